@@ -1,0 +1,79 @@
+//! The parsed form of a query: terms ANDed together, each optionally negated.
+
+use chrono::NaiveDate;
+
+/// A parsed query. An empty query matches every article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+/// One term of a query with where it stood in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub negated: bool,
+    pub kind: TermKind,
+    /// Character (not byte) offsets of the term in the input, `start..end`, 0-based.
+    pub span: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermKind {
+    /// A bare word, searched in title and body.
+    Word(String),
+    /// A "quoted phrase", searched as a phrase in title and body.
+    Phrase(String),
+    /// `source:NAME`: outlet name, alias or URL domain, case-insensitive.
+    Source(String),
+    /// `person:NAME`: canonical name or alias, ignoring case and accents.
+    Person(String),
+    /// `date:SPEC`.
+    Date(DateSpec),
+    /// `is:unread`, `is:read`, `is:starred`.
+    Is(Flag),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Unread,
+    Read,
+    Starred,
+}
+
+/// A date condition as written; [`DateSpec::range`] turns it into concrete days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSpec {
+    /// `date:2025-12-06`
+    Day(NaiveDate),
+    /// `date:2025-12`
+    Month { year: i32, month: u32 },
+    /// `date:2025`
+    Year(i32),
+    /// `date:A..B`, `date:..B`, `date:A..` (inclusive; each end a day, month or year).
+    Range { from: Option<DateBound>, to: Option<DateBound> },
+    /// `date:today`
+    Today,
+    /// `date:yesterday`
+    Yesterday,
+    /// `date:7d` (the last 7 days, today included)
+    LastDays(u32),
+    /// `date:2w`
+    LastWeeks(u32),
+    /// `date:3m`
+    LastMonths(u32),
+}
+
+/// One end of a `date:` range: a day, a month or a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBound {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+    Year(i32),
+}
+
+/// Inclusive bounds in days; `None` is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}

@@ -1,0 +1,1 @@
+//! The bundled sample articles (fictional), embedded in the binary for the first run.

@@ -1,0 +1,1 @@
+//! The reader: a thin terminal layer over the store.
