@@ -1,0 +1,126 @@
+//! The store's schema and its migrations, versioned by SQLite's `user_version`.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::{Result, StoreError};
+
+/// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const V1: &str = "
+CREATE TABLE sources (
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    -- lowercase letters and digits only: 'RFE/RL' gives 'rferl'
+    key     TEXT NOT NULL
+);
+CREATE INDEX sources_key ON sources(key);
+
+CREATE TABLE source_aliases (
+    -- same folding as sources.key; a domain ('rferl.org') is kept whole in lowercase as well
+    alias     TEXT NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    PRIMARY KEY (alias, source_id)
+) WITHOUT ROWID;
+
+CREATE TABLE articles (
+    id            INTEGER PRIMARY KEY,
+    source_id     INTEGER REFERENCES sources(id),
+    title         TEXT NOT NULL,
+    date          TEXT,             -- YYYY-MM-DD, NULL when unknown
+    url           TEXT,             -- canonical URL
+    byline        TEXT,
+    author        TEXT,
+    body          TEXT NOT NULL,    -- blocks separated by a blank line
+    headings      TEXT NOT NULL DEFAULT '', -- comma-separated indexes of heading blocks
+    raw           BLOB NOT NULL,    -- deflate-compressed original bytes, for reindex
+    origin        TEXT,             -- the file it was imported from
+    content_hash  TEXT NOT NULL,    -- sha256 of the original bytes
+    replacements  INTEGER NOT NULL DEFAULT 0,
+    is_read       INTEGER NOT NULL DEFAULT 0,
+    is_starred    INTEGER NOT NULL DEFAULT 0,
+    imported_at   TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX articles_date ON articles(date DESC, id DESC);
+CREATE INDEX articles_source_date ON articles(source_id, date DESC, id DESC);
+CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE INDEX articles_natural ON articles(source_id, title, date);
+CREATE INDEX articles_origin ON articles(origin);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_unread ON articles(is_read, date DESC, id DESC);
+CREATE INDEX articles_starred ON articles(is_starred) WHERE is_starred = 1;
+
+CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    key         TEXT NOT NULL,      -- people::person_key(name)
+    surname_key TEXT NOT NULL       -- people::surname_key(name)
+);
+CREATE INDEX people_key ON people(key);
+CREATE INDEX people_surname ON people(surname_key);
+
+CREATE TABLE person_aliases (
+    key       TEXT NOT NULL,        -- people::person_key(alias)
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    PRIMARY KEY (key, person_id)
+) WITHOUT ROWID;
+
+CREATE TABLE mentions (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    mentions   INTEGER NOT NULL,
+    first_pos  INTEGER NOT NULL,
+    aliases    TEXT NOT NULL,       -- surface forms in this article, newline-separated
+    PRIMARY KEY (article_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_person ON mentions(person_id, article_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+-- small key/value memory of the reader: last query, selection
+CREATE TABLE ui_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+";
+
+/// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.
+pub fn migrate(conn: &Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (from, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let to = from as i64 + 1;
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", to)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
