@@ -1,0 +1,169 @@
+//! `update`: the only place the reader's state changes. Keys and worker answers in, commands out.
+
+mod answers;
+mod filter;
+mod nav;
+mod picker;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::keymap::Action;
+use super::msg::{Command, Msg, Request};
+use super::state::{App, FlashKind, Focus, PickerKind};
+
+/// Applies `msg` to `app` and says what else must happen.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
+    match msg {
+        Msg::Start => vec![Command::Request(Request::Init)],
+        Msg::Resize(w, h) => {
+            app.size = (w, h);
+            nav::relayout(app)
+        }
+        Msg::Key(key) => on_key(app, key),
+        Msg::Paste(text) => filter::paste(app, &text),
+        Msg::Worker(answer) => answers::answer(app, answer),
+        Msg::Warnings(lines) => {
+            if let Some(first) = lines.first() {
+                let more = if lines.len() > 1 {
+                    format!(" (+{} more)", lines.len() - 1)
+                } else {
+                    String::new()
+                };
+                app.flash = Some((format!("{first}{more}"), FlashKind::Warn));
+            }
+            Vec::new()
+        }
+        Msg::Shutdown => quit(app),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
+    if key.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return quit(app);
+    }
+    app.flash = None;
+    if app.help {
+        app.help = false;
+        return Vec::new();
+    }
+    if app.picker.is_some() {
+        return picker::on_key(app, key);
+    }
+    if app.focus == Focus::Filter {
+        return filter::on_key(app, key);
+    }
+    match app.config.keymap.action(&key) {
+        Some(action) => on_action(app, action),
+        None => Vec::new(),
+    }
+}
+
+fn on_action(app: &mut App, action: Action) -> Vec<Command> {
+    let in_reader = app.focus == Focus::Reader;
+    let page = app.list_rows() as i64;
+    let read_page = app.reader_size().0 as i64;
+    match action {
+        Action::Quit => quit(app),
+        Action::Help => {
+            app.help = true;
+            Vec::new()
+        }
+        Action::Down
+        | Action::Up
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfDown
+        | Action::HalfUp => {
+            let step = match action {
+                Action::Down | Action::Up => 1,
+                Action::PageDown | Action::PageUp => {
+                    if in_reader {
+                        read_page - 1
+                    } else {
+                        page
+                    }
+                }
+                _ => (if in_reader { read_page } else { page } / 2).max(1),
+            };
+            let step = if matches!(action, Action::Up | Action::PageUp | Action::HalfUp) {
+                -step
+            } else {
+                step
+            };
+            if in_reader {
+                nav::scroll_reader(app, step);
+                Vec::new()
+            } else {
+                nav::move_selection(app, step)
+            }
+        }
+        Action::Top | Action::Bottom if in_reader => {
+            nav::scroll_reader(
+                app,
+                if action == Action::Top {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                },
+            );
+            Vec::new()
+        }
+        Action::Top => nav::select(app, 0),
+        Action::Bottom => nav::select(app, app.results.count.unwrap_or(0).saturating_sub(1)),
+        Action::Open => nav::open(app),
+        Action::Back => {
+            app.focus = Focus::List;
+            Vec::new()
+        }
+        Action::ReadPageDown | Action::ReadPageUp | Action::LineDown | Action::LineUp => {
+            let step = match action {
+                Action::ReadPageDown => read_page - 1,
+                Action::ReadPageUp => 1 - read_page,
+                Action::LineDown => 1,
+                _ => -1,
+            };
+            nav::scroll_reader(app, step.signum() * step.abs().max(1));
+            Vec::new()
+        }
+        Action::NextMatch | Action::PrevMatch => {
+            nav::jump_match(app, action == Action::NextMatch);
+            Vec::new()
+        }
+        Action::Filter => {
+            app.last_focus = app.focus;
+            app.focus = Focus::Filter;
+            Vec::new()
+        }
+        Action::ClearFilter => filter::set_text(app, ""),
+        Action::PickSource => picker::open(app, PickerKind::Source),
+        Action::PickPerson => picker::open(app, PickerKind::Person),
+        Action::PickDate => picker::open(app, PickerKind::Date),
+        Action::ToggleRead => nav::toggle(app, false),
+        Action::ToggleStar => nav::toggle(app, true),
+        Action::CopyUrl => nav::copy_url(app),
+        Action::OpenUrl => nav::open_url(app),
+        Action::ShrinkList | Action::GrowList => {
+            let delta: i32 = if action == Action::GrowList { 5 } else { -5 };
+            app.list_percent = (i32::from(app.list_percent) + delta).clamp(20, 80) as u16;
+            nav::relayout(app)
+        }
+        Action::Suspend => vec![Command::Suspend],
+        Action::Redraw => vec![Command::Redraw],
+    }
+}
+
+/// Saves the query and selection through the worker, then leaves.
+fn quit(app: &mut App) -> Vec<Command> {
+    app.quit = true;
+    let selected = app.results.selected_row().map(|r| r.id);
+    vec![
+        Command::Request(Request::SaveState {
+            query: app.query_text().to_string(),
+            selected,
+        }),
+        Command::Quit,
+    ]
+}
