@@ -3,7 +3,6 @@
 
 mod ast;
 mod parse;
-mod range_stub;
 
 pub use ast::{DateBound, DateRange, DateSpec, Flag, Query, Term, TermKind};
 pub use parse::{parse, QueryError};
