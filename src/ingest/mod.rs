@@ -1,5 +1,7 @@
 //! Import parsers: pure functions from a file's bytes to a [`ParsedArticle`], chosen by content.
 
+pub mod dates;
+
 use crate::model::{Article, ParsedArticle};
 
 /// Why a file could not be made into an article.
