@@ -2,6 +2,7 @@
 
 pub mod byline;
 pub mod dates;
+pub mod url;
 
 use crate::model::{Article, ParsedArticle};
 
@@ -46,7 +47,7 @@ pub fn derive(parsed: ParsedArticle, origin: &Origin) -> Article {
 
 /// The host of a URL without a leading `www.` ("https://www.rferl.org/a/1" gives "rferl.org").
 pub fn url_domain(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
+    let parsed = ::url::Url::parse(url).ok()?;
     let host = parsed.host_str()?.to_ascii_lowercase();
     Some(host.strip_prefix("www.").unwrap_or(&host).to_string())
 }
