@@ -2,6 +2,7 @@
 
 pub mod byline;
 pub mod dates;
+pub mod furniture;
 pub mod url;
 
 use crate::model::{Article, ParsedArticle};
