@@ -1,5 +1,6 @@
 //! Import parsers: pure functions from a file's bytes to a [`ParsedArticle`], chosen by content.
 
+pub mod blocks;
 pub mod byline;
 pub mod dates;
 pub mod furniture;
