@@ -104,7 +104,7 @@ fn is_role(part: &str) -> bool {
 }
 
 /// Outlets, and words that only outlets have in their names.
-const OUTLET_WORDS: [&str; 14] = [
+const OUTLET_WORDS: &[&str] = &[
     "reuters",
     "ap",
     "afp",
@@ -119,13 +119,52 @@ const OUTLET_WORDS: [&str; 14] = [
     "agency",
     "radio",
     "times",
+    "ledger",
+    "wire",
+    "journal",
+    "post",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "tv",
+    "television",
+    "broadcasting",
+    "media",
+    "magazine",
+    "review",
+    "telegraph",
+    "guardian",
+    "observer",
+    "chronicle",
+    "courier",
+    "standard",
+    "globe",
+    "mail",
+    "express",
+    "independent",
+    "economist",
+    "network",
+    "service",
+    "online",
+    "weekly",
 ];
+
+/// Leading words no person's name starts with ("The Meridian Ledger").
+const ARTICLES: &[&str] = &["the", "a", "an", "la", "le", "el", "die", "der"];
 
 /// "Jane Roe", "Jane Roe and John Doe", "Mary-Ann O'Neil": capitalised words, two to four per
 /// name, no digits or slashes, and none of the words outlets use.
 fn looks_like_person(text: &str) -> bool {
     let lower = text.to_lowercase();
     if lower.split_whitespace().any(|w| OUTLET_WORDS.contains(&w)) {
+        return false;
+    }
+    if lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ARTICLES.contains(&w))
+    {
         return false;
     }
     text.split(" and ").all(|name| {

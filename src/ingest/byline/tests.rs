@@ -130,3 +130,16 @@ proptest::proptest! {
         let _ = parse_byline(&format!("By {line}"));
     }
 }
+
+/// Regression: "By The Meridian Ledger July 09, 2025" read the outlet as an author.
+#[test]
+fn outlet_names_that_look_like_names_are_outlets() {
+    assert_eq!(
+        parts("By The Meridian Ledger July 09, 2025"),
+        (None, s("The Meridian Ledger"), date(2025, 7, 9))
+    );
+    assert_eq!(
+        parts("By Northwind Wire"),
+        (None, s("Northwind Wire"), None)
+    );
+}
