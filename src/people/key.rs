@@ -16,7 +16,11 @@ pub fn person_key(name: &str) -> String {
 
 /// The folded key of a name's last token (its surname), or "" for an empty name.
 pub fn surname_key(name: &str) -> String {
-    person_key(name).rsplit(' ').next().unwrap_or("").to_string()
+    person_key(name)
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 fn token_key(token: &str) -> String {

@@ -17,6 +17,18 @@ pub struct Term {
     pub span: std::ops::Range<usize>,
 }
 
+impl Term {
+    /// A term not (yet) typed anywhere: its span is empty until the query is re-printed
+    /// (see [`Query::with_term`]).
+    pub fn new(negated: bool, kind: TermKind) -> Term {
+        Term {
+            negated,
+            kind,
+            span: 0..0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TermKind {
     /// A bare word, searched in title and body.
@@ -40,6 +52,20 @@ pub enum Flag {
     Starred,
 }
 
+impl Flag {
+    /// Every flag, in the order error messages list them.
+    pub const ALL: [Flag; 3] = [Flag::Unread, Flag::Read, Flag::Starred];
+
+    /// The name written after `is:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::Unread => "unread",
+            Flag::Read => "read",
+            Flag::Starred => "starred",
+        }
+    }
+}
+
 /// A date condition as written; [`DateSpec::range`] turns it into concrete days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateSpec {
@@ -50,7 +76,10 @@ pub enum DateSpec {
     /// `date:2025`
     Year(i32),
     /// `date:A..B`, `date:..B`, `date:A..` (inclusive; each end a day, month or year).
-    Range { from: Option<DateBound>, to: Option<DateBound> },
+    Range {
+        from: Option<DateBound>,
+        to: Option<DateBound>,
+    },
     /// `date:today`
     Today,
     /// `date:yesterday`

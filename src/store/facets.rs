@@ -32,8 +32,30 @@ use crate::query::Query;
 impl Store {
     /// Sources with their article counts under `query`, most first.
     pub fn source_counts(&self, query: &Query, today: NaiveDate) -> Result<Vec<NameCount>> {
-        let _ = (query, today);
-        Ok(Vec::new())
+        let filter = self.filter(query, today)?;
+        let sql = format!(
+            "SELECT s.name, count(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id
+             WHERE {} GROUP BY s.id ORDER BY n DESC, s.name",
+            filter.sql
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
+            Ok(NameCount {
+                name: r.get(0)?,
+                articles: r.get::<_, i64>(1)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The names a source answers to besides its own (domains included).
+    pub fn source_aliases(&self, name: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT a.display FROM source_aliases a JOIN sources s ON s.id = a.source_id
+             WHERE s.name = ?1 AND a.display <> s.name ORDER BY a.display",
+        )?;
+        let aliases = stmt.query_map([name], |r| r.get::<_, String>(0))?;
+        Ok(aliases.collect::<Result<_, _>>()?)
     }
 
     /// People with their article counts under `query`, most first, at most `limit`.
@@ -43,18 +65,72 @@ impl Store {
         today: NaiveDate,
         limit: u64,
     ) -> Result<Vec<PersonCount>> {
-        let _ = (query, today, limit);
-        Ok(Vec::new())
+        let filter = self.filter(query, today)?;
+        let sql = format!(
+            "SELECT p.id, p.name, count(*) AS n FROM mentions m
+             JOIN people p ON p.id = m.person_id
+             JOIN articles a ON a.id = m.article_id
+             WHERE {} GROUP BY p.id ORDER BY n DESC, p.name LIMIT {limit}",
+            filter.sql
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let mut people = Vec::new();
+        for row in rows {
+            let (id, name, articles) = row?;
+            let aliases = self.person_aliases(id, &name)?;
+            people.push(PersonCount {
+                name,
+                aliases,
+                articles: articles as u64,
+            });
+        }
+        Ok(people)
+    }
+
+    fn person_aliases(&self, id: i64, name: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT alias FROM person_aliases WHERE person_id = ?1 ORDER BY alias",
+        )?;
+        let aliases = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+        let mut out: Vec<String> = Vec::new();
+        for alias in aliases {
+            let alias = alias?;
+            if alias != name && !out.contains(&alias) {
+                out.push(alias);
+            }
+        }
+        Ok(out)
     }
 
     /// Article counts per day or month under `query`, oldest first, as ("2025-12-06" or "2025-12", n).
+    /// Articles of unknown date are not counted.
     pub fn date_histogram(
         &self,
         query: &Query,
         today: NaiveDate,
         granularity: Granularity,
     ) -> Result<Vec<(String, u64)>> {
-        let _ = (query, today, granularity);
-        Ok(Vec::new())
+        let filter = self.filter(query, today)?;
+        let width = match granularity {
+            Granularity::Day => 10,
+            Granularity::Month => 7,
+        };
+        let sql = format!(
+            "SELECT substr(a.date, 1, {width}) AS bucket, count(*) FROM articles a
+             WHERE a.date IS NOT NULL AND {} GROUP BY bucket ORDER BY bucket",
+            filter.sql
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }

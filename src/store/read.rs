@@ -37,17 +37,93 @@ pub struct StoredArticle {
     pub origin: Option<String>,
 }
 
+use rusqlite::OptionalExtension;
+
 use super::{Result, Store};
+use crate::model::BlockKind;
 
 impl Store {
     /// The whole article with this id, or `None`.
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
-        let _ = id;
-        Ok(None)
+        let sql = "SELECT a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred,
+                          a.byline, a.author, a.body, a.headings, a.origin
+                   FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1";
+        let found = self
+            .conn
+            .query_row(sql, [id], |r| {
+                let row = ArticleRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    date: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
+                    url: r.get(4)?,
+                    read: r.get(5)?,
+                    starred: r.get(6)?,
+                };
+                let body: String = r.get(9)?;
+                let headings: String = r.get(10)?;
+                Ok(StoredArticle {
+                    row,
+                    byline: r.get(7)?,
+                    author: r.get(8)?,
+                    body: split_blocks(&body, &headings),
+                    people: Vec::new(),
+                    origin: r.get(11)?,
+                })
+            })
+            .optional()?;
+        let Some(mut article) = found else {
+            return Ok(None);
+        };
+        article.people = self.people_of(id)?;
+        Ok(Some(article))
+    }
+
+    /// The people an article mentions, most mentioned first.
+    pub fn people_of(&self, id: i64) -> Result<Vec<StoredPerson>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.name, m.aliases, m.mentions FROM mentions m JOIN people p ON p.id = m.person_id
+             WHERE m.article_id = ?1 ORDER BY m.mentions DESC, m.first_pos",
+        )?;
+        let people = stmt.query_map([id], |r| {
+            let aliases: String = r.get(1)?;
+            let mut seen: Vec<String> = Vec::new();
+            for alias in aliases.split('\n').filter(|a| !a.is_empty()) {
+                if !seen.iter().any(|s| s == alias) {
+                    seen.push(alias.to_string());
+                }
+            }
+            Ok(StoredPerson {
+                name: r.get(0)?,
+                aliases: seen,
+                mentions: r.get(2)?,
+            })
+        })?;
+        Ok(people.collect::<Result<_, _>>()?)
     }
 
     /// How many articles the store holds.
     pub fn total(&self) -> Result<u64> {
-        Ok(0)
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(n as u64)
     }
+}
+
+/// Rebuilds blocks from the stored body text and heading indexes.
+fn split_blocks(body: &str, headings: &str) -> Vec<Block> {
+    let heading_set: Vec<usize> = headings.split(',').filter_map(|h| h.parse().ok()).collect();
+    body.split("\n\n")
+        .enumerate()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(i, text)| Block {
+            kind: if heading_set.contains(&i) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            },
+            text: text.to_string(),
+        })
+        .collect()
 }

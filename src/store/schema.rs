@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -25,6 +25,7 @@ CREATE TABLE source_aliases (
     -- same folding as sources.key; a domain ('rferl.org') is kept whole in lowercase as well
     alias     TEXT NOT NULL,
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    display   TEXT NOT NULL,        -- the alias as first written ('rferl.org', 'Radio Free Europe')
     PRIMARY KEY (alias, source_id)
 ) WITHOUT ROWID;
 
@@ -54,7 +55,6 @@ CREATE INDEX articles_natural ON articles(source_id, title, date);
 CREATE INDEX articles_origin ON articles(origin);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_unread ON articles(is_read, date DESC, id DESC);
-CREATE INDEX articles_starred ON articles(is_starred) WHERE is_starred = 1;
 
 CREATE TABLE people (
     id          INTEGER PRIMARY KEY,
@@ -97,8 +97,14 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
     INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
+";
 
--- small key/value memory of the reader: last query, selection
+/// The reader's memory, starred lookups, and the `--source` hint that reindex needs.
+const V2: &str = "
+ALTER TABLE articles ADD COLUMN source_hint TEXT; -- `import --source NAME`, kept for reindex
+CREATE INDEX articles_starred ON articles(is_starred) WHERE is_starred = 1;
+
+-- small key/value memory of the reader: last query, selection, samples loaded
 CREATE TABLE ui_state (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -107,6 +113,11 @@ CREATE TABLE ui_state (
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.
 pub fn migrate(conn: &Connection, path: &Path) -> Result<()> {
+    migrate_to(conn, path, SCHEMA_VERSION)
+}
+
+/// Migrates up to `target` (tests use it to build an older store).
+pub(super) fn migrate_to(conn: &Connection, path: &Path, target: i64) -> Result<()> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::TooNew {
@@ -115,7 +126,12 @@ pub fn migrate(conn: &Connection, path: &Path) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    for (from, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (from, step) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(found as usize)
+    {
         let to = from as i64 + 1;
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(step)?;

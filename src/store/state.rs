@@ -1,29 +1,46 @@
 //! Read and starred marks, and the reader's small key/value memory.
 
+use rusqlite::{params, OptionalExtension};
+
 use super::{Result, Store};
 
 impl Store {
     /// Marks an article read or unread.
     pub fn set_read(&self, id: i64, read: bool) -> Result<()> {
-        let _ = (id, read);
+        self.conn.execute(
+            "UPDATE articles SET is_read = ?2 WHERE id = ?1",
+            params![id, read],
+        )?;
         Ok(())
     }
 
     /// Stars or unstars an article.
     pub fn set_starred(&self, id: i64, starred: bool) -> Result<()> {
-        let _ = (id, starred);
+        self.conn.execute(
+            "UPDATE articles SET is_starred = ?2 WHERE id = ?1",
+            params![id, starred],
+        )?;
         Ok(())
     }
 
     /// A remembered reader value ("last_query", "selected_id").
     pub fn ui_value(&self, key: &str) -> Result<Option<String>> {
-        let _ = key;
-        Ok(None)
+        let value = self
+            .conn
+            .query_row("SELECT value FROM ui_state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(value)
     }
 
     /// Remembers a reader value.
     pub fn set_ui_value(&self, key: &str, value: &str) -> Result<()> {
-        let _ = (key, value);
+        self.conn.execute(
+            "INSERT INTO ui_state (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
         Ok(())
     }
 }

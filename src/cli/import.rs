@@ -1,0 +1,99 @@
+//! `byline import` and `byline reindex`: files into the store, with progress and a summary.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use byline::importer::{collect_files, import_files, ImportOptions, ImportReport};
+use byline::store::Store;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files and folders to import (folders recursively).
+    #[arg(required_unless_present = "samples")]
+    pub paths: Vec<PathBuf>,
+    /// The source of articles whose text names none (before the URL's domain and the folder name).
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Import the bundled sample articles.
+    #[arg(long)]
+    pub samples: bool,
+}
+
+pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
+    let mut report = ImportReport::default();
+    if args.samples {
+        merge(&mut report, byline::samples::import(store)?);
+    }
+    let (files, missing) = collect_files(&args.paths);
+    let options = ImportOptions {
+        source_override: args.source,
+        ..ImportOptions::default()
+    };
+    let bar = progress_bar(files.len() as u64);
+    let mut progress = |done: u64| bar.set_position(done);
+    merge(
+        &mut report,
+        import_files(store, &files, &options, &mut progress)?,
+    );
+    bar.finish_and_clear();
+    report.summary.failed += missing.len() as u64;
+    report.failures.extend(missing);
+    for warning in &report.warnings {
+        eprintln!("warning: {}: {}", warning.path.display(), warning.reason);
+    }
+    for failure in &report.failures {
+        eprintln!("error: {}: {}", failure.path.display(), failure.reason);
+    }
+    println!("{}", report.summary);
+    Ok(if report.summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn merge(into: &mut ImportReport, from: ImportReport) {
+    into.summary.imported += from.summary.imported;
+    into.summary.updated += from.summary.updated;
+    into.summary.unchanged += from.summary.unchanged;
+    into.summary.failed += from.summary.failed;
+    into.failures.extend(from.failures);
+    into.warnings.extend(from.warnings);
+}
+
+/// A progress bar on a terminal; hidden when stderr is not one.
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+pub fn reindex(store: &mut Store) -> Result<ExitCode> {
+    let total = store.total()?;
+    let bar = progress_bar(total);
+    let summary = store.reindex(500, &mut |done| bar.set_position(done))?;
+    bar.finish_and_clear();
+    for (id, reason) in &summary.failed {
+        eprintln!("error: article {id}: {reason} (kept as it was)");
+    }
+    println!(
+        "reindexed {}, failed {}",
+        summary.articles,
+        summary.failed.len()
+    );
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

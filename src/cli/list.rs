@@ -1,0 +1,116 @@
+//! `byline list` and `byline show`: articles matching a query, and one article in full.
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::Args;
+use serde_json::json;
+
+use byline::model::BlockKind;
+use byline::query::Query;
+use byline::store::{ArticleRow, Store};
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A query: words, "phrases", source:, person:, date:, is:, -negation.
+    #[arg(default_value = "")]
+    pub query: String,
+    /// One JSON object per line: id, title, source, date, url, people.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many articles.
+    #[arg(long, default_value_t = 100)]
+    pub limit: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (from `byline list`).
+    pub id: i64,
+}
+
+pub fn list(store: &Store, query: &Query, args: ListArgs) -> Result<ExitCode> {
+    let today = super::today();
+    let rows = store.search(query, today, 0, args.limit)?;
+    let mut out = String::new();
+    for row in &rows {
+        if args.json {
+            let people: Vec<String> = store
+                .people_of(row.id)?
+                .into_iter()
+                .map(|p| p.name)
+                .collect();
+            out.push_str(&json_row(row, &people).to_string());
+        } else {
+            out.push_str(&text_row(row));
+        }
+        out.push('\n');
+    }
+    print!("{out}");
+    if !args.json {
+        let total = store.count(query, today)?;
+        eprintln!("{} of {} matching", rows.len(), total);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn json_row(row: &ArticleRow, people: &[String]) -> serde_json::Value {
+    json!({
+        "id": row.id,
+        "title": row.title,
+        "source": row.source,
+        "date": row.date.map(|d| d.to_string()),
+        "url": row.url,
+        "people": people,
+    })
+}
+
+fn text_row(row: &ArticleRow) -> String {
+    let date = row
+        .date
+        .map_or_else(|| "unknown   ".to_string(), |d| d.to_string());
+    let source = row.source.as_deref().unwrap_or("-");
+    format!("{:>6}  {date}  {source:<16}  {}", row.id, row.title)
+}
+
+pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
+    let Some(article) = store.article(args.id)? else {
+        bail!("no article with id {}", args.id);
+    };
+    let width = textwrap::termwidth().clamp(20, 100);
+    let row = &article.row;
+    let mut out = String::new();
+    out.push_str(&textwrap::fill(&row.title, width));
+    out.push('\n');
+    let date = row
+        .date
+        .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
+    out.push_str(&format!(
+        "{} | {date}\n",
+        row.source.as_deref().unwrap_or("unknown source")
+    ));
+    if let Some(url) = &row.url {
+        out.push_str(url);
+        out.push('\n');
+    }
+    if !article.people.is_empty() {
+        let names: Vec<&str> = article.people.iter().map(|p| p.name.as_str()).collect();
+        out.push_str(&textwrap::fill(
+            &format!("People: {}", names.join(", ")),
+            width,
+        ));
+        out.push('\n');
+    }
+    for block in &article.body {
+        out.push('\n');
+        match block.kind {
+            BlockKind::Heading => out.push_str(&format!("## {}\n", block.text)),
+            BlockKind::Paragraph => {
+                out.push_str(&textwrap::fill(&block.text, width));
+                out.push('\n');
+            }
+        }
+    }
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}

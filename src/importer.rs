@@ -1,0 +1,237 @@
+//! Importing files into the store: walking folders, parsing on every core while the previous
+//! batch is written, and reporting each file that failed with the reason.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+
+use rayon::prelude::*;
+
+use crate::ingest::{self, Origin};
+use crate::store::{ImportSummary, NewArticle, Store, StoreError};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Extensions a folder walk picks up; a file named on the command line is always tried.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "htm", "html", "xml", "md", "story"];
+
+/// Files a folder walk skips whatever their extension: a dataset's own documentation.
+const NOT_ARTICLES: &[&str] = &["readme", "license", "licence", "copying", "changelog"];
+
+/// How an import run behaves.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// `import --source NAME`: the source of articles whose text names none.
+    pub source_override: Option<String>,
+    /// Articles written per transaction.
+    pub batch_size: usize,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            source_override: None,
+            batch_size: 500,
+        }
+    }
+}
+
+/// A file that could not be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// What an import run did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    pub summary: ImportSummary,
+    pub failures: Vec<FileProblem>,
+    /// Files imported with a caveat (e.g. invalid UTF-8 replaced).
+    pub warnings: Vec<FileProblem>,
+}
+
+/// Expands the given paths into the files to import, folders recursively (sorted, hidden entries
+/// and symlink loops skipped). Paths that do not exist are reported as failures.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut seen_dirs, &mut files, &mut problems),
+            Ok(_) => files.push(path.clone()),
+            Err(err) => problems.push(FileProblem {
+                path: path.clone(),
+                reason: err.to_string(),
+            }),
+        }
+    }
+    (files, problems)
+}
+
+fn walk(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<FileProblem>,
+) {
+    let Ok(real) = dir.canonicalize() else { return };
+    if !seen.insert(real) {
+        return; // a symlink loop, or a folder reached twice
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(FileProblem {
+                path: dir.to_path_buf(),
+                reason: err.to_string(),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, seen, files, problems),
+            Ok(_) if looks_like_article(&path) => files.push(path),
+            Ok(_) => {}
+            Err(err) => problems.push(FileProblem {
+                path,
+                reason: err.to_string(),
+            }),
+        }
+    }
+}
+
+fn looks_like_article(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    if NOT_ARTICLES.contains(&stem.as_str()) {
+        return false;
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => ARTICLE_EXTENSIONS.contains(&ext.to_lowercase().as_str()),
+        None => true,
+    }
+}
+
+/// Parses one file's bytes into an article ready to store.
+pub fn prepare(
+    bytes: Vec<u8>,
+    origin: Option<String>,
+    parent_folder: Option<String>,
+    source_override: Option<&str>,
+) -> Result<NewArticle, ingest::IngestError> {
+    let parsed = ingest::parse(&bytes)?;
+    let from = Origin {
+        source_override: source_override.map(str::to_string),
+        parent_folder,
+    };
+    let article = ingest::derive(parsed, &from);
+    Ok(NewArticle {
+        article,
+        raw: bytes,
+        origin,
+        source_hint: source_override.map(str::to_string),
+    })
+}
+
+fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, FileProblem> {
+    let problem = |reason: String| FileProblem {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| problem(e.to_string()))?;
+    if meta.len() > MAX_FILE_BYTES {
+        let mib = meta.len() / (1024 * 1024);
+        return Err(problem(format!(
+            "too large: {mib} MiB (the limit is 64 MiB)"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| problem(e.to_string()))?;
+    let origin = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let parent = origin
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    let origin = Some(origin.to_string_lossy().into_owned());
+    prepare(bytes, origin, parent, options.source_override.as_deref())
+        .map_err(|e| problem(e.to_string()))
+}
+
+/// Imports `files`: batches are parsed in parallel on a producer thread while the previous batch
+/// is written. `progress` is called with the number of files done so far.
+pub fn import_files(
+    store: &mut Store,
+    files: &[PathBuf],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, StoreError> {
+    let mut report = ImportReport::default();
+    let (tx, rx) = sync_channel::<Vec<Result<NewArticle, FileProblem>>>(2);
+    let batch_size = options.batch_size.max(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in files.chunks(batch_size) {
+                let parsed = chunk
+                    .par_iter()
+                    .map(|p| read_and_prepare(p, options))
+                    .collect();
+                if tx.send(parsed).is_err() {
+                    return; // the writer stopped on an error
+                }
+            }
+        });
+        let mut done = 0u64;
+        for batch in rx {
+            done += batch.len() as u64;
+            write_batch(store, batch, &mut report)?;
+            progress(done);
+        }
+        Ok(report)
+    })
+}
+
+fn write_batch(
+    store: &mut Store,
+    batch: Vec<Result<NewArticle, FileProblem>>,
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
+    let mut articles = Vec::with_capacity(batch.len());
+    for item in batch {
+        match item {
+            Ok(article) => articles.push(article),
+            Err(problem) => {
+                report.summary.failed += 1;
+                report.failures.push(problem);
+            }
+        }
+    }
+    for article in &articles {
+        for warning in &article.article.parsed.warnings {
+            let path = PathBuf::from(article.origin.clone().unwrap_or_default());
+            report.warnings.push(FileProblem {
+                path,
+                reason: warning.clone(),
+            });
+        }
+    }
+    for outcome in store.import_batch(&articles)? {
+        report.summary.add(outcome);
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! Re-deriving every article from its stored raw bytes after a parser or extractor improves.
+
+use rayon::prelude::*;
+use rusqlite::params;
+
+use super::import::{decompress, heading_indexes, write_mentions};
+use super::names::ensure_source;
+use super::{Result, Store};
+use crate::ingest::{self, Origin};
+use crate::model::Article;
+
+/// What a reindex did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReindexSummary {
+    pub articles: u64,
+    /// Articles whose stored bytes no longer parse (kept as they were), with the reason.
+    pub failed: Vec<(i64, String)>,
+}
+
+struct Stored {
+    id: i64,
+    raw: Vec<u8>,
+    origin: Option<String>,
+    source_hint: Option<String>,
+}
+
+impl Store {
+    /// Re-parses every article from its raw bytes, in batches of `batch_size`, keeping ids and
+    /// read/starred marks. `progress` gets the number of articles done.
+    pub fn reindex(
+        &mut self,
+        batch_size: usize,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ReindexSummary> {
+        let mut summary = ReindexSummary::default();
+        let mut after = 0i64;
+        loop {
+            let batch = self.stored_batch(after, batch_size.max(1))?;
+            let Some(last) = batch.last() else { break };
+            after = last.id;
+            let derived: Vec<_> = batch.par_iter().map(derive_again).collect();
+            let tx = self.conn.transaction()?;
+            for (id, result) in derived {
+                match result {
+                    Ok(article) => {
+                        if !rewrite(&tx, id, &article)? {
+                            summary
+                                .failed
+                                .push((id, "its URL now matches another article".into()));
+                        }
+                    }
+                    Err(reason) => summary.failed.push((id, reason)),
+                }
+                summary.articles += 1;
+            }
+            tx.commit()?;
+            progress(summary.articles);
+        }
+        self.conn.execute_batch(
+            "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions);
+             INSERT INTO articles_fts(articles_fts) VALUES ('optimize');",
+        )?;
+        Ok(summary)
+    }
+
+    fn stored_batch(&self, after: i64, limit: usize) -> Result<Vec<Stored>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, raw, origin, source_hint FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![after, limit as i64], |r| {
+            Ok(Stored {
+                id: r.get(0)?,
+                raw: r.get(1)?,
+                origin: r.get(2)?,
+                source_hint: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+fn derive_again(stored: &Stored) -> (i64, Result<Article, String>) {
+    let result = decompress(&stored.raw)
+        .map_err(|e| e.to_string())
+        .and_then(|raw| {
+            let parsed = ingest::parse(&raw).map_err(|e| e.to_string())?;
+            let parent_folder = stored.origin.as_deref().and_then(|o| {
+                let parent = std::path::Path::new(o).parent()?;
+                Some(parent.file_name()?.to_string_lossy().into_owned())
+            });
+            let origin = Origin {
+                source_override: stored.source_hint.clone(),
+                parent_folder,
+            };
+            Ok(ingest::derive(parsed, &origin))
+        });
+    (stored.id, result)
+}
+
+/// Rewrites one article's derived fields; `false` when it would collide with another article.
+fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<bool> {
+    let parsed = &article.parsed;
+    let source_id = match article.source.as_deref() {
+        Some(name) => Some(ensure_source(tx, name, parsed.url.as_deref())?),
+        None => None,
+    };
+    let updated = tx.execute(
+        "UPDATE articles SET source_id = ?2, title = ?3, date = ?4, url = ?5, byline = ?6,
+            author = ?7, body = ?8, headings = ?9, replacements = ?10
+         WHERE id = ?1",
+        params![
+            id,
+            source_id,
+            parsed.title,
+            parsed.date.map(|d| d.to_string()),
+            parsed.url,
+            parsed.byline,
+            parsed.author,
+            parsed.body_text(),
+            heading_indexes(&parsed.body),
+            parsed.replacements as i64,
+        ],
+    );
+    match updated {
+        Ok(_) => write_mentions(tx, id, article).map(|_| true),
+        // The re-derived URL now belongs to another stored article: keep this one as it was.
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
