@@ -51,19 +51,6 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// Quotes a picker value for the query language when it holds spaces or quotes.
-pub fn quote(value: &str) -> String {
-    if value
-        .chars()
-        .any(|c| c.is_whitespace() || c == ':' || c == '-')
-        || value.is_empty()
-    {
-        format!("\"{}\"", value.replace('"', ""))
-    } else {
-        value.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,9 +6,9 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::filter;
+use crate::query::{Term, TermKind};
 use crate::tui::msg::{Command, FacetItem, FacetKind, Request};
 use crate::tui::state::{App, PickItem, Picker, PickerKind};
-use crate::tui::text::quote;
 
 pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
     let facet = match kind {
@@ -62,18 +62,29 @@ pub fn fill(app: &mut App, kind: FacetKind, items: Vec<FacetItem>) {
     let Some(picker) = app.picker.as_mut() else {
         return;
     };
-    let field = match (picker.kind, kind) {
-        (PickerKind::Source, FacetKind::Sources) => "source",
-        (PickerKind::Person, FacetKind::People) => "person",
-        (PickerKind::Date, FacetKind::Months) => "date",
-        _ => return,
+    let term = |label: &str| match (picker.kind, kind) {
+        (PickerKind::Source, FacetKind::Sources) => {
+            Some(Term::new(false, TermKind::Source(label.into())).to_string())
+        }
+        (PickerKind::Person, FacetKind::People) => {
+            Some(Term::new(false, TermKind::Person(label.into())).to_string())
+        }
+        (PickerKind::Date, FacetKind::Months) => Some(format!("date:{label}")),
+        _ => None,
     };
-    picker.items.extend(items.into_iter().map(|i| PickItem {
-        term: format!("{field}:{}", quote(&i.label)),
-        label: i.label,
-        aliases: i.aliases,
-        count: Some(i.count),
-    }));
+    if term("x").is_none() {
+        return;
+    }
+    let items: Vec<PickItem> = items
+        .into_iter()
+        .map(|i| PickItem {
+            term: term(&i.label).unwrap_or_default(),
+            label: i.label,
+            aliases: i.aliases,
+            count: Some(i.count),
+        })
+        .collect();
+    picker.items.extend(items);
     picker.loading = false;
     refilter(picker);
 }

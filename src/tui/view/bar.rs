@@ -28,7 +28,7 @@ pub fn filter_bar(frame: &mut Frame, area: Rect, app: &App) {
         let text = app.filter.text();
         let (shown, style) = if text.is_empty() {
             (
-                "/ to filter · s source · p person · d date · ? help",
+                "press / to filter · s source · p person · d date · ? help",
                 t.hint,
             )
         } else {
@@ -48,7 +48,14 @@ pub fn chips(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(err) = &app.filter.error {
         let before: String = app.filter.text().chars().take(err.span.start).collect();
         let col = width(PROMPT) + width(&before);
-        let term_w = width(&err.term).max(1);
+        let bad: String = app
+            .filter
+            .text()
+            .chars()
+            .skip(err.span.start)
+            .take(err.span.len())
+            .collect();
+        let term_w = width(&bad).max(1);
         let msg = format!("{} {}", "^".repeat(term_w), err.message);
         let line = if col + 8 < w {
             Line::from(vec![

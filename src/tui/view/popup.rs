@@ -13,7 +13,8 @@ use crate::tui::text::{fit, thousands, truncate, width};
 
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let t = &app.theme;
-    let popup = layout::popup(area, 60, 22);
+    let rows = (picker.shown.len() as u16).saturating_add(3).clamp(8, 22);
+    let popup = layout::popup(area, 60, rows);
     let title = match picker.kind {
         PickerKind::Source => " Sources ",
         PickerKind::Person => " People mentioned ",
