@@ -4,11 +4,21 @@
 #[path = "tui_support/fixture.rs"]
 mod fixture;
 
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc;
+use std::time::Duration;
+
 use byline::query::parse;
+use byline::tui::config::Config;
 use byline::tui::msg::{Command, Msg, Request, Response, PAGE_SIZE};
+use byline::tui::run::{run_loop, Events, RecordedEffects, WorkerLink};
 use byline::tui::state::Focus;
+use byline::tui::App;
 use fixture::{FakeStore, Harness};
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::Terminal;
 
 fn queries(reqs: &[Request]) -> Vec<u64> {
     reqs.iter()
@@ -267,10 +277,10 @@ fn quitting_saves_the_query_and_selection_and_they_come_back() {
     let id = h.selected_id();
     h.keys("q");
     assert_eq!(h.effects.last(), Some(&Command::Quit));
-    let ui = h.store.ui.borrow().clone();
+    let ui = h.store.ui.lock().unwrap().clone();
     assert!(ui.contains(&("last_query".into(), "harbour".into())));
     let store = FakeStore::new(50);
-    *store.ui.borrow_mut() = ui;
+    *store.ui.lock().unwrap() = ui;
     let h2 = Harness::with(store, 120, 40, false);
     assert_eq!(h2.app.filter.text(), "harbour");
     assert_eq!(h2.selected_id(), id);
@@ -308,4 +318,111 @@ fn pane_split_moves_with_angle_brackets() {
     assert_eq!(h.app.list_percent, before + 10);
     h.keys("<<<<<<<<<<<<<<");
     assert_eq!(h.app.list_percent, 20);
+}
+
+#[test]
+fn config_warnings_show_in_the_flash_line() {
+    let mut h = Harness::new(3, 120, 40);
+    h.send(Msg::Warnings(vec![
+        "config.toml line 3: unknown action `fly`; ignored".into(),
+        "another".into(),
+    ]));
+    let screen = h.screen();
+    assert!(
+        screen.contains("config.toml line 3: unknown action `fly`; ignored (+1 more)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_mouse_wheel_moves_the_list_or_scrolls_the_article() {
+    let mut h = Harness::new(30, 120, 20);
+    h.send(Msg::Scroll(3));
+    assert_eq!(h.app.results.selected, 3);
+    h.press(KeyCode::Enter);
+    h.send(Msg::Scroll(3));
+    assert_eq!(h.app.reader.scroll, 3);
+}
+
+/// Events that stay quiet for a while, then press keys.
+struct Script {
+    quiet: usize,
+    keys: std::collections::VecDeque<char>,
+}
+
+impl Events for Script {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        if self.quiet > 0 {
+            self.quiet -= 1;
+            std::thread::sleep(timeout.min(Duration::from_millis(20)));
+            return Ok(None);
+        }
+        Ok(self
+            .keys
+            .pop_front()
+            .map(|c| Event::Key(KeyEvent::from(KeyCode::Char(c)))))
+    }
+}
+
+fn run_with(script: Script, stop: bool) -> (String, Vec<(String, String)>, RecordedEffects) {
+    let store = FakeStore::new(20);
+    let ui = std::sync::Arc::clone(&store.ui);
+    let (req_tx, req_rx) = mpsc::channel();
+    let (ans_tx, ans_rx) = mpsc::channel();
+    let worker = byline::tui::worker::spawn(store, fixture::today(), req_rx, ans_tx);
+    let link = WorkerLink {
+        requests: req_tx,
+        answers: ans_rx,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
+    let mut app = App::new(Config::default(), false, fixture::today(), false);
+    let mut effects = RecordedEffects::default();
+    let stop = AtomicBool::new(stop);
+    let mut script = script;
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &mut script,
+        &mut effects,
+        &link,
+        &stop,
+        vec![],
+    )
+    .unwrap();
+    drop(link);
+    worker.join().unwrap();
+    let screen = format!("{:?}", terminal.backend().buffer());
+    let saved = ui.lock().unwrap().clone();
+    (screen, saved, effects)
+}
+
+#[test]
+fn the_loop_runs_on_a_test_backend_and_saves_on_quit() {
+    let script = Script {
+        quiet: 25,
+        keys: "jjyq".chars().collect(),
+    };
+    let (screen, saved, effects) = run_with(script, false);
+    assert!(screen.contains("20 of 20"), "{screen}");
+    assert!(
+        saved.contains(&("selected_id".into(), "3".into())),
+        "{saved:?}"
+    );
+    let osc = String::from_utf8(effects.written).unwrap();
+    assert!(
+        osc.starts_with("\x1b]52;c;") && osc.ends_with('\x07'),
+        "{osc:?}"
+    );
+}
+
+#[test]
+fn the_stop_flag_leaves_the_loop_with_the_state_saved() {
+    let (_, saved, _) = run_with(
+        Script {
+            quiet: usize::MAX,
+            keys: Default::default(),
+        },
+        true,
+    );
+    assert!(saved.iter().any(|(k, _)| k == "last_query"), "{saved:?}");
 }

@@ -18,6 +18,8 @@ pub enum Msg {
     Key(KeyEvent),
     Paste(String),
     Resize(u16, u16),
+    /// Mouse wheel (only when `mouse = true`): rows, positive down.
+    Scroll(i64),
     Worker(Response),
     /// SIGTERM or SIGHUP: save and leave.
     Shutdown,

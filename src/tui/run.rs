@@ -7,12 +7,12 @@ use std::sync::mpsc::{Receiver, Sender};
 use std::time::Duration;
 
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::Terminal;
 
 use super::msg::{Command, Msg, Request, Response};
 use super::state::{App, FlashKind};
-use super::update::update;
+use super::update::{save_request, update};
 use super::view;
 
 /// How long to wait for a key before looking at the worker's answers and the signal flag.
@@ -92,6 +92,11 @@ fn to_msg(ev: Event) -> Option<Msg> {
         Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
         Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Msg::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll(-3)),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -99,6 +104,26 @@ fn to_msg(ev: Event) -> Option<Msg> {
 /// Runs until a quit command or `stop` is raised (SIGTERM/SIGHUP); the state is handed to the
 /// worker to save before returning. One draw per batch of events.
 pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut dyn Events,
+    effects: &mut dyn Effects,
+    worker: &WorkerLink,
+    stop: &AtomicBool,
+    warnings: Vec<String>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let result = run_until_quit(terminal, app, events, effects, worker, stop, warnings);
+    if result.is_err() && !app.quit {
+        // The terminal failed (hung up?): still remember where we were.
+        let _ = worker.requests.send(save_request(app));
+    }
+    result
+}
+
+fn run_until_quit<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut dyn Events,

@@ -254,10 +254,10 @@ pub fn spawn<S: StoreApi + Send + 'static>(
                 let mut batch = vec![first];
                 batch.extend(requests.try_iter());
                 for req in coalesce(batch) {
+                    // Once the reader has gone nobody reads answers, but the writes still count
+                    // (the state saved on quit), so keep going until the requests end.
                     if let Some(answer) = handle(&api, today, req) {
-                        if answers.send(answer).is_err() {
-                            return;
-                        }
+                        let _ = answers.send(answer);
                     }
                 }
             }

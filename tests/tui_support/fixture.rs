@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::cell::RefCell;
+use std::sync::{Arc, Mutex};
 
 use byline::model::Block;
 use byline::query::{Flag, Query, TermKind};
@@ -88,14 +89,14 @@ fn article(i: usize) -> StoredArticle {
 /// An in-memory store good enough for the reader: filters on source, person, words and flags.
 pub struct FakeStore {
     pub articles: RefCell<Vec<StoredArticle>>,
-    pub ui: RefCell<Vec<(String, String)>>,
+    pub ui: Arc<Mutex<Vec<(String, String)>>>,
 }
 
 impl FakeStore {
     pub fn new(n: usize) -> FakeStore {
         FakeStore {
             articles: RefCell::new(articles(n)),
-            ui: RefCell::new(Vec::new()),
+            ui: Arc::default(),
         }
     }
 
@@ -245,14 +246,15 @@ impl StoreApi for FakeStore {
     fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>> {
         Ok(self
             .ui
-            .borrow()
+            .lock()
+            .unwrap()
             .iter()
             .rev()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.clone()))
     }
     fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()> {
-        self.ui.borrow_mut().push((key.into(), value.into()));
+        self.ui.lock().unwrap().push((key.into(), value.into()));
         Ok(())
     }
 }

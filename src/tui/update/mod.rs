@@ -20,6 +20,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
             nav::relayout(app)
         }
         Msg::Key(key) => on_key(app, key),
+        Msg::Scroll(rows) if app.picker.is_none() && !app.help => {
+            if app.focus == Focus::Reader {
+                nav::scroll_reader(app, rows);
+                Vec::new()
+            } else {
+                nav::move_selection(app, rows)
+            }
+        }
+        Msg::Scroll(_) => Vec::new(),
         Msg::Paste(text) => filter::paste(app, &text),
         Msg::Worker(answer) => answers::answer(app, answer),
         Msg::Warnings(lines) => {
@@ -158,12 +167,14 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
 /// Saves the query and selection through the worker, then leaves.
 fn quit(app: &mut App) -> Vec<Command> {
     app.quit = true;
+    vec![Command::Request(save_request(app)), Command::Quit]
+}
+
+/// The request that remembers the query in force and the selected article.
+pub fn save_request(app: &App) -> Request {
     let selected = app.results.selected_row().map(|r| r.id);
-    vec![
-        Command::Request(Request::SaveState {
-            query: app.query_text().to_string(),
-            selected,
-        }),
-        Command::Quit,
-    ]
+    Request::SaveState {
+        query: app.query_text().to_string(),
+        selected,
+    }
 }

@@ -6,6 +6,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::query::{Term, TermKind};
+use crate::tui::keymap::Action;
 use crate::tui::state::{App, FlashKind, Focus};
 use crate::tui::text::{thousands, truncate, width};
 
@@ -173,14 +174,41 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn hints(app: &App) -> String {
+    let k = |a: Action| {
+        let keys = app.config.keymap.keys_of(a);
+        let named = keys
+            .iter()
+            .find(|k| ["enter", "esc", "space"].contains(&k.as_str()));
+        named.or(keys.first()).cloned().unwrap_or_default()
+    };
     match app.focus {
-        Focus::Filter => "Enter apply · Esc leave · source: person: date: is: words".into(),
-        Focus::Reader => {
-            "Space/b page · J/K line · n/N match · y copy · o open · Esc back · ? help".into()
-        }
-        Focus::List => {
-            "j/k move · Enter read · / filter · s p d pick · r read · * star · ? help · q quit"
-                .into()
-        }
+        Focus::Filter => "enter apply · esc leave · source: person: date: is: words".into(),
+        Focus::Reader => format!(
+            "{}/{} page · {}/{} line · {}/{} match · {} copy · {} open · {} back · {} help",
+            k(Action::ReadPageDown),
+            k(Action::ReadPageUp),
+            k(Action::LineDown),
+            k(Action::LineUp),
+            k(Action::NextMatch),
+            k(Action::PrevMatch),
+            k(Action::CopyUrl),
+            k(Action::OpenUrl),
+            k(Action::Back),
+            k(Action::Help),
+        ),
+        Focus::List => format!(
+            "{}/{} move · {} read · {} filter · {} {} {} pick · {} read · {} star · {} help · {} quit",
+            k(Action::Down),
+            k(Action::Up),
+            k(Action::Open),
+            k(Action::Filter),
+            k(Action::PickSource),
+            k(Action::PickPerson),
+            k(Action::PickDate),
+            k(Action::ToggleRead),
+            k(Action::ToggleStar),
+            k(Action::Help),
+            k(Action::Quit),
+        ),
     }
 }
