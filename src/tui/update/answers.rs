@@ -2,6 +2,7 @@
 
 use super::{filter, nav, picker};
 use crate::query::parse;
+use crate::store::ArticleRow;
 use crate::tui::msg::{Command, Response};
 use crate::tui::state::{new_input, App, FlashKind};
 
@@ -26,23 +27,8 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             }
             filter::new_query(app)
         }
-        Response::Results { gen, count, pages } => {
-            if gen != app.gen {
-                return Vec::new();
-            }
-            let r = &mut app.results;
-            r.count = Some(count);
-            r.pages = pages.into_iter().collect();
-            r.pending.clear();
-            let keep = app.keep_id.take().and_then(|id| app.results.index_of(id));
-            if keep.is_none() {
-                app.results.offset = 0;
-            }
-            if count == 0 {
-                app.reader = Default::default();
-            }
-            nav::select(app, keep.unwrap_or(0))
-        }
+        Response::Results { gen, count, pages } if gen == app.gen => results(app, count, pages),
+        Response::Results { .. } => Vec::new(),
         Response::Page { gen, page, rows } => {
             if gen != app.gen {
                 return Vec::new();
@@ -75,4 +61,21 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             Vec::new()
         }
     }
+}
+
+/// A new query's first answer: the count and first page replace the old results; the article
+/// selected before stays selected when it is still there.
+fn results(app: &mut App, count: u64, pages: Vec<(u64, Vec<ArticleRow>)>) -> Vec<Command> {
+    let r = &mut app.results;
+    r.count = Some(count);
+    r.pages = pages.into_iter().collect();
+    r.pending.clear();
+    let keep = app.keep_id.take().and_then(|id| app.results.index_of(id));
+    if keep.is_none() {
+        app.results.offset = 0;
+    }
+    if count == 0 {
+        app.reader = Default::default();
+    }
+    nav::select(app, keep.unwrap_or(0))
 }

@@ -2,6 +2,7 @@
 
 mod answers;
 mod filter;
+mod moves;
 mod nav;
 mod picker;
 
@@ -71,74 +72,18 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
 }
 
 fn on_action(app: &mut App, action: Action) -> Vec<Command> {
-    let in_reader = app.focus == Focus::Reader;
-    let page = app.list_rows() as i64;
-    let read_page = app.reader_size().0 as i64;
+    if let Some(cmds) = moves::on_move(app, action) {
+        return cmds;
+    }
     match action {
         Action::Quit => quit(app),
         Action::Help => {
             app.help = true;
             Vec::new()
         }
-        Action::Down
-        | Action::Up
-        | Action::PageDown
-        | Action::PageUp
-        | Action::HalfDown
-        | Action::HalfUp => {
-            let step = match action {
-                Action::Down | Action::Up => 1,
-                Action::PageDown | Action::PageUp => {
-                    if in_reader {
-                        read_page - 1
-                    } else {
-                        page
-                    }
-                }
-                _ => (if in_reader { read_page } else { page } / 2).max(1),
-            };
-            let step = if matches!(action, Action::Up | Action::PageUp | Action::HalfUp) {
-                -step
-            } else {
-                step
-            };
-            if in_reader {
-                nav::scroll_reader(app, step);
-                Vec::new()
-            } else {
-                nav::move_selection(app, step)
-            }
-        }
-        Action::Top | Action::Bottom if in_reader => {
-            nav::scroll_reader(
-                app,
-                if action == Action::Top {
-                    i64::MIN / 2
-                } else {
-                    i64::MAX / 2
-                },
-            );
-            Vec::new()
-        }
-        Action::Top => nav::select(app, 0),
-        Action::Bottom => nav::select(app, app.results.count.unwrap_or(0).saturating_sub(1)),
         Action::Open => nav::open(app),
         Action::Back => {
             app.focus = Focus::List;
-            Vec::new()
-        }
-        Action::ReadPageDown | Action::ReadPageUp | Action::LineDown | Action::LineUp => {
-            let step = match action {
-                Action::ReadPageDown => read_page - 1,
-                Action::ReadPageUp => 1 - read_page,
-                Action::LineDown => 1,
-                _ => -1,
-            };
-            nav::scroll_reader(app, step.signum() * step.abs().max(1));
-            Vec::new()
-        }
-        Action::NextMatch | Action::PrevMatch => {
-            nav::jump_match(app, action == Action::NextMatch);
             Vec::new()
         }
         Action::Filter => {
@@ -161,6 +106,7 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         }
         Action::Suspend => vec![Command::Suspend],
         Action::Redraw => vec![Command::Redraw],
+        _ => Vec::new(),
     }
 }
 
