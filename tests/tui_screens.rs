@@ -198,3 +198,33 @@ fn empty_store() {
     let mut h = Harness::new(0, 100, 12);
     insta::assert_snapshot!(h.screen());
 }
+
+#[test]
+fn help_scrolls_on_a_small_terminal_and_closes_on_another_key() {
+    let mut h = at(80, 24);
+    h.keys("?jjjjjjjjjj");
+    insta::assert_snapshot!(h.screen());
+    h.keys("x");
+    assert!(!h.app.help);
+    assert_eq!(h.app.filter.text(), "", "the closing key does nothing else");
+}
+
+#[test]
+fn no_color_holds_in_the_empty_filter_bar_and_pickers() {
+    for script in ["/", "p", "d2025", "?"] {
+        let mut h = Harness::with(FakeStore::new(30), 100, 30, true);
+        h.keys(script);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|f| byline::tui::view::render(f, &h.app))
+            .unwrap();
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "{script:?}"
+            );
+        }
+    }
+}

@@ -80,7 +80,10 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
         term::remote_from_env(),
     );
     term::install_panic_hook();
-    term::enter(mouse).context("setting up the terminal")?;
+    if let Err(e) = term::enter(mouse) {
+        term::restore();
+        return Err(e).context("setting up the terminal");
+    }
     let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
         .map_err(anyhow::Error::from)
         .and_then(|mut terminal| {

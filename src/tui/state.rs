@@ -154,6 +154,8 @@ pub struct App {
     pub reader: Reader,
     pub picker: Option<Picker>,
     pub help: bool,
+    /// First row of the help shown.
+    pub help_scroll: u16,
     pub histogram: Vec<(String, u64)>,
     /// Articles in the store.
     pub total: Option<u64>,
@@ -166,6 +168,7 @@ impl App {
     pub fn new(config: Config, no_color: bool, today: NaiveDate, remote: bool) -> App {
         let theme = Theme::new(&config.colors, no_color, config.ascii_borders);
         let list_percent = config.list_percent;
+        let hint = theme.hint;
         App {
             config,
             theme,
@@ -176,7 +179,7 @@ impl App {
             last_focus: Focus::List,
             list_percent,
             filter: FilterBar {
-                input: new_input(""),
+                input: new_input("", hint),
                 applied: String::new(),
                 query: Query::default(),
                 error: None,
@@ -187,6 +190,7 @@ impl App {
             reader: Reader::default(),
             picker: None,
             help: false,
+            help_scroll: 0,
             histogram: Vec::new(),
             total: None,
             flash: None,
@@ -196,12 +200,13 @@ impl App {
     }
 }
 
-/// A one-line text input holding `text`, cursor at the end.
-pub fn new_input(text: &str) -> TextArea<'static> {
+/// A one-line text input holding `text`, cursor at the end; the placeholder in `hint`.
+pub fn new_input(text: &str, hint: ratatui::style::Style) -> TextArea<'static> {
     let mut input = TextArea::new(vec![text.to_string()]);
     input.move_cursor(ratatui_textarea::CursorMove::End);
     input.set_cursor_line_style(ratatui::style::Style::new());
     input.set_placeholder_text("source:… person:\"…\" date:7d is:unread words…");
+    input.set_placeholder_style(hint);
     input
 }
 

@@ -17,7 +17,7 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             app.started = true;
             app.keep_id = selected;
             let text = last_query.unwrap_or_default();
-            app.filter.input = new_input(&text);
+            app.filter.input = new_input(&text, app.theme.hint);
             match parse(&text) {
                 Ok(query) => {
                     app.filter.applied = text;

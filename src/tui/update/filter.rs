@@ -48,13 +48,13 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Command> {
 fn single_line(app: &mut App) {
     if app.filter.input.lines().len() > 1 {
         let joined = app.filter.input.lines().join(" ");
-        app.filter.input = new_input(&joined);
+        app.filter.input = new_input(&joined, app.theme.hint);
     }
 }
 
 /// Replaces the filter text and applies it.
 pub fn set_text(app: &mut App, text: &str) -> Vec<Command> {
-    app.filter.input = new_input(text);
+    app.filter.input = new_input(text, app.theme.hint);
     apply(app)
 }
 

@@ -56,7 +56,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     }
     app.flash = None;
     if app.help {
-        app.help = false;
+        help_key(app, &key);
         return Vec::new();
     }
     if app.picker.is_some() {
@@ -107,6 +107,26 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::Suspend => vec![Command::Suspend],
         Action::Redraw => vec![Command::Redraw],
         _ => Vec::new(),
+    }
+}
+
+/// In the help: movement keys scroll it, any other key closes it.
+fn help_key(app: &mut App, key: &KeyEvent) {
+    match app.config.keymap.action(key) {
+        Some(Action::Down | Action::LineDown) => {
+            app.help_scroll = app.help_scroll.saturating_add(1)
+        }
+        Some(Action::Up | Action::LineUp) => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Some(Action::PageDown | Action::ReadPageDown) => {
+            app.help_scroll = (app.help_scroll + 10).min(Action::ALL.len() as u16)
+        }
+        Some(Action::PageUp | Action::ReadPageUp) => {
+            app.help_scroll = app.help_scroll.saturating_sub(10)
+        }
+        _ => {
+            app.help = false;
+            app.help_scroll = 0;
+        }
     }
 }
 

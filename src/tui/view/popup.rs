@@ -86,14 +86,22 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     let popup = layout::popup(area, 78, rows.len() as u16 + 3);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        pane(app, " Keys (any key closes) ", popup.width, true),
+        pane(
+            app,
+            " Keys (j/k scroll, any other key closes) ",
+            popup.width,
+            true,
+        ),
         popup,
     );
     let inner = layout::inner(popup);
     let w = usize::from(inner.width);
     let key_w = 18.min(w / 3);
+    let scroll =
+        usize::from(app.help_scroll).min(rows.len().saturating_sub(usize::from(inner.height)));
     let lines: Vec<Line> = rows
         .iter()
+        .skip(scroll)
         .map(|(keys, what)| {
             Line::from(vec![
                 Span::styled(fit(keys, key_w), t.chip),
