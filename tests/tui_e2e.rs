@@ -21,6 +21,12 @@ use byline::tui::worker;
 use chrono::NaiveDate;
 
 const CHILD: &str = "BYLINE_TUI_E2E_STORE";
+const LEAVE: &[u8] = b"\x1b[?1049l";
+const ENTER: &[u8] = b"\x1b[?1049h";
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
 const PEOPLE: [&str; 3] = ["Mara Quillfeather", "Tobias Wrenfield", "Jun Hallorann"];
 
 /// Twelve articles, each mentioning one fictional person named in its title.
@@ -100,7 +106,8 @@ impl Pty {
             }
             assert!(
                 start.elapsed() < Duration::from_secs(secs),
-                "waiting for {what}; screen:\n{screen}"
+                "waiting for {what}; screen:\n{screen}\nlast output: {:?}",
+                String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(12000)..])
             );
         }
     }
@@ -134,6 +141,7 @@ fn spawn_reader(store: &Path) -> (std::process::Child, Pty) {
     cmd.args(["--exact", "child_reader", "--nocapture", "--test-threads=1"])
         .env(CHILD, store)
         .env("TERM", "xterm-256color")
+        .env("RUST_BACKTRACE", "0")
         .env_remove("NO_COLOR")
         .env_remove("SSH_TTY")
         .env_remove("SSH_CONNECTION")
@@ -209,6 +217,16 @@ fn reader_in_a_pseudo_terminal() {
             && !s.contains("on Hallorann")
     });
 
+    // Ctrl-Z: the terminal is given back and taken again (the stop itself is discarded for this
+    // orphaned process group), then everything is redrawn.
+    let mark = pty.raw.len();
+    pty.send("\x1a");
+    pty.wait("suspend and resume", 10, |s, raw| {
+        let after = &raw[mark..];
+        let leave = find(after, LEAVE);
+        leave.is_some_and(|at| find(&after[at..], ENTER).is_some()) && s.contains("4 of 12")
+    });
+
     let selected_url = "https://news.example/story-7";
     let osc = format!(
         "\x1b]52;c;{}\x07",
@@ -246,6 +264,44 @@ fn reader_in_a_pseudo_terminal() {
         Some("person:\"Tobias Wrenfield\"")
     );
     assert!(store.ui_value("selected_id").unwrap().is_some());
+}
+
+#[test]
+fn sigterm_leaves_cleanly_with_the_state_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    fixture(&mut Store::open(&path).unwrap());
+    let (mut child, mut pty) = spawn_reader(&path);
+    pty.wait("the list", 30, |s, _| s.contains("12 of 12"));
+    pty.send("/harbour");
+    pty.wait("the query applied", 10, |s, _| {
+        s.contains("[words: harbour]")
+    });
+    pty.send("\r");
+    let before = pty.raw.len();
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let start = Instant::now();
+    let status = loop {
+        pty.pump();
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "SIGTERM did not end the reader"
+        );
+    };
+    pty.pump();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        find(&pty.raw[before..], LEAVE).is_some(),
+        "left the alternate screen"
+    );
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.ui_value("last_query").unwrap().as_deref(),
+        Some("harbour")
+    );
 }
 
 #[test]

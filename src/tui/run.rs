@@ -191,10 +191,18 @@ where
         }
         Command::Suspend => {
             effects.suspend()?;
-            terminal.clear()?;
+            full_redraw(terminal)?;
         }
-        Command::Redraw => terminal.clear()?,
+        Command::Redraw => full_redraw(terminal)?,
         Command::Quit => return Ok(true),
     }
     Ok(false)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw repaints every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position, which may never answer.)
+fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    terminal.backend_mut().clear()?;
+    terminal.draw(|_| {})?;
+    Ok(())
 }
