@@ -21,6 +21,7 @@ use byline::tui::worker;
 use chrono::NaiveDate;
 
 const CHILD: &str = "BYLINE_TUI_E2E_STORE";
+const PANIC_CHILD: &str = "BYLINE_TUI_E2E_PANIC";
 const LEAVE: &[u8] = b"\x1b[?1049l";
 const ENTER: &[u8] = b"\x1b[?1049h";
 
@@ -80,6 +81,17 @@ fn child_reader() {
     byline::tui::run(opts).unwrap();
 }
 
+/// When started by `a_panic_restores_the_terminal_before_the_message`: take the terminal, panic.
+#[test]
+fn child_panics() {
+    if std::env::var_os(PANIC_CHILD).is_none() {
+        return;
+    }
+    byline::tui::term::install_panic_hook();
+    byline::tui::term::enter(false).unwrap();
+    panic!("boom from the reader");
+}
+
 struct Pty {
     writer: File,
     bytes: mpsc::Receiver<Vec<u8>>,
@@ -119,6 +131,10 @@ impl Pty {
 }
 
 fn spawn_reader(store: &Path) -> (std::process::Child, Pty) {
+    spawn_child(store, "child_reader", CHILD)
+}
+
+fn spawn_child(store: &Path, test: &str, var: &str) -> (std::process::Child, Pty) {
     let (mut master, mut slave) = (0, 0);
     let size = libc::winsize {
         ws_row: 30,
@@ -138,8 +154,8 @@ fn spawn_reader(store: &Path) -> (std::process::Child, Pty) {
     assert_eq!(rc, 0, "openpty");
     let stdio = || Stdio::from(unsafe { OwnedFd::from_raw_fd(libc::dup(slave)) });
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args(["--exact", "child_reader", "--nocapture", "--test-threads=1"])
-        .env(CHILD, store)
+    cmd.args(["--exact", test, "--nocapture", "--test-threads=1"])
+        .env(var, store)
         .env("TERM", "xterm-256color")
         .env("RUST_BACKTRACE", "0")
         .env_remove("NO_COLOR")
@@ -264,6 +280,34 @@ fn reader_in_a_pseudo_terminal() {
         Some("person:\"Tobias Wrenfield\"")
     );
     assert!(store.ui_value("selected_id").unwrap().is_some());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_message() {
+    let (mut child, mut pty) = spawn_child(Path::new("unused"), "child_panics", PANIC_CHILD);
+    pty.wait("the panic message", 20, |_, raw| {
+        find(raw, b"boom from the reader").is_some()
+    });
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        pty.pump();
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the child did not end"
+        );
+    }
+    pty.pump();
+    let enter = find(&pty.raw, ENTER).expect("entered the alternate screen");
+    let leave = find(&pty.raw, LEAVE).expect("left the alternate screen");
+    let message = find(&pty.raw, b"boom from the reader").unwrap();
+    assert!(
+        enter < leave && leave < message,
+        "restored before the message"
+    );
+    assert!(
+        find(&pty.raw[leave..message], b"\x1b[?25h").is_some(),
+        "cursor shown"
+    );
 }
 
 #[test]
