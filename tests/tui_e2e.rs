@@ -233,6 +233,11 @@ fn reader_in_a_pseudo_terminal() {
             && !s.contains("on Hallorann")
     });
 
+    let link = b"\x1b]8;;https://news.example/story-7\x07ht\x1b]8;;\x07";
+    pty.wait("the URL as an OSC 8 hyperlink", 10, |s, raw| {
+        find(raw, link).is_some() && s.contains("https://news.example/story-7")
+    });
+
     // Ctrl-Z: the terminal is given back and taken again (the stop itself is discarded for this
     // orphaned process group), then everything is redrawn.
     let mark = pty.raw.len();

@@ -47,6 +47,7 @@ pub struct Config {
     pub ascii_borders: bool,
     pub list_percent: u16,
     pub mouse: bool,
+    pub hyperlinks: bool,
 }
 
 impl Default for Config {
@@ -57,6 +58,7 @@ impl Default for Config {
             ascii_borders: false,
             list_percent: 45,
             mouse: false,
+            hyperlinks: true,
         };
         let warnings = config.apply(DEFAULT_CONFIG, "defaults");
         debug_assert!(warnings.is_empty(), "{warnings:?}");
@@ -118,10 +120,11 @@ impl Config {
         match (section, key, value) {
             ("ui", "ascii_borders", Value::Bool(b)) => self.ascii_borders = b,
             ("ui", "mouse", Value::Bool(b)) => self.mouse = b,
+            ("ui", "hyperlinks", Value::Bool(b)) => self.hyperlinks = b,
             ("ui", "list_percent", Value::Int(n)) if (20..=80).contains(&n) => {
                 self.list_percent = n as u16
             }
-            ("ui", "ascii_borders" | "mouse" | "list_percent", v) => {
+            ("ui", "ascii_borders" | "mouse" | "hyperlinks" | "list_percent", v) => {
                 return Err(format!("bad value {v:?} for `{key}`; using the default"))
             }
             ("keys", _, value) => return self.set_key(key, value),

@@ -72,13 +72,14 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .context("installing signal handlers")?;
     }
-    let mouse = config.mouse;
+    let (mouse, hyperlinks) = (config.mouse, config.hyperlinks);
     let mut app = App::new(
         config,
         theme::no_color_from_env(),
         today,
         term::remote_from_env(),
     );
+    app.hyperlinks = hyperlinks;
     term::install_panic_hook();
     if let Err(e) = term::enter(mouse) {
         term::restore();

@@ -161,6 +161,8 @@ pub struct App {
     pub total: Option<u64>,
     pub flash: Option<(String, FlashKind)>,
     pub started: bool,
+    /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
+    pub hyperlinks: bool,
     pub quit: bool,
 }
 
@@ -195,6 +197,7 @@ impl App {
             total: None,
             flash: None,
             started: false,
+            hyperlinks: false,
             quit: false,
         }
     }

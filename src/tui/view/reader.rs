@@ -1,6 +1,9 @@
 //! The reading pane: the wrapped lines of the article in view, styled by kind, with matches and
 //! people highlighted, and the scroll position in the bottom border.
 
+use std::num::NonZeroU16;
+
+use ratatui::buffer::CellDiffOption;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -59,6 +62,49 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .map(|(i, l)| styled_line(app, l, Some(i) == current))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    if app.hyperlinks {
+        hyperlink_urls(frame, inner, app);
+    }
+}
+
+/// Turns the URL lines into OSC 8 hyperlinks, two cells per escape (as in ratatui's hyperlink
+/// example, so cell widths stay right). Only printable ASCII URLs; never in tests' buffers.
+fn hyperlink_urls(frame: &mut Frame, inner: Rect, app: &App) {
+    let (Some(doc), Some(url)) = (
+        &app.reader.doc,
+        app.reader.article.as_ref().and_then(|a| a.row.url.as_ref()),
+    ) else {
+        return;
+    };
+    if !url.bytes().all(|b| b.is_ascii_graphic()) {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    let visible = doc
+        .lines
+        .iter()
+        .skip(app.reader.scroll)
+        .take(usize::from(inner.height));
+    for (row, line) in visible.enumerate() {
+        if line.kind != LineKind::Url || !line.text.is_ascii() {
+            continue;
+        }
+        let y = inner.y + row as u16;
+        let cells = line.text.len().min(usize::from(inner.width));
+        for start in (0..cells).step_by(2) {
+            let end = (start + 2).min(cells);
+            let x = inner.x + start as u16;
+            let text = &line.text[start..end];
+            let width = NonZeroU16::new((end - start) as u16).expect("1 or 2 cells");
+            let link = format!("\x1b]8;;{url}\x07{text}\x1b]8;;\x07");
+            buf[(x, y)]
+                .set_symbol(&link)
+                .set_diff_option(CellDiffOption::ForcedWidth(width));
+            if end - start == 2 {
+                buf[(x + 1, y)].set_diff_option(CellDiffOption::Skip);
+            }
+        }
+    }
 }
 
 fn base_style(app: &App, kind: LineKind) -> Style {
