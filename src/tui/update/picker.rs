@@ -10,12 +10,17 @@ use crate::query::{Term, TermKind};
 use crate::tui::msg::{Command, FacetItem, FacetKind, Request};
 use crate::tui::state::{App, PickItem, Picker, PickerKind};
 
-pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
-    let facet = match kind {
+/// The counts a picker shows.
+fn facet_of(kind: PickerKind) -> FacetKind {
+    match kind {
         PickerKind::Source => FacetKind::Sources,
         PickerKind::Person => FacetKind::People,
         PickerKind::Date => FacetKind::Months,
-    };
+    }
+}
+
+pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
+    let facet = facet_of(kind);
     let mut picker = Picker {
         kind,
         input: String::new(),
@@ -62,28 +67,20 @@ pub fn fill(app: &mut App, kind: FacetKind, items: Vec<FacetItem>) {
     let Some(picker) = app.picker.as_mut() else {
         return;
     };
-    let term = |label: &str| match (picker.kind, kind) {
-        (PickerKind::Source, FacetKind::Sources) => {
-            Some(Term::new(false, TermKind::Source(label.into())).to_string())
-        }
-        (PickerKind::Person, FacetKind::People) => {
-            Some(Term::new(false, TermKind::Person(label.into())).to_string())
-        }
-        (PickerKind::Date, FacetKind::Months) => Some(format!("date:{label}")),
-        _ => None,
-    };
-    if term("x").is_none() {
+    if kind != facet_of(picker.kind) {
         return;
     }
-    let items: Vec<PickItem> = items
-        .into_iter()
-        .map(|i| PickItem {
-            term: term(&i.label).unwrap_or_default(),
-            label: i.label,
-            aliases: i.aliases,
-            count: Some(i.count),
-        })
-        .collect();
+    let term = |label: &str| match kind {
+        FacetKind::Sources => Term::new(false, TermKind::Source(label.into())).to_string(),
+        FacetKind::People => Term::new(false, TermKind::Person(label.into())).to_string(),
+        FacetKind::Months => format!("date:{label}"),
+    };
+    let items = items.into_iter().map(|i| PickItem {
+        term: term(&i.label),
+        label: i.label,
+        aliases: i.aliases,
+        count: Some(i.count),
+    });
     picker.items.extend(items);
     picker.loading = false;
     refilter(picker);

@@ -1,6 +1,7 @@
 //! The list pane: one line per article (unread and star markers, date, source, title) for the
 //! rows in the viewport, and the results histogram at the bottom when there is room.
 
+use chrono::{Datelike, NaiveDate};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline};
@@ -62,12 +63,7 @@ fn row_line(app: &App, index: u64, w: usize) -> Line<'static> {
 
 fn row_spans(app: &App, row: &ArticleRow, w: usize) -> Vec<Span<'static>> {
     let t = &app.theme;
-    let date_fmt = if w >= 60 { "%Y-%m-%d" } else { "%d %b" };
-    let date_w = if w >= 60 { 10 } else { 6 };
-    let date = row
-        .date
-        .map(|d| d.format(date_fmt).to_string())
-        .unwrap_or_default();
+    let (date, date_w) = list_date(row.date, app.today, w >= 60);
     let source_w = (w / 5).clamp(4, 16);
     let mut spans = vec![
         Span::styled(if row.read { " " } else { "•" }, t.unread),
@@ -99,6 +95,20 @@ fn row_spans(app: &App, row: &ArticleRow, w: usize) -> Vec<Span<'static>> {
         return vec![Span::raw(fit(&row.title, w))];
     }
     spans
+}
+
+/// "2025-12-06" when wide; "06 Dec" this year, "2024-12" before, when narrow.
+fn list_date(date: Option<NaiveDate>, today: NaiveDate, wide: bool) -> (String, usize) {
+    let fmt = match date {
+        _ if wide => "%Y-%m-%d",
+        Some(d) if d.year() == today.year() => "%d %b",
+        _ => "%Y-%m",
+    };
+    let width = if wide { 10 } else { 7 };
+    (
+        date.map(|d| d.format(fmt).to_string()).unwrap_or_default(),
+        width,
+    )
 }
 
 /// Results per month (or day) as a sparkline with the first and last bucket named.
