@@ -3,22 +3,15 @@
 
 #[path = "tui_support/fixture.rs"]
 mod fixture;
-
-use std::sync::atomic::AtomicBool;
-use std::sync::mpsc;
-use std::time::Duration;
+#[path = "tui_support/script.rs"]
+mod script;
 
 use byline::query::parse;
-use byline::tui::config::Config;
 use byline::tui::msg::{Command, Msg, Request, Response, PAGE_SIZE};
-use byline::tui::run::{run_loop, Events, RecordedEffects, WorkerLink};
 use byline::tui::state::Focus;
-use byline::tui::App;
 use fixture::{FakeStore, Harness};
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use ratatui::crossterm::event::{Event, KeyEvent};
-use ratatui::Terminal;
+use script::{run_with, Script};
 
 fn queries(reqs: &[Request]) -> Vec<u64> {
     reqs.iter()
@@ -342,58 +335,6 @@ fn the_mouse_wheel_moves_the_list_or_scrolls_the_article() {
     h.press(KeyCode::Enter);
     h.send(Msg::Scroll(3));
     assert_eq!(h.app.reader.scroll, 3);
-}
-
-/// Events that stay quiet for a while, then press keys.
-struct Script {
-    quiet: usize,
-    keys: std::collections::VecDeque<char>,
-}
-
-impl Events for Script {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
-        if self.quiet > 0 {
-            self.quiet -= 1;
-            std::thread::sleep(timeout.min(Duration::from_millis(20)));
-            return Ok(None);
-        }
-        Ok(self
-            .keys
-            .pop_front()
-            .map(|c| Event::Key(KeyEvent::from(KeyCode::Char(c)))))
-    }
-}
-
-fn run_with(script: Script, stop: bool) -> (String, Vec<(String, String)>, RecordedEffects) {
-    let store = FakeStore::new(20);
-    let ui = std::sync::Arc::clone(&store.ui);
-    let (req_tx, req_rx) = mpsc::channel();
-    let (ans_tx, ans_rx) = mpsc::channel();
-    let worker = byline::tui::worker::spawn(store, fixture::today(), req_rx, ans_tx);
-    let link = WorkerLink {
-        requests: req_tx,
-        answers: ans_rx,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
-    let mut app = App::new(Config::default(), false, fixture::today(), false);
-    let mut effects = RecordedEffects::default();
-    let stop = AtomicBool::new(stop);
-    let mut script = script;
-    run_loop(
-        &mut terminal,
-        &mut app,
-        &mut script,
-        &mut effects,
-        &link,
-        &stop,
-        vec![],
-    )
-    .unwrap();
-    drop(link);
-    worker.join().unwrap();
-    let screen = format!("{:?}", terminal.backend().buffer());
-    let saved = ui.lock().unwrap().clone();
-    (screen, saved, effects)
 }
 
 #[test]
