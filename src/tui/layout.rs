@@ -55,20 +55,21 @@ pub fn areas(size: Rect, list_percent: u16) -> Option<Areas> {
     })
 }
 
-/// Rows of the histogram at the bottom of the list pane (none when the list is short).
-pub fn histogram_rows(list: Rect) -> u16 {
-    if list.height >= 14 && list.width >= 24 {
+/// Rows of the histogram at the bottom of the list pane (none when the list is short or there
+/// is nothing to chart).
+pub fn histogram_rows(list: Rect, histogram: bool) -> u16 {
+    if histogram && list.height >= 14 && list.width >= 24 {
         2
     } else {
         0
     }
 }
 
-/// The list's rows inside its border, above the histogram.
-pub fn list_body(list: Rect) -> Rect {
+/// The list's rows inside its border, above the histogram (when there is one).
+pub fn list_body(list: Rect, histogram: bool) -> Rect {
     let inner = inner(list);
     Rect {
-        height: inner.height.saturating_sub(histogram_rows(list)),
+        height: inner.height.saturating_sub(histogram_rows(list, histogram)),
         ..inner
     }
 }

@@ -223,7 +223,11 @@ impl App {
     /// Rows of the list viewport (at least 1).
     pub fn list_rows(&self) -> u64 {
         self.areas().map_or(1, |a| {
-            u64::from(super::layout::list_body(a.list).height.max(1))
+            u64::from(
+                super::layout::list_body(a.list, self.has_histogram())
+                    .height
+                    .max(1),
+            )
         })
     }
 
@@ -233,6 +237,11 @@ impl App {
             let inner = super::layout::inner(a.reader);
             (usize::from(inner.height.max(1)), inner.width.max(1))
         })
+    }
+
+    /// Whether the results span enough buckets to chart.
+    pub fn has_histogram(&self) -> bool {
+        self.histogram.len() >= 2
     }
 
     /// The text of the query in force, as saved on quit.

@@ -51,10 +51,11 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             Vec::new()
         }
         Response::Histogram { gen, buckets } => {
-            if gen == app.gen {
-                app.histogram = buckets;
+            if gen != app.gen {
+                return Vec::new();
             }
-            Vec::new()
+            app.histogram = buckets;
+            nav::relayout(app)
         }
         Response::Error(message) => {
             app.flash = Some((message, FlashKind::Warn));

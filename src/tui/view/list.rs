@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let title = format!(" Articles {} ", thousands(count));
     let block = pane(app, &title, area.width, app.focus == Focus::List);
     frame.render_widget(block, area);
-    let body = layout::list_body(area);
+    let body = layout::list_body(area, app.has_histogram());
     if body.width == 0 || body.height == 0 {
         return;
     }
@@ -113,8 +113,7 @@ fn list_date(date: Option<NaiveDate>, today: NaiveDate, wide: bool) -> (String, 
 
 /// Results per month (or day) as a sparkline with the first and last bucket named.
 fn histogram(frame: &mut Frame, area: Rect, body: Rect, app: &App) {
-    let rows = layout::histogram_rows(area);
-    if rows == 0 || app.histogram.is_empty() {
+    if layout::histogram_rows(area, app.has_histogram()) == 0 {
         return;
     }
     let spark_area = Rect {
