@@ -17,12 +17,12 @@ fn main() -> ExitCode {
     }
     let result = match args.command {
         Some(command) => cli::run(store_path, command),
-        None => cli::run(store_path, cli::Command::List(cli::default_list())),
+        None => cli::reader(store_path),
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("byline: {err:#}");
+            eprintln!("byline: {}", byline::text::sanitize(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -59,9 +59,14 @@ pub fn load_config(path: Option<&std::path::Path>) -> (config::Config, Vec<Strin
 /// Runs the reader on the terminal until `q`, Ctrl-C, SIGTERM or SIGHUP; saves the query and
 /// selection on the way out.
 pub fn run(opts: RunOptions) -> anyhow::Result<()> {
-    let (config, warnings) = load_config(opts.config.as_deref());
-    let store = crate::store::Store::open(&opts.store)
+    let (config, mut warnings) = load_config(opts.config.as_deref());
+    let mut store = crate::store::Store::open(&opts.store)
         .with_context(|| format!("opening the store {}", opts.store.display()))?;
+    if let Some(loaded) = crate::samples::load_on_first_run(&mut store)? {
+        warnings.push(format!(
+            "The store was empty: loaded {loaded} sample articles (fictional)"
+        ));
+    }
     let today = chrono::Local::now().date_naive();
     let (req_tx, req_rx) = mpsc::channel();
     let (ans_tx, ans_rx) = mpsc::channel();
