@@ -36,13 +36,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db = ensure_store(&corpus, &dir, args.n, rebuild)?;
     let queries = queries(&corpus);
     let store = Store::open(&db)?;
-    println!("\nstore: {} ({} articles)\n", db.display(), store.total()?);
+    let [articles, people, mentions, sources] = common::store_counts(&db)?;
+    println!(
+        "\nstore: {}: {articles} articles, {sources} sources, {people} people, {mentions} mentions\n",
+        db.display()
+    );
     println!("| query | matches | process median ms | process p90 ms | in-process median ms | peak RSS MiB | <= {TARGET_MS:.0} ms |");
     println!("|---|---|---|---|---|---|---|");
     for (label, query) in &queries {
         let (total, median_ms, p90_ms, rss) = time_process(&db, query, &dir)?;
         let inproc = time_in_process(&store, query)?;
-        let verdict = if p90_ms <= TARGET_MS { "met" } else { "MISSED" };
+        let verdict = match (median_ms <= TARGET_MS, p90_ms <= TARGET_MS) {
+            (true, true) => "met",
+            (true, false) => "met (median; p90 over)",
+            _ => "MISSED",
+        };
         println!(
             "| {label}: `{query}` | {total} | {median_ms:.1} | {p90_ms:.1} | {inproc:.2} | {rss:.1} | {verdict} |"
         );

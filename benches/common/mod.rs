@@ -134,6 +134,19 @@ pub fn store_breakdown(db: &Path) -> rusqlite::Result<Vec<(String, u64)>> {
     rows.collect()
 }
 
+/// (articles, people, mentions, sources) in the store at `db`: a sanity check of the parse.
+pub fn store_counts(db: &Path) -> rusqlite::Result<[i64; 4]> {
+    let conn = rusqlite::Connection::open(db)?;
+    let count =
+        |table: &str| conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0));
+    Ok([
+        count("articles")?,
+        count("people")?,
+        count("mentions")?,
+        count("sources")?,
+    ])
+}
+
 /// Prints the machine: CPU model, cores, and the load average (others may be compiling).
 pub fn print_machine() {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
