@@ -46,10 +46,9 @@ pub fn sources(store: &Store, args: SourcesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn people(store: &Store, args: PeopleArgs) -> Result<ExitCode> {
-    let query = super::parse_query(&args.query)?;
+pub fn people(store: &Store, query: &Query, args: PeopleArgs) -> Result<ExitCode> {
     let mut out = String::new();
-    for person in store.person_counts(&query, super::today(), args.limit)? {
+    for person in store.person_counts(query, super::today(), args.limit)? {
         if args.json {
             let line = json!({"name": person.name, "aliases": person.aliases, "articles": person.articles});
             out.push_str(&line.to_string());

@@ -7,6 +7,7 @@ use clap::Args;
 use serde_json::json;
 
 use byline::model::BlockKind;
+use byline::query::Query;
 use byline::store::{ArticleRow, Store};
 
 #[derive(Debug, Args)]
@@ -28,10 +29,9 @@ pub struct ShowArgs {
     pub id: i64,
 }
 
-pub fn list(store: &Store, args: ListArgs) -> Result<ExitCode> {
-    let query = super::parse_query(&args.query)?;
+pub fn list(store: &Store, query: &Query, args: ListArgs) -> Result<ExitCode> {
     let today = super::today();
-    let rows = store.search(&query, today, 0, args.limit)?;
+    let rows = store.search(query, today, 0, args.limit)?;
     let mut out = String::new();
     for row in &rows {
         if args.json {
@@ -48,7 +48,7 @@ pub fn list(store: &Store, args: ListArgs) -> Result<ExitCode> {
     }
     print!("{out}");
     if !args.json {
-        let total = store.count(&query, today)?;
+        let total = store.count(query, today)?;
         eprintln!("{} of {} matching", rows.len(), total);
     }
     Ok(ExitCode::SUCCESS)

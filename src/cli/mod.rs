@@ -52,10 +52,16 @@ pub fn run(store_path: PathBuf, command: Command) -> Result<ExitCode> {
         Command::Extract(args) => extract::run(args),
         Command::Import(args) => import::run(&mut open_store(&store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(&store_path)?),
-        Command::List(args) => list::list(&open_with_samples(&store_path)?, args),
+        Command::List(args) => {
+            let query = parse_query(&args.query)?;
+            list::list(&open_with_samples(&store_path)?, &query, args)
+        }
         Command::Show(args) => list::show(&open_with_samples(&store_path)?, args),
         Command::Sources(args) => facets::sources(&open_with_samples(&store_path)?, args),
-        Command::People(args) => facets::people(&open_with_samples(&store_path)?, args),
+        Command::People(args) => {
+            let query = parse_query(&args.query)?;
+            facets::people(&open_with_samples(&store_path)?, &query, args)
+        }
     }
 }
 

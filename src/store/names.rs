@@ -98,7 +98,7 @@ pub fn resolve_source(conn: &Connection, term: &str) -> Result<Vec<i64>> {
     let mut ids = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM sources WHERE key = ?1 OR key LIKE ?2
-         UNION SELECT source_id FROM source_aliases WHERE alias = ?1",
+         UNION SELECT source_id FROM source_aliases WHERE alias = ?1 OR alias LIKE ?2",
     )?;
     for key in source_alias_keys(term) {
         // Keys are letters and digits only, so `key%` needs no escaping: `northwind` finds

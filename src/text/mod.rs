@@ -1,0 +1,11 @@
+//! Text decoding and display safety: bytes to UTF-8 (BOMs, lossy with a count) and the sanitizer
+//! that makes any text safe to print on a terminal.
+
+mod decode;
+mod sanitize;
+
+pub use decode::{decode, Decoded, Encoding};
+pub use sanitize::{sanitize, TAB_WIDTH};
+
+#[cfg(test)]
+mod tests;
