@@ -1,6 +1,7 @@
 //! End-to-end import benchmark: `byline --store DB import DIR` on N generated wire stories.
 //!
-//! `cargo bench --bench import -- [N]` (default 10,000); `-- --sample K` prints article K. Reports articles/s (median of 3 runs,
+//! `cargo bench --bench import -- [N]` (default 10,000); `-- --sample K` prints article K;
+//! `--keep` keeps the generated files and stores (for profiling). Reports articles/s (median of 3 runs,
 //! each on a fresh store), the child's peak RSS (`wait4`), and the store size against the raw text.
 
 mod common;
@@ -72,6 +73,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         runs.push(run);
         last_db = Some(db);
+    }
+    if args.flags.iter().any(|f| f == "--keep") {
+        println!(
+            "kept {} (articles/, run*/bench.db)",
+            scratch.keep().display()
+        );
     }
     if let Some(db) = last_db {
         let [articles, people, mentions, sources] = common::store_counts(&db)?;
