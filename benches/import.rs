@@ -21,6 +21,7 @@ struct Run {
     secs: f64,
     per_sec: f64,
     rss_mib: f64,
+    cpu_secs: f64,
     imported: u64,
 }
 
@@ -56,10 +57,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let measured = import(&db, &articles, &dir)?;
         let run = summarize(n, &measured);
         println!(
-            "run {}: {:.2} s, {:.0} articles/s, peak RSS {:.1} MiB, exit {}: {}",
+            "run {}: {:.2} s, {:.0} articles/s, CPU {:.2} s ({:.0}% of one core), peak RSS {:.1} MiB, exit {}: {}",
             k + 1,
             run.secs,
             run.per_sec,
+            run.cpu_secs,
+            100.0 * run.cpu_secs / run.secs,
             run.rss_mib,
             measured.code,
             measured.stdout.trim()
@@ -112,6 +115,7 @@ fn summarize(n: u64, m: &Measured) -> Run {
         secs,
         per_sec: n as f64 / secs,
         rss_mib: m.max_rss_kib as f64 / 1024.0,
+        cpu_secs: m.cpu.as_secs_f64(),
         imported,
     }
 }

@@ -70,6 +70,8 @@ pub fn mib(bytes: u64) -> f64 {
 pub struct Measured {
     pub wall: Duration,
     pub max_rss_kib: u64,
+    /// User + system CPU time of the child (all its threads).
+    pub cpu: Duration,
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -105,10 +107,15 @@ pub fn run_measured(cmd: &mut Command, scratch: &Path) -> std::io::Result<Measur
     Ok(Measured {
         wall,
         max_rss_kib: usage.ru_maxrss as u64,
+        cpu: timeval(usage.ru_utime) + timeval(usage.ru_stime),
         code,
         stdout: std::fs::read_to_string(&out_path).unwrap_or_default(),
         stderr: std::fs::read_to_string(&err_path).unwrap_or_default(),
     })
+}
+
+fn timeval(tv: libc::timeval) -> Duration {
+    Duration::from_secs(tv.tv_sec as u64) + Duration::from_micros(tv.tv_usec as u64)
 }
 
 /// Checkpoints (TRUNCATE) the WAL of the store at `db`, then returns db + wal + shm bytes.
