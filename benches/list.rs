@@ -174,7 +174,7 @@ fn time_process(
         let m = run_measured(&mut cmd, scratch)?;
         samples.push(ms(m.wall));
     }
-    Ok((total, median(&samples), percentile(&samples, 90.0), rss))
+    Ok((total, median(&samples), percentile(&samples, 90.0)))
 }
 
 /// Median ms of `Store::search` (first 100) + `Store::count` in this process.
