@@ -142,7 +142,7 @@ fn ensure_store(
 fn prepare_article(corpus: &Corpus, i: u64) -> Result<NewArticle, String> {
     let bytes = corpus.article(i).into_bytes();
     let origin = Some(format!("bench:{i:06}.txt"));
-    prepare(bytes, origin, None, None).map_err(|e| format!("article {i}: {e}"))
+    prepare(&bytes, origin, None, None).map_err(|e| format!("article {i}: {e}"))
 }
 
 /// Runs `byline list QUERY --limit 100` once to warm up and read the total, then RUNS times.

@@ -55,16 +55,12 @@ fn new_article(f: &Fixture) -> NewArticle {
         .collect();
     let raw = format!("{}\n{}\n{:?}", f.title, f.body, f.date).into_bytes();
     let source = f.source.map(Into::into);
-    NewArticle {
-        article: Article {
-            parsed,
-            source,
-            people,
-        },
-        raw,
-        origin: f.origin.map(Into::into),
-        source_hint: None,
-    }
+    let article = Article {
+        parsed,
+        source,
+        people,
+    };
+    NewArticle::new(article, &raw, f.origin.map(Into::into), None)
 }
 
 fn term(kind: TermKind) -> Term {
@@ -344,8 +340,13 @@ fn a_version_1_store_migrates_and_keeps_its_articles() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         schema::migrate_to(&conn, &path, 1).unwrap();
         conn.execute(
-            "INSERT INTO articles (title, body, raw, content_hash, is_read, imported_at, updated_at)
-             VALUES ('Old story', 'Kept across versions.', x'', 'h', 1, 'then', 'then')",
+            "INSERT INTO articles (title, content_hash, is_read, imported_at, updated_at)
+             VALUES ('Old story', x'00', 1, 0, 0)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (1, 'Old story', 'Kept across versions.')",
             [],
         )
         .unwrap();
