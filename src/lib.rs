@@ -1,6 +1,7 @@
 //! byline's core: the article model, import parsers, people extraction, the query language and the
 //! SQLite store. Nothing here touches a terminal; the reader lives behind the `tui` feature.
 
+pub mod ingest;
 pub mod model;
 pub mod paths;
 pub mod people;
@@ -8,7 +9,6 @@ pub mod query;
 pub mod samples;
 pub mod store;
 pub mod text;
-pub mod ingest;
 
 #[cfg(feature = "tui")]
 pub mod tui;

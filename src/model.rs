@@ -20,11 +20,17 @@ pub enum BlockKind {
 
 impl Block {
     pub fn paragraph(text: impl Into<String>) -> Self {
-        Block { kind: BlockKind::Paragraph, text: text.into() }
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }
     }
 
     pub fn heading(text: impl Into<String>) -> Self {
-        Block { kind: BlockKind::Heading, text: text.into() }
+        Block {
+            kind: BlockKind::Heading,
+            text: text.into(),
+        }
     }
 }
 

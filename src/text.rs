@@ -12,7 +12,10 @@ pub struct Decoded {
 /// Decodes bytes as UTF-8 (or UTF-16 when a BOM says so), replacing invalid sequences.
 pub fn decode(bytes: &[u8]) -> Decoded {
     let text = String::from_utf8_lossy(bytes).into_owned();
-    Decoded { text, replacements: 0 }
+    Decoded {
+        text,
+        replacements: 0,
+    }
 }
 
 /// Makes text safe to print: escape sequences removed whole, controls dropped (newline kept),

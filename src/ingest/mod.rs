@@ -38,7 +38,11 @@ pub fn derive(parsed: ParsedArticle, origin: &Origin) -> Article {
         .or_else(|| parsed.url.as_deref().and_then(url_domain))
         .or_else(|| origin.parent_folder.clone());
     let people = crate::people::extract(&parsed.title, &parsed.body);
-    Article { parsed, source, people }
+    Article {
+        parsed,
+        source,
+        people,
+    }
 }
 
 /// The host of a URL without a leading `www.` ("https://www.rferl.org/a/1" gives "rferl.org").

@@ -1,13 +1,64 @@
 //! People mentioned in an article: finding names in running text and settling one canonical name each.
+//!
+//! Rules and small word lists, no model: capitalised runs in running text are cut at titles, places,
+//! organisation words and nationalities (`candidates`); a run of two or more name words is a person
+//! when a given name, an initial, a title, a speech verb, an apposition or a later use of its
+//! surname vouches for it; a lone surname counts for the person introduced with it, or stands on its
+//! own with strong context ("President Putin", "Putin said") (`resolve`). Title-Case lines (the title,
+//! crossheads, all-capital lines) only count names already found in running text.
 
+mod candidates;
 mod key;
+mod lexicon;
+mod merge;
+mod resolve;
+mod tokens;
 
 pub use key::{person_key, surname_key};
+pub use merge::same_person;
 
-use crate::model::{Block, PersonMention};
+use crate::model::{Block, BlockKind, PersonMention};
 
-/// Finds the people mentioned in an article's title and body, most mentioned first.
+/// Finds the people mentioned in an article's title and body, most mentioned first (ties: first
+/// mentioned first). Positions are byte offsets into title + "\n" + blocks joined by "\n\n".
 pub fn extract(title: &str, body: &[Block]) -> Vec<PersonMention> {
-    let _ = (title, body);
-    Vec::new()
+    let mut candidates = Vec::new();
+    let mut headlines = Vec::new();
+    let article = article_text(title, body);
+    for (offset, text, headline) in segments(title, body) {
+        let tokens = tokens::tokenize(text, offset);
+        if headline {
+            headlines.push(tokens);
+        } else {
+            candidates.extend(candidates::find_candidates(&article, &tokens));
+        }
+    }
+    resolve::resolve(&candidates, &headlines)
+}
+
+fn article_text(title: &str, body: &[Block]) -> String {
+    let mut text = String::with_capacity(
+        title.len() + 1 + body.iter().map(|b| b.text.len() + 2).sum::<usize>(),
+    );
+    text.push_str(title);
+    text.push('\n');
+    text.push_str(&crate::model::join_blocks(body));
+    text
+}
+
+/// Each piece of text with its offset in the article text and whether it is headline-like: the
+/// title, a heading, or a block without a lowercase letter (a capitalised dateline or banner).
+fn segments<'a>(title: &'a str, body: &'a [Block]) -> Vec<(usize, &'a str, bool)> {
+    let mut out = vec![(0, title, true)];
+    let mut offset = title.len() + 1;
+    for block in body {
+        let shouting = !block.text.chars().any(char::is_lowercase);
+        out.push((
+            offset,
+            block.text.as_str(),
+            block.kind == BlockKind::Heading || shouting,
+        ));
+        offset += block.text.len() + 2;
+    }
+    out
 }

@@ -50,7 +50,10 @@ pub enum DateSpec {
     /// `date:2025`
     Year(i32),
     /// `date:A..B`, `date:..B`, `date:A..` (inclusive; each end a day, month or year).
-    Range { from: Option<DateBound>, to: Option<DateBound> },
+    Range {
+        from: Option<DateBound>,
+        to: Option<DateBound>,
+    },
     /// `date:today`
     Today,
     /// `date:yesterday`

@@ -20,11 +20,21 @@ use rusqlite::Connection;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the store {path}: {source}")]
-    Open { path: PathBuf, source: rusqlite::Error },
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("the store {path} has schema version {found}, newer than this byline understands ({supported}); upgrade byline")]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("cannot create the folder for the store {path}: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -41,12 +51,19 @@ impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
-        let conn = Connection::open(path)
-            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        let store = Store { conn, path: Some(path.to_path_buf()) };
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
         store.configure()?;
         schema::migrate(&store.conn, path)?;
         Ok(store)
@@ -54,7 +71,10 @@ impl Store {
 
     /// A private store in memory, for tests and `extract`.
     pub fn open_in_memory() -> Result<Store> {
-        let store = Store { conn: Connection::open_in_memory()?, path: None };
+        let store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
         store.configure()?;
         schema::migrate(&store.conn, Path::new(":memory:"))?;
         Ok(store)

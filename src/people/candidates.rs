@@ -1,0 +1,292 @@
+//! Candidate names in running text: runs of capitalised words, cut at titles, places and
+//! organisation words, with the context that says whether a run is a person.
+
+use super::lexicon::{lexicon, Lexicon};
+use super::tokens::Token;
+
+/// A stretch of running text that may name a person.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// The name as written ("Volodymyr Zelenskyy", "van der Berg").
+    pub surface: String,
+    /// Folded name words, particles included.
+    pub words: Vec<String>,
+    /// How many words are not particles ("Nikolaus van der Pas" has 2).
+    pub name_words: usize,
+    pub start: usize,
+    pub evidence: Evidence,
+}
+
+/// What the context says about a candidate.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Evidence {
+    /// A title or role comes just before ("President", "envoy", "Mr.").
+    pub title: bool,
+    /// A speech verb comes just after ("said", "wrote") or, after a quote, just before.
+    pub cue: bool,
+    /// An apposition follows: ", chief of staff", ", 45,".
+    pub apposition: bool,
+    /// The first word is a known given name.
+    pub given_first: bool,
+    /// The first word is an initial ("P. Simmons").
+    pub initial_first: bool,
+    /// The candidate opens a sentence, so its capital says little.
+    pub sentence_start: bool,
+    /// It ends a longer capitalised name of a thing ("Ministry of Communities and Territories").
+    pub in_org_name: bool,
+}
+
+impl Evidence {
+    /// Context strong enough to take a lone capitalised word for a surname.
+    pub fn strong_context(&self) -> bool {
+        self.title || self.cue || self.apposition
+    }
+}
+
+/// Lowercase words that join the parts of a name ("Ludwig van Beethoven", "Osama bin Laden").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+    "bin", "ibn", "al", "el", "ter", "ten", "zu", "y",
+];
+
+/// Longest run of name words taken as one name; longer runs are titles of things.
+const MAX_NAME_WORDS: usize = 4;
+
+/// The candidates of one running-text segment, in order.
+pub(crate) fn find_candidates(article: &str, tokens: &[Token]) -> Vec<Candidate> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_like(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let run_end = run_end(tokens, i);
+        // A lone word is kept even when listed: it may still be a surname introduced elsewhere
+        // ("off-spinner Such"); resolution decides.
+        let parts = match run_end - i {
+            1 => vec![(0..1, false)],
+            _ => split_run(lex, &tokens[i..run_end]),
+        };
+        for (part, title) in parts {
+            let (start, end) = (i + part.start, i + part.end);
+            if let Some(c) = candidate(lex, article, tokens, start, end, title) {
+                out.push(c);
+            }
+        }
+        i = run_end;
+    }
+    out
+}
+
+fn is_name_like(t: &Token) -> bool {
+    if !t.is_word || t.text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "Russia-occupied" is not a name; "Jean-Claude" is.
+    let lower_part = t
+        .text
+        .split('-')
+        .skip(1)
+        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    let prefixed = ["al-", "el-", "ad-", "as-"].iter().any(|p| {
+        t.text
+            .strip_prefix(p)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    t.is_initial()
+        || prefixed
+        || (t.is_capitalised() && !lower_part && !t.is_acronym() && t.text.chars().count() > 1)
+}
+
+fn is_particle(t: &Token) -> bool {
+    t.is_word && PARTICLES.contains(&t.text)
+}
+
+/// End (exclusive) of the run of name words starting at `start`; particles may join two name words.
+fn run_end(tokens: &[Token], start: usize) -> usize {
+    let mut end = start + 1;
+    while !tokens[end - 1].possessive {
+        let mut next = end;
+        while next < tokens.len() && next < end + 2 && is_particle(&tokens[next]) {
+            next += 1;
+        }
+        if next < tokens.len() && is_name_like(&tokens[next]) {
+            end = next + 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Cuts a run at the words no name contains (titles, places, organisation words, nationalities),
+/// returning each remaining part and whether a title came right before it.
+fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)> {
+    let folded: Vec<&str> = run.iter().map(|t| t.folded.as_str()).collect();
+    let mut parts = Vec::new();
+    let (mut part_start, mut title_before, mut part_title) = (None, false, false);
+    let mut i = 0;
+    while i < run.len() {
+        let place_len = lex.place_len_at(&folded[i..]);
+        let breaks = place_len > 0 || breaks_run(lex, run, i, part_start.is_none());
+        if breaks {
+            if let Some(s) = part_start.take() {
+                parts.push((s..i, part_title));
+            }
+            title_before = place_len == 0 && lex.is_title(folded[i]);
+            i += place_len.max(1);
+            continue;
+        }
+        if part_start.is_none() {
+            part_start = Some(i);
+            part_title = title_before;
+        }
+        i += 1;
+    }
+    if let Some(s) = part_start {
+        parts.push((s..run.len(), part_title));
+    }
+    parts
+        .into_iter()
+        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (r, t)))
+        .collect()
+}
+
+/// Whether word `i` of a run cannot belong to a name. A part's first word is held to every list;
+/// later words only to the lists that rarely hold surnames, and a title word ending the run is
+/// kept ("John Major", "Martin Luther King").
+fn breaks_run(lex: &Lexicon, run: &[Token], i: usize, opens_part: bool) -> bool {
+    let f = run[i].folded.as_str();
+    if opens_part {
+        let listed =
+            lex.is_stopword(f) || lex.is_title(f) || lex.is_org_word(f) || lex.is_demonym(f);
+        return !is_particle(&run[i]) && (listed || (lex.is_place(f) && !lex.is_given(f)));
+    }
+    let last = i + 1 == run.len();
+    (lex.is_title(f) && !last)
+        || lex.is_org_word(f)
+        || lex.is_demonym(f)
+        || (lex.is_region(f) && !lex.is_given(f))
+}
+
+fn trim_particles(run: &[Token], r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let (mut s, mut e) = (r.start, r.end);
+    while s < e && is_particle(&run[s]) {
+        s += 1;
+    }
+    while e > s && is_particle(&run[e - 1]) {
+        e -= 1;
+    }
+    (s < e).then_some(s..e)
+}
+
+fn candidate(
+    lex: &Lexicon,
+    article: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    title_in_run: bool,
+) -> Option<Candidate> {
+    let part = &tokens[start..end];
+    let name_words = part.iter().filter(|t| !is_particle(t)).count();
+    if name_words > MAX_NAME_WORDS {
+        return None;
+    }
+    let (first, last) = (&part[0], &part[part.len() - 1]);
+    let evidence = Evidence {
+        title: title_in_run || title_before(lex, tokens, start),
+        cue: cue_after(lex, tokens, end) || cue_before(lex, tokens, start),
+        apposition: apposition_after(lex, tokens, end),
+        given_first: lex.is_given(&first.folded),
+        initial_first: first.is_initial(),
+        sentence_start: first.sentence_start,
+        in_org_name: continues_a_name(tokens, start),
+    };
+    Some(Candidate {
+        surface: article.get(first.start..last.end)?.to_string(),
+        words: part.iter().map(|t| t.folded.clone()).collect(),
+        name_words,
+        start: first.start,
+        evidence,
+    })
+}
+
+/// A lowercase role word before the name ("envoy Steve Witkoff"), possibly closing a bracketed
+/// insertion ("[Ukrainian negotiators] Andriy Hnatov").
+fn title_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+    let mut i = start;
+    if i > 0 && tokens[i - 1].is_punct(']') {
+        i -= 1;
+    }
+    i > 0 && tokens[i - 1].is_word && lex.is_title(&tokens[i - 1].folded)
+}
+
+/// "Smith said", "Smith reportedly said", "Smith told".
+fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.is_word)
+            .map(|t| t.folded.as_str())
+    };
+    match word(end) {
+        Some(w) if lex.is_cue(w) => true,
+        Some(w) if w.ends_with("ly") || w == "has" || w == "had" => {
+            word(end + 1).is_some_and(|w| lex.is_cue(w))
+        }
+        _ => false,
+    }
+}
+
+/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name.
+fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+    start >= 2
+        && tokens[start - 1].is_word
+        && lex.is_cue(&tokens[start - 1].folded)
+        && (tokens[start - 2].is_punct(',')
+            || tokens[start - 2].is_punct('"')
+            || tokens[start - 2].is_punct('”'))
+}
+
+/// ", chief of staff" / ", the party leader" / ", 45," after the name.
+fn apposition_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+    if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let next = |k: usize| tokens.get(end + k).filter(|t| t.is_word);
+    let role = |t: &Token| {
+        t.text.chars().next().is_some_and(char::is_lowercase) && lex.is_title(&t.folded)
+    };
+    match next(1) {
+        Some(t) if role(t) => true,
+        Some(t) if matches!(t.folded.as_str(), "the" | "a" | "an" | "who") => {
+            t.folded == "who" || next(2).is_some_and(role)
+        }
+        Some(t) if t.text.chars().all(|c| c.is_ascii_digit()) => {
+            tokens.get(end + 2).is_some_and(|t| t.is_punct(','))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word at `start` continues a capitalised phrase through "of", "for", "the" or a plural
+/// "and" ("Ministry for Development of Communities and Territories").
+fn continues_a_name(tokens: &[Token], start: usize) -> bool {
+    let Some(prev) = start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .filter(|t| t.is_word)
+    else {
+        return false;
+    };
+    let before_is_capital = start >= 2 && tokens[start - 2].is_capitalised();
+    match prev.folded.as_str() {
+        "of" | "for" | "the" => true,
+        "and" => before_is_capital && tokens[start].text.ends_with('s'),
+        _ => false,
+    }
+}

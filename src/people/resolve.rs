@@ -1,0 +1,200 @@
+//! From candidates to people: accepting full names, attaching surnames and headline mentions to
+//! them, and counting.
+
+use std::collections::{HashMap, HashSet};
+
+use super::candidates::Candidate;
+use super::key::{person_key, token_key};
+use super::lexicon::lexicon;
+use super::merge::{same_person, NameParts};
+use super::tokens::Token;
+use crate::model::PersonMention;
+
+/// A person being assembled from an article's mentions.
+struct Person {
+    canonical: String,
+    canonical_words: usize,
+    parts: NameParts,
+    aliases: Vec<String>,
+    mentions: u32,
+    first_pos: usize,
+}
+
+impl Person {
+    fn new(surface: &str, name_words: usize, pos: usize) -> Self {
+        Person {
+            canonical: surface.to_string(),
+            canonical_words: name_words,
+            parts: NameParts::of(surface),
+            aliases: Vec::new(),
+            mentions: 0,
+            first_pos: pos,
+        }
+    }
+
+    fn mention(&mut self, surface: &str, pos: usize) {
+        self.mentions += 1;
+        self.first_pos = self.first_pos.min(pos);
+        if !self
+            .aliases
+            .iter()
+            .any(|a| a.to_lowercase() == surface.to_lowercase())
+        {
+            self.aliases.push(surface.to_string());
+        }
+    }
+}
+
+/// People of an article from its running-text candidates and its headline lines' tokens.
+pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec<PersonMention> {
+    let (full, single): (Vec<&Candidate>, Vec<&Candidate>) =
+        candidates.iter().partition(|c| c.name_words > 1);
+    let single_keys: HashSet<String> = single.iter().map(|c| token_key(&c.surface)).collect();
+    let mut people: Vec<Person> = Vec::new();
+    for c in full.into_iter().filter(|c| is_full_name(c, &single_keys)) {
+        add_full_name(&mut people, c);
+    }
+    add_lone_surnames(&mut people, &single);
+    for c in &single {
+        attach_surname(&mut people, c);
+    }
+    for line in headlines {
+        match_headline(&mut people, line);
+    }
+    let mut out: Vec<PersonMention> = people
+        .into_iter()
+        .filter(|p| p.mentions > 0)
+        .map(|p| PersonMention {
+            name: p.canonical,
+            aliases: p.aliases,
+            mentions: p.mentions,
+            first_pos: p.first_pos,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(a.first_pos.cmp(&b.first_pos))
+    });
+    out
+}
+
+/// A run of two or more name words is a person when something vouches for it: a known given name,
+/// an initial, a title, a speech verb, an apposition, or its last word used alone elsewhere.
+fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
+    let e = &c.evidence;
+    let surname_reused = c
+        .words
+        .last()
+        .is_some_and(|w| single_keys.contains(&token_key(w)));
+    !lexicon().is_place(&c.words.join(" "))
+        && (e.given_first || e.initial_first || e.strong_context() || surname_reused)
+}
+
+fn add_full_name(people: &mut Vec<Person>, c: &Candidate) {
+    let found = people
+        .iter()
+        .position(|p| same_person(&p.canonical, &c.surface));
+    let index = found.unwrap_or_else(|| {
+        people.push(Person::new(&c.surface, c.name_words, c.start));
+        people.len() - 1
+    });
+    let person = &mut people[index];
+    if c.name_words > person.canonical_words {
+        person.canonical = c.surface.clone();
+        person.canonical_words = c.name_words;
+        person.parts = NameParts::of(&c.surface);
+    }
+    person.mention(&c.surface, c.start);
+}
+
+/// Surnames used alone that no full name introduced: a person only when some use of the word has
+/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff").
+fn add_lone_surnames(people: &mut Vec<Person>, single: &[&Candidate]) {
+    let lex = lexicon();
+    for c in single {
+        let key = token_key(&c.surface);
+        let known = people.iter().any(|p| p.parts.surname == key);
+        let listed = c.words.first().is_some_and(|w| lex.is_never_a_name(w));
+        if !known
+            && !listed
+            && !c.evidence.in_org_name
+            && c.evidence.strong_context()
+            && key.chars().count() > 1
+        {
+            people.push(Person::new(&c.surface, 1, c.start));
+        }
+    }
+}
+
+/// Counts a lone surname for the person with that surname introduced nearest before it (or else
+/// the first one after it). A listed word opening a sentence ("Such", "May") is not counted.
+fn attach_surname(people: &mut [Person], c: &Candidate) {
+    let listed = c
+        .words
+        .first()
+        .is_some_and(|w| lexicon().is_never_a_name(w));
+    if listed && c.evidence.sentence_start {
+        return;
+    }
+    let key = token_key(&c.surface);
+    let with_surname = || {
+        people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.parts.surname == key)
+    };
+    let before = with_surname()
+        .filter(|(_, p)| p.first_pos <= c.start)
+        .max_by_key(|(_, p)| p.first_pos);
+    let chosen = before
+        .or_else(|| with_surname().min_by_key(|(_, p)| p.first_pos))
+        .map(|(i, _)| i);
+    if let Some(i) = chosen {
+        people[i].mention(&c.surface, c.start);
+    }
+}
+
+/// Headline and crosshead words count only where they spell a person already found in the text:
+/// one of their written forms, or a full name's surname when only one person has it.
+fn match_headline(people: &mut [Person], line: &[Token]) {
+    let forms = headline_forms(people);
+    let mut i = 0;
+    while i < line.len() {
+        let matched = (1..=4).rev().find_map(|n| {
+            let words = line.get(i..i + n)?;
+            let spelled = words.iter().all(|t| t.is_capitalised());
+            let key = person_key(&words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+            forms.get(&key).filter(|_| spelled).map(|&p| (n, p))
+        });
+        if let Some((n, p)) = matched {
+            let surface: Vec<&str> = line[i..i + n].iter().map(|t| t.text).collect();
+            people[p].mention(&surface.join(" "), line[i].start);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn headline_forms(people: &[Person]) -> HashMap<String, usize> {
+    let mut forms = HashMap::new();
+    let mut surname_owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        surname_owners
+            .entry(p.parts.surname.as_str())
+            .or_default()
+            .push(i);
+    }
+    for (surname, owners) in &surname_owners {
+        if let [only] = owners.as_slice() {
+            forms.insert(surname.to_string(), *only);
+        }
+    }
+    for (i, p) in people.iter().enumerate() {
+        for alias in p.aliases.iter().chain(std::iter::once(&p.canonical)) {
+            forms.insert(person_key(alias), i);
+        }
+    }
+    forms
+}
