@@ -1,22 +1,50 @@
 //! The word lists people extraction consults (`assets/people/`), parsed once into folded sets.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::key::fold;
 
+/// FNV-1a: the sets hold short words, for which it is several times faster than the default hasher
+/// (no untrusted keys are inserted, so hash flooding is no concern).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// What a capitalised word is, as far as the lists know. One word can be in several lists.
 pub(crate) struct Lexicon {
-    given: HashSet<String>,
-    titles: HashSet<String>,
-    stopwords: HashSet<String>,
-    org_words: HashSet<String>,
-    demonyms: HashSet<String>,
-    cues: HashSet<String>,
+    given: WordSet,
+    titles: WordSet,
+    stopwords: WordSet,
+    org_words: WordSet,
+    demonyms: WordSet,
+    cues: WordSet,
     /// Countries, US states and regions, single- and multi-word (words joined by one space).
-    regions: HashSet<String>,
+    regions: WordSet,
     /// Cities, single- and multi-word.
-    cities: HashSet<String>,
+    cities: WordSet,
+    /// First words of multi-word places ("new" for "new delhi"), to try joins only where useful.
+    place_openers: WordSet,
 }
 
 /// Longest place name, in words, that [`Lexicon::place_len_at`] tries.
@@ -39,6 +67,12 @@ impl Lexicon {
         given.retain(|g| !stopwords.contains(g));
         let mut regions = lines(include_str!("../../assets/people/countries.txt"));
         regions.extend(lines(include_str!("../../assets/people/places_extra.txt")));
+        let cities = lines(include_str!("../../assets/people/cities.txt"));
+        let place_openers = regions
+            .iter()
+            .chain(&cities)
+            .filter_map(|p| p.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         Lexicon {
             given,
             titles: words(include_str!("../../assets/people/titles.txt")),
@@ -47,7 +81,8 @@ impl Lexicon {
             demonyms: words(include_str!("../../assets/people/demonyms.txt")),
             cues: words(include_str!("../../assets/people/cues.txt")),
             regions,
-            cities: lines(include_str!("../../assets/people/cities.txt")),
+            cities,
+            place_openers,
         }
     }
 
@@ -88,6 +123,12 @@ impl Lexicon {
 
     /// How many of `folded_words` (from the start) form a multi-word place name, 0 if none does.
     pub fn place_len_at(&self, folded_words: &[&str]) -> usize {
+        if !folded_words
+            .first()
+            .is_some_and(|w| self.place_openers.contains(*w))
+        {
+            return 0;
+        }
         let longest = folded_words.len().min(MAX_PLACE_WORDS);
         (2..=longest)
             .rev()
@@ -107,7 +148,7 @@ impl Lexicon {
 }
 
 /// Whitespace-separated words, folded; `#` starts a comment line.
-fn words(text: &str) -> HashSet<String> {
+fn words(text: &str) -> WordSet {
     content_lines(text)
         .flat_map(str::split_whitespace)
         .map(fold)
@@ -115,7 +156,7 @@ fn words(text: &str) -> HashSet<String> {
 }
 
 /// One entry per line (entries may hold spaces), folded.
-fn lines(text: &str) -> HashSet<String> {
+fn lines(text: &str) -> WordSet {
     content_lines(text)
         .map(|l| l.split_whitespace().map(fold).collect::<Vec<_>>().join(" "))
         .collect()

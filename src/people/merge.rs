@@ -17,10 +17,7 @@ const SURNAME_PARTICLES: &[&str] = &[
 /// ("Marta Kessler" !~ "Tomas Kessler"). Middle names and suffixes are ignored. The store uses
 /// this to merge people across articles; it never merges two different full given names.
 pub fn same_person(a: &str, b: &str) -> bool {
-    let (a, b) = (NameParts::of(a), NameParts::of(b));
-    !a.surname.is_empty()
-        && a.surname == b.surname
-        && given_names_agree(a.given.as_deref(), b.given.as_deref())
+    NameParts::of(a).same_person(&NameParts::of(b))
 }
 
 /// The parts of a name that matching compares.
@@ -55,6 +52,13 @@ impl NameParts {
             surname: keys[surname_at].clone(),
             given,
         }
+    }
+
+    /// [`same_person`] on names already taken apart.
+    pub fn same_person(&self, other: &NameParts) -> bool {
+        !self.surname.is_empty()
+            && self.surname == other.surname
+            && given_names_agree(self.given.as_deref(), other.given.as_deref())
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::candidates::Candidate;
 use super::key::{person_key, token_key};
 use super::lexicon::lexicon;
-use super::merge::{same_person, NameParts};
+use super::merge::NameParts;
 use super::tokens::Token;
 use crate::model::PersonMention;
 
@@ -51,15 +51,22 @@ pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec
         candidates.iter().partition(|c| c.name_words > 1);
     let single_keys: HashSet<String> = single.iter().map(|c| token_key(&c.surface)).collect();
     let mut people: Vec<Person> = Vec::new();
-    for c in full.into_iter().filter(|c| is_full_name(c, &single_keys)) {
+    let (accepted, unvouched): (Vec<&Candidate>, Vec<&Candidate>) = full
+        .into_iter()
+        .partition(|c| is_full_name(c, &single_keys));
+    for c in accepted {
         add_full_name(&mut people, c);
+    }
+    for c in unvouched {
+        attach_short_form(&mut people, c);
     }
     add_lone_surnames(&mut people, &single);
     for c in &single {
         attach_surname(&mut people, c);
     }
+    let forms = headline_forms(&people);
     for line in headlines {
-        match_headline(&mut people, line);
+        match_headline(&mut people, &forms, line);
     }
     let mut out: Vec<PersonMention> = people
         .into_iter()
@@ -92,9 +99,8 @@ fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
 }
 
 fn add_full_name(people: &mut Vec<Person>, c: &Candidate) {
-    let found = people
-        .iter()
-        .position(|p| same_person(&p.canonical, &c.surface));
+    let parts = NameParts::of(&c.surface);
+    let found = people.iter().position(|p| p.parts.same_person(&parts));
     let index = found.unwrap_or_else(|| {
         people.push(Person::new(&c.surface, c.name_words, c.start));
         people.len() - 1
@@ -106,6 +112,21 @@ fn add_full_name(people: &mut Vec<Person>, c: &Candidate) {
         person.parts = NameParts::of(&c.surface);
     }
     person.mention(&c.surface, c.start);
+}
+
+/// A run nothing vouches for still counts when it is a shorter form of a person already found
+/// ("De Vries" after "Femke de Vries").
+fn attach_short_form(people: &mut [Person], c: &Candidate) {
+    let parts = NameParts::of(&c.surface);
+    let matching = people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.parts.same_person(&parts));
+    let chosen =
+        matching.min_by_key(|(_, p)| (p.first_pos > c.start, p.first_pos.abs_diff(c.start)));
+    if let Some(i) = chosen.map(|(i, _)| i) {
+        people[i].mention(&c.surface, c.start);
+    }
 }
 
 /// Surnames used alone that no full name introduced: a person only when some use of the word has
@@ -157,8 +178,7 @@ fn attach_surname(people: &mut [Person], c: &Candidate) {
 
 /// Headline and crosshead words count only where they spell a person already found in the text:
 /// one of their written forms, or a full name's surname when only one person has it.
-fn match_headline(people: &mut [Person], line: &[Token]) {
-    let forms = headline_forms(people);
+fn match_headline(people: &mut [Person], forms: &HashMap<String, usize>, line: &[Token]) {
     let mut i = 0;
     while i < line.len() {
         let matched = (1..=4).rev().find_map(|n| {
