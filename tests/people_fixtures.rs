@@ -101,12 +101,21 @@ fn speed_on_a_600_word_article() {
         .iter()
         .map(|b| b.text.split_whitespace().count())
         .sum();
+    let first = Instant::now();
     extract(&title, &blocks);
-    let rounds = 200;
-    let started = Instant::now();
-    for _ in 0..rounds {
-        std::hint::black_box(extract(&title, &blocks));
-    }
-    let per_article = started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds);
-    eprintln!("people::extract: {per_article:.0} µs for a {words}-word article");
+    eprintln!(
+        "people::extract: first call (loads the word lists) {:?}",
+        first.elapsed()
+    );
+    // The machine is shared: the fastest of several batches is the least disturbed figure.
+    let per_article = (0..10)
+        .map(|_| {
+            let started = Instant::now();
+            for _ in 0..20 {
+                std::hint::black_box(extract(&title, &blocks));
+            }
+            started.elapsed().as_secs_f64() * 1e6 / 20.0
+        })
+        .fold(f64::INFINITY, f64::min);
+    eprintln!("people::extract: {per_article:.0} µs for a {words}-word article (best batch)");
 }

@@ -1,6 +1,7 @@
 //! Candidate names in running text: runs of capitalised words, cut at titles, places and
 //! organisation words, with the context that says whether a run is a person.
 
+use super::key::token_key;
 use super::lexicon::{lexicon, Lexicon};
 use super::tokens::Token;
 
@@ -9,6 +10,8 @@ use super::tokens::Token;
 pub(crate) struct Candidate {
     /// The name as written ("Volodymyr Zelenskyy", "van der Berg").
     pub surface: String,
+    /// [`token_key`] of the last word: the surname key when the candidate is a person.
+    pub key: String,
     /// Folded name words, particles included.
     pub words: Vec<String>,
     /// How many words are not particles ("Nikolaus van der Pas" has 2).
@@ -125,7 +128,7 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
 /// Cuts a run at the words no name contains (titles, places, organisation words, nationalities),
 /// returning each remaining part and whether a title came right before it.
 fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)> {
-    let folded: Vec<&str> = run.iter().map(|t| t.folded.as_str()).collect();
+    let folded: Vec<&str> = run.iter().map(|t| t.folded.as_ref()).collect();
     let mut parts = Vec::new();
     let (mut part_start, mut title_before, mut part_title) = (None, false, false);
     let mut i = 0;
@@ -159,7 +162,7 @@ fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)
 /// later words only to the lists that rarely hold surnames, and a title word ending the run is
 /// kept ("John Major", "Martin Luther King").
 fn breaks_run(lex: &Lexicon, run: &[Token], i: usize, opens_part: bool) -> bool {
-    let f = run[i].folded.as_str();
+    let f = run[i].folded.as_ref();
     if opens_part {
         let listed =
             lex.is_stopword(f) || lex.is_title(f) || lex.is_org_word(f) || lex.is_demonym(f);
@@ -208,7 +211,8 @@ fn candidate(
     };
     Some(Candidate {
         surface: article.get(first.start..last.end)?.to_string(),
-        words: part.iter().map(|t| t.folded.clone()).collect(),
+        key: token_key(last.text),
+        words: part.iter().map(|t| t.folded.to_string()).collect(),
         name_words,
         start: first.start,
         evidence,
@@ -231,7 +235,7 @@ fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
         tokens
             .get(i)
             .filter(|t| t.is_word)
-            .map(|t| t.folded.as_str())
+            .map(|t| t.folded.as_ref())
     };
     match word(end) {
         Some(w) if lex.is_cue(w) => true,
@@ -263,7 +267,7 @@ fn apposition_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
     };
     match next(1) {
         Some(t) if role(t) => true,
-        Some(t) if matches!(t.folded.as_str(), "the" | "a" | "an" | "who") => {
+        Some(t) if matches!(t.folded.as_ref(), "the" | "a" | "an" | "who") => {
             t.folded == "who" || next(2).is_some_and(role)
         }
         Some(t) if t.text.chars().all(|c| c.is_ascii_digit()) => {
@@ -284,7 +288,7 @@ fn continues_a_name(tokens: &[Token], start: usize) -> bool {
         return false;
     };
     let before_is_capital = start >= 2 && tokens[start - 2].is_capitalised();
-    match prev.folded.as_str() {
+    match prev.folded.as_ref() {
         "of" | "for" | "the" => true,
         "and" => before_is_capital && tokens[start].text.ends_with('s'),
         _ => false,

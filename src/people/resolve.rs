@@ -38,7 +38,7 @@ impl Person {
         if !self
             .aliases
             .iter()
-            .any(|a| a.to_lowercase() == surface.to_lowercase())
+            .any(|a| a.len() == surface.len() && a.to_lowercase() == surface.to_lowercase())
         {
             self.aliases.push(surface.to_string());
         }
@@ -49,7 +49,7 @@ impl Person {
 pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec<PersonMention> {
     let (full, single): (Vec<&Candidate>, Vec<&Candidate>) =
         candidates.iter().partition(|c| c.name_words > 1);
-    let single_keys: HashSet<String> = single.iter().map(|c| token_key(&c.surface)).collect();
+    let single_keys: HashSet<String> = single.iter().map(|c| c.key.clone()).collect();
     let mut people: Vec<Person> = Vec::new();
     let (accepted, unvouched): (Vec<&Candidate>, Vec<&Candidate>) = full
         .into_iter()
@@ -134,8 +134,8 @@ fn attach_short_form(people: &mut [Person], c: &Candidate) {
 fn add_lone_surnames(people: &mut Vec<Person>, single: &[&Candidate]) {
     let lex = lexicon();
     for c in single {
-        let key = token_key(&c.surface);
-        let known = people.iter().any(|p| p.parts.surname == key);
+        let key = &c.key;
+        let known = people.iter().any(|p| p.parts.surname == *key);
         let listed = c.words.first().is_some_and(|w| lex.is_never_a_name(w));
         if !known
             && !listed
@@ -158,12 +158,12 @@ fn attach_surname(people: &mut [Person], c: &Candidate) {
     if listed && c.evidence.sentence_start {
         return;
     }
-    let key = token_key(&c.surface);
+    let key = &c.key;
     let with_surname = || {
         people
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.parts.surname == key)
+            .filter(|(_, p)| p.parts.surname == *key)
     };
     let before = with_surname()
         .filter(|(_, p)| p.first_pos <= c.start)

@@ -1,5 +1,7 @@
 //! Splitting article text into words and punctuation with byte spans and sentence starts.
 
+use std::borrow::Cow;
+
 use super::key::fold;
 
 /// A word or a punctuation mark of one segment, positioned in the whole article text.
@@ -11,7 +13,7 @@ pub(crate) struct Token<'a> {
     pub start: usize,
     pub end: usize,
     /// Folded word (lowercase, no diacritics); empty for punctuation.
-    pub folded: String,
+    pub folded: Cow<'a, str>,
     pub is_word: bool,
     /// First word of a sentence, where a capital says nothing about names.
     pub sentence_start: bool,
@@ -91,14 +93,14 @@ fn word_end(text: &str, start: usize) -> usize {
             break;
         }
     }
+    if !text[end..].starts_with('.') {
+        return end;
+    }
     let word = &text[start..end];
     let keeps_dot = word.chars().count() == 1 && word.chars().all(char::is_uppercase)
         || word.contains('.')
-        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str());
-    if keeps_dot && text[end..].starts_with('.') {
-        end += 1;
-    }
-    end
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    end + usize::from(keeps_dot)
 }
 
 fn word(raw: &str, start: usize, sentence_start: bool) -> Token<'_> {
@@ -110,10 +112,22 @@ fn word(raw: &str, start: usize, sentence_start: bool) -> Token<'_> {
         text,
         start,
         end: start + text.len(),
-        folded: fold(text),
+        folded: fold_cheaply(text),
         is_word: true,
         sentence_start,
         possessive: text.len() < raw.len(),
+    }
+}
+
+/// Most words are already folded (lowercase ASCII): borrow those instead of allocating.
+fn fold_cheaply(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
     }
 }
 
@@ -122,7 +136,7 @@ fn punct(mark: &str, start: usize) -> Token<'_> {
         text: mark,
         start,
         end: start + mark.len(),
-        folded: String::new(),
+        folded: Cow::Borrowed(""),
         is_word: false,
         sentence_start: false,
         possessive: false,
