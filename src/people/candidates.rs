@@ -18,6 +18,8 @@ pub(crate) struct Candidate {
     pub name_words: usize,
     pub start: usize,
     pub evidence: Evidence,
+    /// Only ", " or " and " separate it from the previous candidate: the two are list items.
+    pub listed_after_previous: bool,
 }
 
 /// What the context says about a candidate.
@@ -35,6 +37,8 @@ pub(crate) struct Evidence {
     pub initial_first: bool,
     /// The candidate opens a sentence, so its capital says little.
     pub sentence_start: bool,
+    /// A bracketed country or team follows, as in results tables: "Anna Berg (Sweden)".
+    pub bracket_after: bool,
     /// It ends a longer capitalised name of a thing ("Ministry of Communities and Territories").
     pub in_org_name: bool,
 }
@@ -58,7 +62,8 @@ const MAX_NAME_WORDS: usize = 4;
 /// The candidates of one running-text segment, in order.
 pub(crate) fn find_candidates(article: &str, tokens: &[Token]) -> Vec<Candidate> {
     let lex = lexicon();
-    let mut out = Vec::new();
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut previous_end = None;
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_like(&tokens[i]) {
@@ -74,9 +79,12 @@ pub(crate) fn find_candidates(article: &str, tokens: &[Token]) -> Vec<Candidate>
         };
         for (part, title) in parts {
             let (start, end) = (i + part.start, i + part.end);
-            if let Some(c) = candidate(lex, article, tokens, start, end, title) {
+            if let Some(mut c) = candidate(lex, article, tokens, start, end, title) {
+                c.listed_after_previous =
+                    previous_end.is_some_and(|e| is_list_joint(tokens, e, start));
                 out.push(c);
             }
+            previous_end = Some(end);
         }
         i = run_end;
     }
@@ -87,12 +95,12 @@ fn is_name_like(t: &Token) -> bool {
     if !t.is_word || t.text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    // "Russia-occupied" is not a name; "Jean-Claude" is.
-    let lower_part = t
-        .text
-        .split('-')
-        .skip(1)
-        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    // "Russia-occupied" is not a name; "Jean-Claude" and "Inzamam-ul-Haq" are.
+    let lower_part = t.text.contains('-')
+        && t.text
+            .rsplit('-')
+            .next()
+            .is_some_and(|p| !p.starts_with(char::is_uppercase));
     let prefixed = ["al-", "el-", "ad-", "as-"].iter().any(|p| {
         t.text
             .strip_prefix(p)
@@ -205,9 +213,11 @@ fn candidate(
         cue: cue_after(lex, tokens, end) || cue_before(lex, tokens, start),
         apposition: apposition_after(lex, tokens, end),
         given_first: lex.is_given(&first.folded),
-        initial_first: first.is_initial(),
+        initial_first: first.is_initial() && !lex.is_place(&first.folded),
         sentence_start: first.sentence_start,
         in_org_name: continues_a_name(tokens, start),
+        bracket_after: tokens.get(end).is_some_and(|t| t.is_punct('('))
+            && tokens.get(end + 1).is_some_and(Token::is_capitalised),
     };
     Some(Candidate {
         surface: article.get(first.start..last.end)?.to_string(),
@@ -216,6 +226,7 @@ fn candidate(
         name_words,
         start: first.start,
         evidence,
+        listed_after_previous: false,
     })
 }
 
@@ -293,4 +304,11 @@ fn continues_a_name(tokens: &[Token], start: usize) -> bool {
         "and" => before_is_capital && tokens[start].text.ends_with('s'),
         _ => false,
     }
+}
+
+/// Whether tokens `previous_end..start` are just a list joint: "," or "and" / "&" / "or".
+fn is_list_joint(tokens: &[Token], previous_end: usize, start: usize) -> bool {
+    start == previous_end + 1
+        && (tokens[previous_end].is_punct(',')
+            || matches!(tokens[previous_end].folded.as_ref(), "and" | "or" | "&"))
 }

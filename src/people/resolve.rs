@@ -47,17 +47,18 @@ impl Person {
 
 /// People of an article from its running-text candidates and its headline lines' tokens.
 pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec<PersonMention> {
-    let (full, single): (Vec<&Candidate>, Vec<&Candidate>) =
-        candidates.iter().partition(|c| c.name_words > 1);
+    let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
     let single_keys: HashSet<String> = single.iter().map(|c| c.key.clone()).collect();
+    let accepted = accept_full_names(candidates, &single_keys);
     let mut people: Vec<Person> = Vec::new();
-    let (accepted, unvouched): (Vec<&Candidate>, Vec<&Candidate>) = full
-        .into_iter()
-        .partition(|c| is_full_name(c, &single_keys));
-    for c in accepted {
+    for (c, _) in candidates.iter().zip(&accepted).filter(|(_, ok)| **ok) {
         add_full_name(&mut people, c);
     }
-    for c in unvouched {
+    for (c, _) in candidates
+        .iter()
+        .zip(&accepted)
+        .filter(|(c, ok)| !**ok && c.name_words > 1)
+    {
         attach_short_form(&mut people, c);
     }
     add_lone_surnames(&mut people, &single);
@@ -86,16 +87,44 @@ pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec
     out
 }
 
+/// Which candidates are full names: vouched for by themselves, or listed next to one that is
+/// ("Anna Berg, Lena Holm and Eva Lind").
+fn accept_full_names(candidates: &[Candidate], single_keys: &HashSet<String>) -> Vec<bool> {
+    let mut accepted: Vec<bool> = candidates
+        .iter()
+        .map(|c| c.name_words > 1 && is_full_name(c, single_keys))
+        .collect();
+    let listable =
+        |c: &Candidate| (2..=3).contains(&c.name_words) && !lexicon().is_place(&c.words.join(" "));
+    for i in 1..candidates.len() {
+        if candidates[i].listed_after_previous && accepted[i - 1] && listable(&candidates[i]) {
+            accepted[i] = true;
+        }
+    }
+    for i in (0..candidates.len().saturating_sub(1)).rev() {
+        if candidates[i + 1].listed_after_previous && accepted[i + 1] && listable(&candidates[i]) {
+            accepted[i] = true;
+        }
+    }
+    accepted
+}
+
 /// A run of two or more name words is a person when something vouches for it: a known given name,
 /// an initial, a title, a speech verb, an apposition, or its last word used alone elsewhere.
 fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
     let e = &c.evidence;
+    // A given name that is also a place ("Sydney", "Houston") vouches for nothing alone.
+    let given_first = e.given_first && !c.words.first().is_some_and(|w| lexicon().is_place(w));
     let surname_reused = c
         .words
         .last()
         .is_some_and(|w| single_keys.contains(&token_key(w)));
     !lexicon().is_place(&c.words.join(" "))
-        && (e.given_first || e.initial_first || e.strong_context() || surname_reused)
+        && (given_first
+            || e.initial_first
+            || e.strong_context()
+            || e.bracket_after
+            || surname_reused)
 }
 
 fn add_full_name(people: &mut Vec<Person>, c: &Candidate) {

@@ -27,10 +27,14 @@ impl Token<'_> {
         self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// A single capital letter with a dot: a name initial ("W.").
+    /// Name initials: capitals each followed by a dot ("W.", "F.W."). "U.S." has the same shape;
+    /// the place list tells it apart.
     pub fn is_initial(&self) -> bool {
-        let mut chars = self.text.chars();
-        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+        let bytes = self.text.as_bytes();
+        (2..=6).contains(&bytes.len())
+            && bytes
+                .chunks(2)
+                .all(|pair| matches!(pair, [c, b'.'] if c.is_ascii_uppercase()))
     }
 
     /// Two or more letters, all capitals ("US", "NATO", "U.S."): an acronym in running text.
