@@ -1,6 +1,7 @@
 //! Candidate names in running text: runs of capitalised words, cut at titles, places and
 //! organisation words, with the context that says whether a run is a person.
 
+use super::context::Evidence;
 use super::key::token_key;
 use super::lexicon::{lexicon, Lexicon};
 use super::tokens::Token;
@@ -20,34 +21,6 @@ pub(crate) struct Candidate {
     pub evidence: Evidence,
     /// Only ", " or " and " separate it from the previous candidate: the two are list items.
     pub listed_after_previous: bool,
-}
-
-/// What the context says about a candidate.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Evidence {
-    /// A title or role comes just before ("President", "envoy", "Mr.").
-    pub title: bool,
-    /// A speech verb comes just after ("said", "wrote") or, after a quote, just before.
-    pub cue: bool,
-    /// An apposition follows: ", chief of staff", ", 45,".
-    pub apposition: bool,
-    /// The first word is a known given name.
-    pub given_first: bool,
-    /// The first word is an initial ("P. Simmons").
-    pub initial_first: bool,
-    /// The candidate opens a sentence, so its capital says little.
-    pub sentence_start: bool,
-    /// A bracketed country or team follows, as in results tables: "Anna Berg (Sweden)".
-    pub bracket_after: bool,
-    /// It ends a longer capitalised name of a thing ("Ministry of Communities and Territories").
-    pub in_org_name: bool,
-}
-
-impl Evidence {
-    /// Context strong enough to take a lone capitalised word for a surname.
-    pub fn strong_context(&self) -> bool {
-        self.title || self.cue || self.apposition
-    }
 }
 
 /// Lowercase words that join the parts of a name ("Ludwig van Beethoven", "Osama bin Laden").
@@ -112,7 +85,7 @@ fn is_name_like(t: &Token) -> bool {
         || (t.is_capitalised() && !lower_part && !t.is_acronym() && t.text.chars().count() > 1)
 }
 
-fn is_particle(t: &Token) -> bool {
+pub(crate) fn is_particle(t: &Token) -> bool {
     t.is_word && PARTICLES.contains(&t.text)
 }
 
@@ -208,17 +181,7 @@ fn candidate(
         return None;
     }
     let (first, last) = (&part[0], &part[part.len() - 1]);
-    let evidence = Evidence {
-        title: title_in_run || title_before(lex, tokens, start),
-        cue: cue_after(lex, tokens, end) || cue_before(lex, tokens, start),
-        apposition: apposition_after(lex, tokens, end),
-        given_first: lex.is_given(&first.folded),
-        initial_first: first.is_initial() && !lex.is_place(&first.folded),
-        sentence_start: first.sentence_start,
-        in_org_name: continues_a_name(tokens, start),
-        bracket_after: tokens.get(end).is_some_and(|t| t.is_punct('('))
-            && tokens.get(end + 1).is_some_and(Token::is_capitalised),
-    };
+    let evidence = Evidence::read(lex, tokens, start, end, title_in_run);
     Some(Candidate {
         surface: article.get(first.start..last.end)?.to_string(),
         key: token_key(last.text),
@@ -228,82 +191,6 @@ fn candidate(
         evidence,
         listed_after_previous: false,
     })
-}
-
-/// A lowercase role word before the name ("envoy Steve Witkoff"), possibly closing a bracketed
-/// insertion ("[Ukrainian negotiators] Andriy Hnatov").
-fn title_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
-    let mut i = start;
-    if i > 0 && tokens[i - 1].is_punct(']') {
-        i -= 1;
-    }
-    i > 0 && tokens[i - 1].is_word && lex.is_title(&tokens[i - 1].folded)
-}
-
-/// "Smith said", "Smith reportedly said", "Smith told".
-fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
-    let word = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| t.is_word)
-            .map(|t| t.folded.as_ref())
-    };
-    match word(end) {
-        Some(w) if lex.is_cue(w) => true,
-        Some(w) if w.ends_with("ly") || w == "has" || w == "had" => {
-            word(end + 1).is_some_and(|w| lex.is_cue(w))
-        }
-        _ => false,
-    }
-}
-
-/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name.
-fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
-    start >= 2
-        && tokens[start - 1].is_word
-        && lex.is_cue(&tokens[start - 1].folded)
-        && (tokens[start - 2].is_punct(',')
-            || tokens[start - 2].is_punct('"')
-            || tokens[start - 2].is_punct('”'))
-}
-
-/// ", chief of staff" / ", the party leader" / ", 45," after the name.
-fn apposition_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
-    if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
-        return false;
-    }
-    let next = |k: usize| tokens.get(end + k).filter(|t| t.is_word);
-    let role = |t: &Token| {
-        t.text.chars().next().is_some_and(char::is_lowercase) && lex.is_title(&t.folded)
-    };
-    match next(1) {
-        Some(t) if role(t) => true,
-        Some(t) if matches!(t.folded.as_ref(), "the" | "a" | "an" | "who") => {
-            t.folded == "who" || next(2).is_some_and(role)
-        }
-        Some(t) if t.text.chars().all(|c| c.is_ascii_digit()) => {
-            tokens.get(end + 2).is_some_and(|t| t.is_punct(','))
-        }
-        _ => false,
-    }
-}
-
-/// Whether the word at `start` continues a capitalised phrase through "of", "for", "the" or a plural
-/// "and" ("Ministry for Development of Communities and Territories").
-fn continues_a_name(tokens: &[Token], start: usize) -> bool {
-    let Some(prev) = start
-        .checked_sub(1)
-        .and_then(|i| tokens.get(i))
-        .filter(|t| t.is_word)
-    else {
-        return false;
-    };
-    let before_is_capital = start >= 2 && tokens[start - 2].is_capitalised();
-    match prev.folded.as_ref() {
-        "of" | "for" | "the" => true,
-        "and" => before_is_capital && tokens[start].text.ends_with('s'),
-        _ => false,
-    }
 }
 
 /// Whether tokens `previous_end..start` are just a list joint: "," or "and" / "&" / "or".

@@ -8,6 +8,7 @@
 //! crossheads, all-capital lines) only count names already found in running text.
 
 mod candidates;
+mod context;
 mod key;
 mod lexicon;
 mod merge;

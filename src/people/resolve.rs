@@ -120,11 +120,25 @@ fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
         .last()
         .is_some_and(|w| single_keys.contains(&token_key(w)));
     !lexicon().is_place(&c.words.join(" "))
+        && !looks_like_a_team(c)
         && (given_first
             || e.initial_first
             || e.strong_context()
-            || e.bracket_after
+            || e.table_after
+            || e.whole_block
+            || e.origin_before
             || surname_reused)
+}
+
+/// "Houston Astros", "Bayern Munich": a place first with a plural after it, or a place last
+/// behind a word that is no given name.
+fn looks_like_a_team(c: &Candidate) -> bool {
+    let lex = lexicon();
+    let (Some(first), Some(last)) = (c.words.first(), c.words.last()) else {
+        return false;
+    };
+    (lex.is_place(first) && last.ends_with('s') && !c.evidence.title)
+        || (lex.is_place(last) && !lex.is_given(first) && !c.evidence.initial_first)
 }
 
 fn add_full_name(people: &mut Vec<Person>, c: &Candidate) {
