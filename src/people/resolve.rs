@@ -15,7 +15,8 @@ struct Person {
     canonical: String,
     canonical_words: usize,
     parts: NameParts,
-    aliases: Vec<String>,
+    /// Surface forms with where each was first seen; forms differing only in case are one.
+    aliases: Vec<(String, usize)>,
     mentions: u32,
     first_pos: usize,
 }
@@ -35,14 +36,33 @@ impl Person {
     fn mention(&mut self, surface: &str, pos: usize) {
         self.mentions += 1;
         self.first_pos = self.first_pos.min(pos);
-        if !self
-            .aliases
-            .iter()
-            .any(|a| a.len() == surface.len() && a.to_lowercase() == surface.to_lowercase())
-        {
-            self.aliases.push(surface.to_string());
+        let same_form =
+            |a: &String| a.len() == surface.len() && a.to_lowercase() == surface.to_lowercase();
+        match self.aliases.iter_mut().find(|(a, _)| same_form(a)) {
+            Some((form, seen)) => {
+                // Keep the earliest position, and a mixed-case spelling over a shouted one.
+                if is_shouted(form) && !is_shouted(surface) {
+                    *form = surface.to_string();
+                }
+                *seen = (*seen).min(pos);
+            }
+            None => self.aliases.push((surface.to_string(), pos)),
         }
     }
+
+    fn into_mention(mut self) -> PersonMention {
+        self.aliases.sort_by_key(|(_, pos)| *pos);
+        PersonMention {
+            name: self.canonical,
+            aliases: self.aliases.into_iter().map(|(form, _)| form).collect(),
+            mentions: self.mentions,
+            first_pos: self.first_pos,
+        }
+    }
+}
+
+fn is_shouted(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase)
 }
 
 /// People of an article from its running-text candidates and its headline lines' tokens.
@@ -72,12 +92,7 @@ pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec
     let mut out: Vec<PersonMention> = people
         .into_iter()
         .filter(|p| p.mentions > 0)
-        .map(|p| PersonMention {
-            name: p.canonical,
-            aliases: p.aliases,
-            mentions: p.mentions,
-            first_pos: p.first_pos,
-        })
+        .map(Person::into_mention)
         .collect();
     out.sort_by(|a, b| {
         b.mentions
@@ -180,12 +195,10 @@ fn add_lone_surnames(people: &mut Vec<Person>, single: &[&Candidate]) {
         let key = &c.key;
         let known = people.iter().any(|p| p.parts.surname == *key);
         let listed = c.words.first().is_some_and(|w| lex.is_never_a_name(w));
-        if !known
-            && !listed
-            && !c.evidence.in_org_name
-            && c.evidence.strong_context()
-            && key.chars().count() > 1
-        {
+        let e = &c.evidence;
+        // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
+        let vouched = e.title || e.apposition || e.minute_after || (e.cue && !e.sentence_start);
+        if !known && !listed && !e.in_org_name && vouched && key.chars().count() > 1 {
             people.push(Person::new(&c.surface, 1, c.start));
         }
     }
@@ -255,7 +268,7 @@ fn headline_forms(people: &[Person]) -> HashMap<String, usize> {
         }
     }
     for (i, p) in people.iter().enumerate() {
-        for alias in p.aliases.iter().chain(std::iter::once(&p.canonical)) {
+        for alias in p.aliases.iter().map(|(form, _)| form).chain([&p.canonical]) {
             forms.insert(person_key(alias), i);
         }
     }
