@@ -60,7 +60,9 @@ impl Evidence {
             table_after: table_after(lex, tokens, end),
             minute_after: tokens.get(end).is_some_and(is_minute),
             origin_before: origin_before(lex, tokens, start),
-            whole_block: start == 0 && tokens[end..].iter().all(|t| !t.is_word),
+            whole_block: start == 0
+                && tokens[end..].iter().all(|t| !t.is_word)
+                && tokens[..end].iter().all(|t| !lex.is_stopword(&t.folded)),
         }
     }
 }
