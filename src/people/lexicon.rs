@@ -34,6 +34,7 @@ type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 /// What a capitalised word is, as far as the lists know. One word can be in several lists.
 pub(crate) struct Lexicon {
     given: WordSet,
+    surnames: WordSet,
     titles: WordSet,
     stopwords: WordSet,
     org_words: WordSet,
@@ -75,6 +76,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             given,
+            surnames: words(include_str!("../../assets/people/surnames_census.txt")),
             titles: words(include_str!("../../assets/people/titles.txt")),
             stopwords,
             org_words: words(include_str!("../../assets/people/orgs.txt")),
@@ -89,6 +91,11 @@ impl Lexicon {
     /// All lookups take a folded word (see [`fold`]).
     pub fn is_given(&self, folded: &str) -> bool {
         self.given.contains(folded)
+    }
+
+    /// A common (US census) surname.
+    pub fn is_surname(&self, folded: &str) -> bool {
+        self.surnames.contains(folded)
     }
 
     pub fn is_title(&self, folded: &str) -> bool {

@@ -128,15 +128,13 @@ fn accept_full_names(candidates: &[Candidate], single_keys: &HashSet<String>) ->
 /// an initial, a title, a speech verb, an apposition, or its last word used alone elsewhere.
 fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
     let e = &c.evidence;
-    // A given name that is also a place ("Sydney", "Houston") vouches for nothing alone.
-    let given_first = e.given_first && !c.words.first().is_some_and(|w| lexicon().is_place(w));
     let surname_reused = c
         .words
         .last()
         .is_some_and(|w| single_keys.contains(&token_key(w)));
     !lexicon().is_place(&c.words.join(" "))
         && !looks_like_a_team(c)
-        && (given_first
+        && (e.given_first
             || e.initial_first
             || e.strong_context()
             || e.table_after
@@ -152,7 +150,7 @@ fn looks_like_a_team(c: &Candidate) -> bool {
     let (Some(first), Some(last)) = (c.words.first(), c.words.last()) else {
         return false;
     };
-    (lex.is_place(first) && last.ends_with('s') && !c.evidence.title)
+    (lex.is_place(first) && last.ends_with('s') && !lex.is_surname(last) && !c.evidence.title)
         || (lex.is_place(last) && !lex.is_given(first) && !c.evidence.initial_first)
 }
 
