@@ -193,9 +193,17 @@ fn candidate(
     })
 }
 
-/// Whether tokens `previous_end..start` are just a list joint: "," or "and" / "&" / "or".
+/// Whether tokens `previous_end..start` are just a list joint: "," or "and" / "&" / "or", or in a
+/// results table a comma after scores ("Anna Berg 68 66, Lena Holm 70 71").
 fn is_list_joint(tokens: &[Token], previous_end: usize, start: usize) -> bool {
-    start == previous_end + 1
-        && (tokens[previous_end].is_punct(',')
-            || matches!(tokens[previous_end].folded.as_ref(), "and" | "or" | "&"))
+    let between = &tokens[previous_end..start];
+    let is_number =
+        |t: &Token| t.is_word && t.text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    match between {
+        [t] => t.is_punct(',') || matches!(t.folded.as_ref(), "and" | "or" | "&"),
+        [numbers @ .., comma] if between.len() <= 5 => {
+            comma.is_punct(',') && numbers.iter().all(is_number)
+        }
+        _ => false,
+    }
 }
