@@ -29,6 +29,8 @@ pub(crate) struct Evidence {
     pub origin_before: bool,
     /// The candidate is the whole block, as a byline is ("Anna Berg").
     pub whole_block: bool,
+    /// A lowercase organisation word comes just before ("news agency Tanjug", "newspaper Le Soir").
+    pub org_before: bool,
     /// It ends a longer capitalised name of a thing ("Ministry of Communities and Territories").
     pub in_org_name: bool,
 }
@@ -60,6 +62,10 @@ impl Evidence {
             table_after: table_after(lex, tokens, end),
             minute_after: tokens.get(end).is_some_and(is_minute),
             origin_before: origin_before(lex, tokens, start),
+            org_before: start
+                .checked_sub(1)
+                .map(|i| &tokens[i])
+                .is_some_and(|t| t.is_word && !t.is_capitalised() && lex.is_org_word(&t.folded)),
             whole_block: start == 0
                 && tokens[end..].iter().all(|t| !t.is_word)
                 && tokens[..end].iter().all(|t| !lex.is_stopword(&t.folded)),

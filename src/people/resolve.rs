@@ -134,6 +134,7 @@ fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
         .is_some_and(|w| single_keys.contains(&token_key(w)));
     !lexicon().is_place(&c.words.join(" "))
         && !looks_like_a_team(c)
+        && !e.org_before
         && (e.given_first
             || e.initial_first
             || e.strong_context()
@@ -196,7 +197,13 @@ fn add_lone_surnames(people: &mut Vec<Person>, single: &[&Candidate]) {
         let e = &c.evidence;
         // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
         let vouched = e.title || e.apposition || e.minute_after || (e.cue && !e.sentence_start);
-        if !known && !listed && !e.in_org_name && vouched && key.chars().count() > 1 {
+        if !known
+            && !listed
+            && !e.in_org_name
+            && !e.org_before
+            && vouched
+            && key.chars().count() > 1
+        {
             people.push(Person::new(&c.surface, 1, c.start));
         }
     }
