@@ -122,25 +122,42 @@ fn conll_report() {
         return;
     }
     let gold = load_gold(&dir.join("gold.jsonl"));
-    extract(
-        "Warm Up",
-        &[Block::paragraph("The word lists load on first use.")],
-    );
-    let (mut counts, mut jsonl, mut elapsed, mut words) =
-        (Counts::default(), String::new(), 0.0, 0);
-    for (doc, gold_names) in &gold {
-        let text = std::fs::read_to_string(dir.join("docs").join(doc)).expect("doc");
-        let (title, body) = document(&text);
-        words += text.split_whitespace().count();
-        let started = Instant::now();
-        let people = extract(&title, &body);
-        elapsed += started.elapsed().as_secs_f64();
+    let docs: Vec<(&String, String, Vec<Block>)> = gold
+        .keys()
+        .map(|doc| {
+            let text = std::fs::read_to_string(dir.join("docs").join(doc)).expect("doc");
+            let (title, body) = document(&text);
+            (doc, title, body)
+        })
+        .collect();
+    let words: usize = docs
+        .iter()
+        .map(|(_, t, b)| {
+            t.split_whitespace().count()
+                + b.iter()
+                    .map(|b| b.text.split_whitespace().count())
+                    .sum::<usize>()
+        })
+        .sum();
+    // The machine is shared: the fastest of three passes is the least disturbed time.
+    let elapsed = (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            for (_, title, body) in &docs {
+                std::hint::black_box(extract(title, body));
+            }
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min);
+    let (mut counts, mut jsonl) = (Counts::default(), String::new());
+    for (doc, title, body) in &docs {
+        let people = extract(title, body);
         let groups: Vec<Vec<&str>> = people
             .iter()
             .map(|p| p.aliases.iter().map(String::as_str).collect())
             .collect();
         let pred: HashSet<String> = groups.iter().flatten().map(|n| norm(n)).collect();
-        counts.add(gold_names, &pred);
+        counts.add(&gold[*doc], &pred);
         writeln!(jsonl, "{}", json!({"doc": doc, "people": groups})).unwrap();
     }
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("people_conll_{split}.jsonl"));
@@ -167,7 +184,7 @@ fn conll_report() {
         lenient.0, lenient.1, lenient.2
     );
     eprintln!(
-        "speed    {:.1} µs per 600 words ({words} words)",
+        "speed    {:.1} µs per 600 words ({words} words, best of 3 passes)",
         elapsed * 1e6 * 600.0 / words.max(1) as f64
     );
     eprintln!("predictions: {}", out.display());
