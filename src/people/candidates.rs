@@ -145,8 +145,13 @@ fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)
 fn breaks_run(lex: &Lexicon, run: &[Token], i: usize, opens_part: bool) -> bool {
     let f = run[i].folded.as_ref();
     if opens_part {
-        let listed =
-            lex.is_stopword(f) || lex.is_title(f) || lex.is_org_word(f) || lex.is_demonym(f);
+        // "captain Will Carling": a given name that is also a common word, mid-sentence and
+        // followed by another name word, is a name.
+        let will_carling = lex.is_given_stopword(f) && !run[i].sentence_start && i + 1 < run.len();
+        let listed = (lex.is_stopword(f) && !will_carling)
+            || lex.is_title(f)
+            || lex.is_org_word(f)
+            || lex.is_demonym(f);
         return !is_particle(&run[i]) && (listed || (lex.is_place(f) && !lex.is_given(f)));
     }
     let last = i + 1 == run.len();

@@ -34,6 +34,8 @@ type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 /// What a capitalised word is, as far as the lists know. One word can be in several lists.
 pub(crate) struct Lexicon {
     given: WordSet,
+    /// Given names that are also common words ("Will", "May"): names only mid-sentence.
+    given_stopwords: WordSet,
     surnames: WordSet,
     titles: WordSet,
     stopwords: WordSet,
@@ -65,6 +67,11 @@ impl Lexicon {
         )));
         let stopwords = words(include_str!("../../assets/people/stopwords.txt"));
         // A word that is mostly a sentence opener ("Will", "May") is no evidence of a name.
+        let given_stopwords = given
+            .iter()
+            .filter(|g| stopwords.contains(*g))
+            .cloned()
+            .collect();
         given.retain(|g| !stopwords.contains(g));
         let mut regions = lines(include_str!("../../assets/people/countries.txt"));
         regions.extend(lines(include_str!("../../assets/people/places_extra.txt")));
@@ -76,6 +83,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             given,
+            given_stopwords,
             surnames: words(include_str!("../../assets/people/surnames_census.txt")),
             titles: words(include_str!("../../assets/people/titles.txt")),
             stopwords,
@@ -98,8 +106,18 @@ impl Lexicon {
         self.surnames.contains(folded)
     }
 
+    /// A given name that is also a common word ("will", "may").
+    pub fn is_given_stopword(&self, folded: &str) -> bool {
+        self.given_stopwords.contains(folded)
+    }
+
+    /// A title or role; hyphenated ones by their last part ("Secretary-General", "ex-president").
     pub fn is_title(&self, folded: &str) -> bool {
-        self.titles.contains(folded.trim_end_matches('.'))
+        let word = folded.trim_end_matches('.');
+        self.titles.contains(word)
+            || word
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| self.titles.contains(last))
     }
 
     pub fn is_stopword(&self, folded: &str) -> bool {
