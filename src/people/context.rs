@@ -53,7 +53,8 @@ impl Evidence {
         let first = &tokens[start];
         Evidence {
             title: title_in_run || title_before(lex, tokens, start),
-            cue: cue_after(lex, tokens, end) || cue_before(lex, tokens, start),
+            cue: cue_after(lex, tokens, end)
+                || (cue_before(lex, tokens, start) && !role_follows(lex, tokens, end)),
             apposition: apposition_after(lex, tokens, end),
             given_first: lex.is_given(&first.folded),
             initial_first: first.is_initial() && !lex.is_place(&first.folded),
@@ -186,4 +187,11 @@ fn origin_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
         return false;
     };
     lex.is_demonym(&prev.folded) || (prev.possessive && lex.is_place(&prev.folded))
+}
+
+/// A lowercase role word right after: the capitalised words modify it ("said Sideways producer").
+fn role_follows(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+    tokens
+        .get(end)
+        .is_some_and(|t| t.is_word && !t.is_capitalised() && lex.is_title(&t.folded))
 }
