@@ -65,12 +65,36 @@ fn is_shouted(text: &str) -> bool {
     !text.chars().any(char::is_lowercase)
 }
 
+/// The people found so far, indexed by surname key so that matching stays linear in long tables.
+#[derive(Default)]
+struct Roster {
+    people: Vec<Person>,
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
+impl Roster {
+    fn add(&mut self, person: Person) -> usize {
+        let index = self.people.len();
+        self.by_surname
+            .entry(person.parts.surname.clone())
+            .or_default()
+            .push(index);
+        self.people.push(person);
+        index
+    }
+
+    /// Indexes of the people with this surname key, first added first.
+    fn with_surname(&self, key: &str) -> &[usize] {
+        self.by_surname.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// People of an article from its running-text candidates and its headline lines' tokens.
 pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec<PersonMention> {
     let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
     let single_keys: HashSet<String> = single.iter().map(|c| c.key.clone()).collect();
     let accepted = accept_full_names(candidates, &single_keys);
-    let mut people: Vec<Person> = Vec::new();
+    let mut people = Roster::default();
     for (c, _) in candidates.iter().zip(&accepted).filter(|(_, ok)| **ok) {
         add_full_name(&mut people, c);
     }
@@ -87,9 +111,10 @@ pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec
     }
     let forms = headline_forms(&people);
     for line in headlines {
-        match_headline(&mut people, &forms, line);
+        match_headline(&mut people.people, &forms, line);
     }
     let mut out: Vec<PersonMention> = people
+        .people
         .into_iter()
         .filter(|p| p.mentions > 0)
         .map(Person::into_mention)
@@ -155,14 +180,15 @@ fn looks_like_a_team(c: &Candidate) -> bool {
         || (lex.is_place(last) && !lex.is_given(first) && !c.evidence.initial_first)
 }
 
-fn add_full_name(people: &mut Vec<Person>, c: &Candidate) {
+fn add_full_name(roster: &mut Roster, c: &Candidate) {
     let parts = NameParts::of(&c.surface);
-    let found = people.iter().position(|p| p.parts.same_person(&parts));
-    let index = found.unwrap_or_else(|| {
-        people.push(Person::new(&c.surface, c.name_words, c.start));
-        people.len() - 1
-    });
-    let person = &mut people[index];
+    let found = roster
+        .with_surname(&parts.surname)
+        .iter()
+        .copied()
+        .find(|&i| roster.people[i].parts.same_person(&parts));
+    let index = found.unwrap_or_else(|| roster.add(Person::new(&c.surface, c.name_words, c.start)));
+    let person = &mut roster.people[index];
     if c.name_words > person.canonical_words {
         person.canonical = c.surface.clone();
         person.canonical_words = c.name_words;
@@ -173,26 +199,32 @@ fn add_full_name(people: &mut Vec<Person>, c: &Candidate) {
 
 /// A run nothing vouches for still counts when it is a shorter form of a person already found
 /// ("De Vries" after "Femke de Vries").
-fn attach_short_form(people: &mut [Person], c: &Candidate) {
+fn attach_short_form(roster: &mut Roster, c: &Candidate) {
     let parts = NameParts::of(&c.surface);
-    let matching = people
+    let people = &roster.people;
+    let matching = roster
+        .with_surname(&parts.surname)
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.parts.same_person(&parts));
-    let chosen =
-        matching.min_by_key(|(_, p)| (p.first_pos > c.start, p.first_pos.abs_diff(c.start)));
-    if let Some(i) = chosen.map(|(i, _)| i) {
-        people[i].mention(&c.surface, c.start);
+        .copied()
+        .filter(|&i| people[i].parts.same_person(&parts));
+    let chosen = matching.min_by_key(|&i| {
+        (
+            people[i].first_pos > c.start,
+            people[i].first_pos.abs_diff(c.start),
+        )
+    });
+    if let Some(i) = chosen {
+        roster.people[i].mention(&c.surface, c.start);
     }
 }
 
 /// Surnames used alone that no full name introduced: a person only when some use of the word has
 /// strong context ("President Putin", "Putin said", "Hnatov, chief of staff").
-fn add_lone_surnames(people: &mut Vec<Person>, single: &[&Candidate]) {
+fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate]) {
     let lex = lexicon();
     for c in single {
         let key = &c.key;
-        let known = people.iter().any(|p| p.parts.surname == *key);
+        let known = !roster.with_surname(key).is_empty();
         let listed = c.words.first().is_some_and(|w| lex.is_never_a_name(w));
         let e = &c.evidence;
         // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
@@ -204,14 +236,14 @@ fn add_lone_surnames(people: &mut Vec<Person>, single: &[&Candidate]) {
             && vouched
             && key.chars().count() > 1
         {
-            people.push(Person::new(&c.surface, 1, c.start));
+            roster.add(Person::new(&c.surface, 1, c.start));
         }
     }
 }
 
 /// Counts a lone surname for the person with that surname introduced nearest before it (or else
 /// the first one after it). A listed word opening a sentence ("Such", "May") is not counted.
-fn attach_surname(people: &mut [Person], c: &Candidate) {
+fn attach_surname(roster: &mut Roster, c: &Candidate) {
     let listed = c
         .words
         .first()
@@ -219,21 +251,15 @@ fn attach_surname(people: &mut [Person], c: &Candidate) {
     if listed && c.evidence.sentence_start {
         return;
     }
-    let key = &c.key;
-    let with_surname = || {
-        people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.parts.surname == *key)
-    };
-    let before = with_surname()
-        .filter(|(_, p)| p.first_pos <= c.start)
-        .max_by_key(|(_, p)| p.first_pos);
-    let chosen = before
-        .or_else(|| with_surname().min_by_key(|(_, p)| p.first_pos))
-        .map(|(i, _)| i);
+    let people = &roster.people;
+    let with_surname = roster.with_surname(&c.key).iter().copied();
+    let before = with_surname
+        .clone()
+        .filter(|&i| people[i].first_pos <= c.start)
+        .max_by_key(|&i| people[i].first_pos);
+    let chosen = before.or_else(|| with_surname.min_by_key(|&i| people[i].first_pos));
     if let Some(i) = chosen {
-        people[i].mention(&c.surface, c.start);
+        roster.people[i].mention(&c.surface, c.start);
     }
 }
 
@@ -244,9 +270,11 @@ fn match_headline(people: &mut [Person], forms: &HashMap<String, usize>, line: &
     while i < line.len() {
         let matched = (1..=4).rev().find_map(|n| {
             let words = line.get(i..i + n)?;
-            let spelled = words.iter().all(|t| t.is_capitalised());
+            if !words.iter().all(|t| t.is_capitalised()) {
+                return None;
+            }
             let key = person_key(&words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
-            forms.get(&key).filter(|_| spelled).map(|&p| (n, p))
+            forms.get(&key).map(|&p| (n, p))
         });
         if let Some((n, p)) = matched {
             let surface: Vec<&str> = line[i..i + n].iter().map(|t| t.text).collect();
@@ -258,21 +286,16 @@ fn match_headline(people: &mut [Person], forms: &HashMap<String, usize>, line: &
     }
 }
 
-fn headline_forms(people: &[Person]) -> HashMap<String, usize> {
-    let mut forms = HashMap::new();
-    let mut surname_owners: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, p) in people.iter().enumerate() {
-        surname_owners
-            .entry(p.parts.surname.as_str())
-            .or_default()
-            .push(i);
-    }
-    for (surname, owners) in &surname_owners {
-        if let [only] = owners.as_slice() {
-            forms.insert(surname.to_string(), *only);
-        }
-    }
-    for (i, p) in people.iter().enumerate() {
+fn headline_forms(roster: &Roster) -> HashMap<String, usize> {
+    let mut forms: HashMap<String, usize> = roster
+        .by_surname
+        .iter()
+        .filter_map(|(surname, owners)| match owners.as_slice() {
+            [only] => Some((surname.clone(), *only)),
+            _ => None,
+        })
+        .collect();
+    for (i, p) in roster.people.iter().enumerate() {
         for alias in p.aliases.iter().map(|(form, _)| form).chain([&p.canonical]) {
             forms.insert(person_key(alias), i);
         }
