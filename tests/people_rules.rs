@@ -166,3 +166,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn long_results_tables_stay_linear_and_separate() {
+    // 1,500 distinct invented people in one table: each is found once, none merged.
+    let letters = |n: usize| -> String {
+        let mut n = n;
+        let mut s = String::new();
+        for _ in 0..3 {
+            s.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+        }
+        s
+    };
+    let rows: Vec<String> = (0..1500)
+        .map(|i| format!("Anna Zq{} (Norway) 2:0{}", letters(i), i % 10))
+        .collect();
+    let found = people("", &[rows.join(", ").as_str()]);
+    assert_eq!(found.len(), 1500);
+    assert!(found
+        .iter()
+        .all(|p| p.mentions == 1 && p.name.starts_with("Anna Zq")));
+}

@@ -30,12 +30,21 @@ pub fn surname_key(name: &str) -> String {
 
 /// The key of one name token ("Zelenskyy" → "zelensky", "O'Brien" → "o'brien", "J." → "j").
 pub(crate) fn token_key(token: &str) -> String {
-    let folded: String = fold(token)
-        .chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '\'')
-        .collect();
-    normalise_transliteration(&folded)
+    let mut key: String = if token.is_ascii() {
+        token
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        fold(token)
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\''))
+            .collect()
+    };
+    normalise_transliteration(&mut key);
+    key
 }
 
 /// Lowercase without diacritics; everything else kept. ASCII (the common case) takes a fast path.
@@ -60,15 +69,16 @@ fn name_tokens(name: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Folds the endings that transliterations of Slavic names disagree on (-yy, -iy, -ij, -yi → -y).
-fn normalise_transliteration(token: &str) -> String {
+fn normalise_transliteration(token: &mut String) {
     for ending in ["yy", "iy", "ij", "yi", "ii"] {
         if let Some(stem) = token.strip_suffix(ending) {
             if stem.chars().count() >= 3 {
-                return format!("{stem}y");
+                token.truncate(stem.len());
+                token.push('y');
+                return;
             }
         }
     }
-    token.to_string()
 }
 
 #[cfg(test)]
