@@ -1,11 +1,20 @@
 //! People mentioned in an article: finding names in running text and settling one canonical name each.
 //!
-//! Rules and small word lists, no model: capitalised runs in running text are cut at titles, places,
-//! organisation words and nationalities (`candidates`); a run of two or more name words is a person
-//! when a given name, an initial, a title, a speech verb, an apposition or a later use of its
-//! surname vouches for it; a lone surname counts for the person introduced with it, or stands on its
-//! own with strong context ("President Putin", "Putin said") (`resolve`). Title-Case lines (the title,
-//! crossheads, all-capital lines) only count names already found in running text.
+//! Rules and small word lists (`assets/people/`, see `assets/README.md`), no model:
+//! - `tokens` splits text into words with byte spans and sentence starts;
+//! - `candidates` takes runs of capitalised words and cuts them at titles, places, organisation
+//!   words and nationalities ("British Prime Minister Keir Starmer" gives "Keir Starmer");
+//! - `context` reads the words around a candidate: a title or role before it, a speech verb, an
+//!   apposition, a results-table bracket or scoring minute, a nationality;
+//! - `resolve` accepts a run of two or more name words when a given name, an initial, the context,
+//!   a list it stands in or a later use of its surname vouches for it; counts a lone surname for the
+//!   person introduced with it (nearest before, else first after), or as a person of its own with
+//!   strong context ("President Putin", "Putin said"); and counts Title-Case lines (the title,
+//!   crossheads, all-capital blocks) only where they spell someone already found.
+//!
+//! Every name form seen becomes an alias (first seen first; forms differing only in case are one);
+//! the canonical name is the longest form. [`same_person`] is the conservative test the store uses
+//! to merge people across articles.
 
 mod candidates;
 mod context;
