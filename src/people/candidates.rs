@@ -135,8 +135,23 @@ fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)
     }
     parts
         .into_iter()
-        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (r, t)))
+        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (drop_opener(lex, run, r), t)))
         .collect()
+}
+
+/// "Oriole Jamie Moyer", "Accountant Ana Ruiz": a word glued before a given name that is itself no
+/// given name (or initial) is not part of the name.
+fn drop_opener(lex: &Lexicon, run: &[Token], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if r.len() < 3 {
+        return r;
+    }
+    let named = |t: &Token| lex.is_given(&t.folded) || t.is_initial();
+    let (first, second) = (&run[r.start], &run[r.start + 1]);
+    if !named(first) && !is_particle(second) && named(second) {
+        r.start + 1..r.end
+    } else {
+        r
+    }
 }
 
 /// Whether word `i` of a run cannot belong to a name. A part's first word is held to every list;
