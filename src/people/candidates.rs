@@ -85,6 +85,11 @@ fn is_name_like(t: &Token) -> bool {
         || (t.is_capitalised() && !lower_part && !t.is_acronym() && t.text.chars().count() > 1)
 }
 
+/// A folded word that joins name parts ("van", "bin").
+pub(crate) fn is_particle_word(folded: &str) -> bool {
+    PARTICLES.contains(&folded)
+}
+
 pub(crate) fn is_particle(t: &Token) -> bool {
     t.is_word && PARTICLES.contains(&t.text)
 }

@@ -29,7 +29,8 @@ impl Hasher for Fnv {
     }
 }
 
-type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
+type WordSet = HashSet<String, FnvBuild>;
 
 /// What a capitalised word is, as far as the lists know. One word can be in several lists.
 pub(crate) struct Lexicon {

@@ -27,23 +27,33 @@ mod tokens;
 pub use key::{person_key, surname_key};
 pub use merge::same_person;
 
+use std::collections::HashSet;
+
 use crate::model::{Block, BlockKind, PersonMention};
+use lexicon::FnvBuild;
 
 /// Finds the people mentioned in an article's title and body, most mentioned first (ties: first
 /// mentioned first). Positions are byte offsets into title + "\n" + blocks joined by "\n\n".
 pub fn extract(title: &str, body: &[Block]) -> Vec<PersonMention> {
     let mut candidates = Vec::new();
     let mut headlines = Vec::new();
+    // Words the article writes in lowercase somewhere: "Revenue" opening a sentence is the
+    // common word "revenue", not a surname.
+    let mut lowercase_words = HashSet::with_hasher(FnvBuild::default());
     let article = article_text(title, body);
     for (offset, text, headline) in segments(title, body) {
         let tokens = tokens::tokenize(text, offset);
         if headline {
             headlines.push(tokens);
         } else {
+            let lowercase = tokens
+                .iter()
+                .filter(|t| t.is_word && t.text.starts_with(|c: char| c.is_ascii_lowercase()));
+            lowercase_words.extend(lowercase.map(|t| t.text));
             candidates.extend(candidates::find_candidates(&article, &tokens));
         }
     }
-    resolve::resolve(&candidates, &headlines)
+    resolve::resolve(&candidates, &headlines, &lowercase_words)
 }
 
 fn article_text(title: &str, body: &[Block]) -> String {

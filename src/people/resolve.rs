@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::candidates::Candidate;
+use super::candidates::{is_particle_word, Candidate};
 use super::key::{person_key, token_key};
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, FnvBuild};
 use super::merge::NameParts;
 use super::tokens::Token;
 use crate::model::PersonMention;
@@ -90,10 +90,17 @@ impl Roster {
 }
 
 /// People of an article from its running-text candidates and its headline lines' tokens.
-pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec<PersonMention> {
+/// Words an article writes in lowercase somewhere.
+pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FnvBuild>;
+
+pub(crate) fn resolve(
+    candidates: &[Candidate],
+    headlines: &[Vec<Token>],
+    lowercase_words: &LowercaseWords,
+) -> Vec<PersonMention> {
     let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
     let single_keys: HashSet<String> = single.iter().map(|c| c.key.clone()).collect();
-    let accepted = accept_full_names(candidates, &single_keys);
+    let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
     let mut people = Roster::default();
     for (c, _) in candidates.iter().zip(&accepted).filter(|(_, ok)| **ok) {
         add_full_name(&mut people, c);
@@ -105,7 +112,7 @@ pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec
     {
         attach_short_form(&mut people, c);
     }
-    add_lone_surnames(&mut people, &single);
+    add_lone_surnames(&mut people, &single, lowercase_words);
     for c in &single {
         attach_surname(&mut people, c);
     }
@@ -129,10 +136,14 @@ pub(crate) fn resolve(candidates: &[Candidate], headlines: &[Vec<Token>]) -> Vec
 
 /// Which candidates are full names: vouched for by themselves, or listed next to one that is
 /// ("Anna Berg, Lena Holm and Eva Lind").
-fn accept_full_names(candidates: &[Candidate], single_keys: &HashSet<String>) -> Vec<bool> {
+fn accept_full_names(
+    candidates: &[Candidate],
+    single_keys: &HashSet<String>,
+    lowercase_words: &LowercaseWords,
+) -> Vec<bool> {
     let mut accepted: Vec<bool> = candidates
         .iter()
-        .map(|c| c.name_words > 1 && is_full_name(c, single_keys))
+        .map(|c| c.name_words > 1 && is_full_name(c, single_keys, lowercase_words))
         .collect();
     let listable =
         |c: &Candidate| (2..=3).contains(&c.name_words) && !lexicon().is_place(&c.words.join(" "));
@@ -150,8 +161,14 @@ fn accept_full_names(candidates: &[Candidate], single_keys: &HashSet<String>) ->
 }
 
 /// A run of two or more name words is a person when something vouches for it: a known given name,
-/// an initial, a title, a speech verb, an apposition, or its last word used alone elsewhere.
-fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
+/// an initial, a title, a speech verb, an apposition; or, when none of its words is also written in
+/// lowercase in the article ("Gross Domestic Product"), a results-table or byline position, a
+/// nationality before it, or its last word used alone elsewhere.
+fn is_full_name(
+    c: &Candidate,
+    single_keys: &HashSet<String>,
+    lowercase_words: &LowercaseWords,
+) -> bool {
     let e = &c.evidence;
     let surname_reused = c
         .words
@@ -163,10 +180,14 @@ fn is_full_name(c: &Candidate, single_keys: &HashSet<String>) -> bool {
         && (e.given_first
             || e.initial_first
             || e.strong_context()
-            || e.table_after
-            || e.whole_block
-            || e.origin_before
-            || surname_reused)
+            || (!has_common_word(c, lowercase_words)
+                && (e.table_after || e.whole_block || e.origin_before || surname_reused)))
+}
+
+fn has_common_word(c: &Candidate, lowercase_words: &LowercaseWords) -> bool {
+    c.words
+        .iter()
+        .any(|w| !is_particle_word(w) && lowercase_words.contains(w.as_str()))
 }
 
 /// "Houston Astros", "Bayern Munich": a place first with a plural after it, or a place last
@@ -220,12 +241,15 @@ fn attach_short_form(roster: &mut Roster, c: &Candidate) {
 
 /// Surnames used alone that no full name introduced: a person only when some use of the word has
 /// strong context ("President Putin", "Putin said", "Hnatov, chief of staff").
-fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate]) {
+fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words: &LowercaseWords) {
     let lex = lexicon();
     for c in single {
         let key = &c.key;
         let known = !roster.with_surname(key).is_empty();
-        let listed = c.words.first().is_some_and(|w| lex.is_never_a_name(w));
+        let listed = c
+            .words
+            .first()
+            .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w.as_str()));
         let e = &c.evidence;
         // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
         let vouched = e.title || e.apposition || e.minute_after || (e.cue && !e.sentence_start);
