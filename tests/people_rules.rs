@@ -188,3 +188,30 @@ fn long_results_tables_stay_linear_and_separate() {
         .iter()
         .all(|p| p.mentions == 1 && p.name.starts_with("Anna Zq")));
 }
+
+#[test]
+fn results_tables_and_lists_carry_unknown_names() {
+    let found = people(
+        "",
+        &[
+            "1. Olvarn Teszky (Norway) 2:04.3",
+            "Harbour City 2 (Quelmo 33rd, Brisk 71st) Portvale 1 (Danto 90th)",
+            // One known given name (Peter) vouches for the whole list.
+            "Squad: Tavik Ormsen, Peter Plaszny and Ebbe Halvorsk.",
+        ],
+    );
+    let mut got = names(&found);
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            "Brisk",
+            "Danto",
+            "Ebbe Halvorsk",
+            "Olvarn Teszky",
+            "Peter Plaszny",
+            "Quelmo",
+            "Tavik Ormsen"
+        ]
+    );
+}
