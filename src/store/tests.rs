@@ -376,3 +376,73 @@ fn a_newer_store_is_refused_by_name() {
     let err = Store::open(&path).err().unwrap().to_string();
     assert!(err.contains("future.db") && err.contains("999"), "{err}");
 }
+
+fn stored_people(store: &Store) -> Vec<String> {
+    let mut names: Vec<String> = store
+        .person_counts(&Query::default(), today(), 100)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    names.sort();
+    names
+}
+
+fn with_person(title: &'static str, name: &'static str) -> NewArticle {
+    let people: &'static [(&'static str, &'static [&'static str])] =
+        Box::leak(Box::new([(name, &[][..])]));
+    new_article(&Fixture {
+        title,
+        people,
+        ..BASE
+    })
+}
+
+#[test]
+fn spelling_variants_of_one_person_are_one_person() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            with_person("a", "Dmytro Kovalenskyy"),
+            with_person("b", "Dmitro Kovalensky"),
+            with_person("c", "Dmytro Kovalenskiy"),
+            with_person("d", "D. Kovalenskyy"),
+            with_person("e", "Alba Renshaw"),
+            with_person("f", "Alba M. Renshaw"),
+        ])
+        .unwrap();
+    assert_eq!(
+        stored_people(&store),
+        ["Alba Renshaw", "Dmytro Kovalenskyy"]
+    );
+    let q = query(vec![TermKind::Person("Dmitro Kovalensky".into())]);
+    assert_eq!(titles(&store, &q).len(), 4);
+}
+
+#[test]
+fn people_who_share_a_surname_stay_apart() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            with_person("a", "Marta Kessler"),
+            with_person("b", "Tomas Kessler"),
+            with_person("c", "Kessler"),
+        ])
+        .unwrap();
+    assert_eq!(
+        stored_people(&store),
+        ["Kessler", "Marta Kessler", "Tomas Kessler"]
+    );
+}
+
+#[test]
+fn a_surname_stored_first_takes_the_full_name_later() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            with_person("a", "Macron"),
+            with_person("b", "Emmanuel Macron"),
+        ])
+        .unwrap();
+    assert_eq!(stored_people(&store), ["Emmanuel Macron"]);
+}
