@@ -18,6 +18,9 @@ use super::view;
 /// How long to wait for a key before looking at the worker's answers and the signal flag.
 pub const POLL: Duration = Duration::from_millis(40);
 
+/// Set to `1`, the reader panics right after its first frame (for the crash tests).
+pub const TEST_PANIC: &str = "BYLINE_TEST_PANIC";
+
 /// Where terminal events come from (crossterm, or a script in tests).
 pub trait Events {
     /// The next event, waiting at most `timeout`.
@@ -142,6 +145,7 @@ where
         Msg::Warnings(warnings),
     ];
     let mut stopping = false;
+    let mut test_panic = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "1");
     loop {
         for msg in pending.drain(..) {
             for cmd in update(app, msg) {
@@ -151,6 +155,9 @@ where
             }
         }
         terminal.draw(|frame| view::render(frame, app))?;
+        if std::mem::take(&mut test_panic) {
+            panic!("{TEST_PANIC}=1: a forced panic after the first frame");
+        }
         while pending.is_empty() {
             if stop.load(Ordering::Relaxed) && !stopping {
                 stopping = true;
