@@ -101,16 +101,22 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
                 answers: ans_rx,
             };
             let mut effects = run::TerminalEffects { mouse };
+            let mut events = run::TerminalEvents::spawn()?;
             let r = run::run_loop(
                 &mut terminal,
                 &mut app,
-                &mut run::TerminalEvents,
+                &mut events,
                 &mut effects,
                 &link,
                 &stop,
                 warnings,
             );
             drop(link);
+            // ratatui's Drop prints to stderr when it cannot show the cursor, and printing to a
+            // terminal that hung up panics: then there is nothing to restore anyway.
+            if terminal.show_cursor().is_err() {
+                std::mem::forget(terminal);
+            }
             r
         });
     term::restore();

@@ -3,7 +3,7 @@
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use ratatui::backend::Backend;
@@ -27,15 +27,39 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
 }
 
-/// crossterm's event queue.
-pub struct TerminalEvents;
+/// crossterm's event queue, read on a thread of its own: when the terminal hangs up, crossterm
+/// can spin inside its poll on the endless end-of-file, and the loop must still see the SIGHUP
+/// flag, save and leave (the thread dies with the process).
+pub struct TerminalEvents {
+    events: Receiver<io::Result<Event>>,
+}
+
+impl TerminalEvents {
+    /// Starts the input thread.
+    pub fn spawn() -> io::Result<TerminalEvents> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("byline-input".into())
+            .spawn(move || loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(ev).is_err() || failed {
+                    break;
+                }
+            })?;
+        Ok(TerminalEvents { events: rx })
+    }
+}
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        match self.events.recv_timeout(timeout) {
+            Ok(ev) => ev.map(Some),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the terminal's input ended",
+            )),
         }
     }
 }
@@ -122,6 +146,10 @@ where
     if result.is_err() && !app.quit {
         // The terminal failed (hung up?): still remember where we were.
         let _ = worker.requests.send(save_request(app));
+    }
+    if stop.load(Ordering::Relaxed) {
+        // SIGHUP or SIGTERM: a terminal that fails on the way out is expected, not an error.
+        return Ok(());
     }
     result
 }

@@ -45,7 +45,9 @@ pub fn install_panic_hook() {
         super::log::panic(info);
         previous(info);
         if let Some(path) = super::log::path() {
-            eprintln!("byline: the backtrace is in {}", path.display());
+            // Not eprintln!: a second panic (stderr gone with the terminal) would abort.
+            let note = format!("byline: the backtrace is in {}\n", path.display());
+            let _ = io::stderr().write_all(crate::text::sanitize(&note).as_bytes());
         }
     }));
 }

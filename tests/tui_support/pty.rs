@@ -87,6 +87,11 @@ pub fn spawn(mut cmd: Command, cols: u16, rows: u16) -> (Child, Pty) {
         )
     };
     assert_eq!(rc, 0, "openpty");
+    // Neither end may leak into a child (this one, or one another test starts meanwhile): a
+    // leaked master would keep the terminal from ever hanging up.
+    for fd in [master, slave] {
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
     let stdio = || Stdio::from(unsafe { OwnedFd::from_raw_fd(libc::dup(slave)) });
     cmd.env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
