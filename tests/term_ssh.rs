@@ -63,8 +63,8 @@ fn start_sshd(sshd: &Path, dir: &Path) -> Sshd {
     keygen(&dir.join("host_key"));
     keygen(&dir.join("user_key"));
     std::fs::copy(dir.join("user_key.pub"), dir.join("authorized_keys")).unwrap();
-    let user = run(&mut Command::new("id").arg("-un")).trim().to_string();
-    if run(&mut Command::new("id").arg("-u")).trim() == "0" {
+    let user = run(Command::new("id").arg("-un")).trim().to_string();
+    if run(Command::new("id").arg("-u")).trim() == "0" {
         // Privilege separation wants its empty directory.
         let _ = std::fs::create_dir_all("/run/sshd");
     }
@@ -133,8 +133,8 @@ fn reader_pid(store: &Path) -> Option<u32> {
         let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
         let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
         let is_reader = args.first()?.ends_with(b"byline")
-            && args.iter().any(|a| *a == needle.as_bytes())
-            && !args.iter().any(|a| *a == b"list");
+            && args.contains(&needle.as_bytes())
+            && !args.contains(&b"list".as_slice());
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
         let zombie = stat.rsplit(')').next()?.trim_start().starts_with('Z');
         (is_reader && !zombie).then_some(pid)
