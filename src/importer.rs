@@ -131,23 +131,19 @@ fn looks_like_article(path: &Path) -> bool {
 
 /// Parses one file's bytes into an article ready to store.
 pub fn prepare(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     origin: Option<String>,
     parent_folder: Option<String>,
     source_override: Option<&str>,
 ) -> Result<NewArticle, ingest::IngestError> {
-    let parsed = ingest::parse(&bytes)?;
+    let parsed = ingest::parse(bytes)?;
     let from = Origin {
         source_override: source_override.map(str::to_string),
         parent_folder,
     };
     let article = ingest::derive(parsed, &from);
-    Ok(NewArticle {
-        article,
-        raw: bytes,
-        origin,
-        source_hint: source_override.map(str::to_string),
-    })
+    let hint = source_override.map(str::to_string);
+    Ok(NewArticle::new(article, bytes, origin, hint))
 }
 
 fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, FileProblem> {
@@ -169,7 +165,7 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned());
     let origin = Some(origin.to_string_lossy().into_owned());
-    prepare(bytes, origin, parent, options.source_override.as_deref())
+    prepare(&bytes, origin, parent, options.source_override.as_deref())
         .map_err(|e| problem(e.to_string()))
 }
 
