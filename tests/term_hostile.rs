@@ -103,12 +103,7 @@ fn hostile_store(dir: &std::path::Path) -> std::path::PathBuf {
         parsed,
         people,
     };
-    let raw = NewArticle {
-        article,
-        raw: b"raw".to_vec(),
-        origin: None,
-        source_hint: None,
-    };
+    let raw = NewArticle::new(article, b"raw", None, None);
     Store::open(&store).unwrap().import_batch(&[raw]).unwrap();
     store
 }

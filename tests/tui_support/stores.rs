@@ -37,14 +37,10 @@ fn article(i: usize) -> NewArticle {
         mentions: 2,
         first_pos: 0,
     }];
-    NewArticle {
-        article: Article {
-            source: parsed.source.clone(),
-            parsed,
-            people,
-        },
-        raw: format!("raw {i}").into_bytes(),
-        origin: None,
-        source_hint: None,
-    }
+    let article = Article {
+        source: parsed.source.clone(),
+        parsed,
+        people,
+    };
+    NewArticle::new(article, format!("raw {i}").as_bytes(), None, None)
 }
