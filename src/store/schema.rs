@@ -29,7 +29,7 @@ CREATE TABLE source_aliases (
     PRIMARY KEY (alias, source_id)
 ) WITHOUT ROWID;
 
--- Narrow rows: what the list shows and what queries filter on. The text lives in article_text.
+-- Narrow rows: what the list shows and what queries filter on. The text lives in article_raw.
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
     source_id     INTEGER REFERENCES sources(id),
@@ -54,12 +54,11 @@ CREATE INDEX articles_origin ON articles(origin) WHERE origin IS NOT NULL;
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_unread ON articles(is_read, date DESC, id DESC);
 
--- The text, deflate-compressed: read one article at a time, never scanned.
-CREATE TABLE article_text (
+-- The original bytes, deflate-compressed: the one copy of the text. The reading pane parses
+-- them again when it opens an article (tens of microseconds), and reindex re-derives from them.
+CREATE TABLE article_raw (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    body       BLOB NOT NULL,       -- blocks separated by a blank line
-    headings   TEXT NOT NULL DEFAULT '', -- comma-separated indexes of heading blocks
-    raw        BLOB NOT NULL        -- the original bytes, for reindex
+    raw        BLOB NOT NULL
 );
 
 CREATE TABLE people (
