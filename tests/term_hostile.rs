@@ -103,7 +103,10 @@ fn hostile_store(dir: &std::path::Path) -> std::path::PathBuf {
         parsed,
         people,
     };
-    let raw = NewArticle::new(article, b"raw", None, None);
+    // The reading pane re-parses the stored original bytes for the body: give it the hostile
+    // body raw, so the parser's sanitizing is on the path too.
+    let original = format!("Raw\n\n{}\n", hostile("Rawbody"));
+    let raw = NewArticle::new(article, original.as_bytes(), None, None);
     Store::open(&store).unwrap().import_batch(&[raw]).unwrap();
     store
 }
