@@ -6,24 +6,19 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
+use byline::store::Store;
 use chrono::NaiveDate;
-use rayon::prelude::*;
-
-use byline::importer::prepare;
-use byline::store::{NewArticle, Store};
 use common::corpus::{Corpus, SEED};
+use common::store::ensure_store;
 use common::{median, ms, percentile, run_measured};
 
 const RUNS: usize = 15;
 const LIMIT: u64 = 100;
 const TARGET_MS: f64 = 20.0;
-const BATCH: u64 = 2_000;
-/// Bump when the corpus generator changes, so cached stores are rebuilt.
-const CORPUS_VERSION: u32 = 1;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = common::args(100_000);
@@ -77,72 +72,6 @@ fn queries(corpus: &Corpus) -> Vec<(String, String)> {
             format!("{common_word} person:\"{top}\" source:copperline date:2024"),
         ),
     ]
-}
-
-/// Returns the cached store for `n` articles, building it through the library when missing,
-/// incomplete, or `rebuild` is set.
-fn ensure_store(
-    corpus: &Corpus,
-    dir: &Path,
-    n: u64,
-    rebuild: bool,
-) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    let db = dir.join("store.db");
-    let marker = dir.join("built.txt");
-    let want = format!("corpus v{CORPUS_VERSION}, imported {n} of {n}");
-    let have = std::fs::read_to_string(&marker).unwrap_or_default();
-    let people = common::store_counts(&db).map_or(0, |c| c[1]);
-    if !rebuild && have.trim() == want && people > 0 {
-        println!(
-            "reusing {} ({want}); pass --rebuild after parser changes",
-            db.display()
-        );
-        return Ok(db);
-    }
-    if dir.exists() {
-        std::fs::remove_dir_all(dir)?;
-    }
-    std::fs::create_dir_all(dir)?;
-    let start = Instant::now();
-    let mut store = Store::open(&db)?;
-    let mut imported = 0u64;
-    let mut first_error = None;
-    for from in (0..n).step_by(BATCH as usize) {
-        let to = (from + BATCH).min(n);
-        let results: Vec<_> = (from..to)
-            .into_par_iter()
-            .map(|i| prepare_article(corpus, i))
-            .collect();
-        let mut batch: Vec<NewArticle> = Vec::with_capacity(results.len());
-        for result in results {
-            match result {
-                Ok(article) => batch.push(article),
-                Err(err) => first_error = first_error.or(Some(err)),
-            }
-        }
-        imported += store.import_batch(&batch)?.len() as u64;
-    }
-    drop(store);
-    let secs = start.elapsed().as_secs_f64();
-    println!(
-        "built the store in process: {imported} of {n} articles in {secs:.1} s ({:.0}/s), {:.1} MiB",
-        imported as f64 / secs,
-        common::mib(common::store_size(&db)?)
-    );
-    if let Some(err) = first_error {
-        println!("  warning: some articles failed to parse; first error: {err}");
-    }
-    std::fs::write(
-        &marker,
-        format!("corpus v{CORPUS_VERSION}, imported {imported} of {n}\n"),
-    )?;
-    Ok(db)
-}
-
-fn prepare_article(corpus: &Corpus, i: u64) -> Result<NewArticle, String> {
-    let bytes = corpus.article(i).into_bytes();
-    let origin = Some(format!("bench:{i:06}.txt"));
-    prepare(&bytes, origin, None, None).map_err(|e| format!("article {i}: {e}"))
 }
 
 /// Runs `byline list QUERY --limit 100` once to warm up and read the total, then RUNS times.

@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod pty;
+pub mod store;
 pub mod words;
 
 use std::fs::File;
