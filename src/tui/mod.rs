@@ -96,12 +96,12 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
         .map_err(anyhow::Error::from)
         .and_then(|mut terminal| {
+            let (mut events, waker) = run::TerminalEvents::spawn()?;
             let link = run::WorkerLink {
                 requests: req_tx,
-                answers: ans_rx,
+                answers: run::forward_answers(ans_rx, waker)?,
             };
             let mut effects = run::TerminalEffects { mouse };
-            let mut events = run::TerminalEvents::spawn()?;
             let r = run::run_loop(
                 &mut terminal,
                 &mut app,

@@ -27,41 +27,75 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
 }
 
+/// One message to the loop: a terminal event, or `None` to wake it (the worker answered).
+type Input = Option<io::Result<Event>>;
+
 /// crossterm's event queue, read on a thread of its own: when the terminal hangs up, crossterm
 /// can spin inside its poll on the endless end-of-file, and the loop must still see the SIGHUP
 /// flag, save and leave (the thread dies with the process).
 pub struct TerminalEvents {
-    events: Receiver<io::Result<Event>>,
+    events: Receiver<Input>,
+}
+
+/// Wakes a loop waiting in [`TerminalEvents::next`] (which then returns `Ok(None)`).
+#[derive(Clone)]
+pub struct Waker(Sender<Input>);
+
+impl Waker {
+    pub fn wake(&self) {
+        let _ = self.0.send(None);
+    }
 }
 
 impl TerminalEvents {
-    /// Starts the input thread.
-    pub fn spawn() -> io::Result<TerminalEvents> {
+    /// Starts the input thread; the waker lets the worker's answers end a wait at once.
+    pub fn spawn() -> io::Result<(TerminalEvents, Waker)> {
         let (tx, rx) = std::sync::mpsc::channel();
+        let waker = Waker(tx.clone());
         std::thread::Builder::new()
             .name("byline-input".into())
             .spawn(move || loop {
                 let ev = event::read();
                 let failed = ev.is_err();
-                if tx.send(ev).is_err() || failed {
+                if tx.send(Some(ev)).is_err() || failed {
                     break;
                 }
             })?;
-        Ok(TerminalEvents { events: rx })
+        Ok((TerminalEvents { events: rx }, waker))
     }
 }
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
         match self.events.recv_timeout(timeout) {
-            Ok(ev) => ev.map(Some),
-            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Ok(Some(ev)) => ev.map(Some),
+            Ok(None) | Err(RecvTimeoutError::Timeout) => Ok(None),
             Err(RecvTimeoutError::Disconnected) => Err(io::Error::new(
                 io::ErrorKind::BrokenPipe,
                 "the terminal's input ended",
             )),
         }
     }
+}
+
+/// Passes the worker's answers on, waking the loop after each: without it an answer waits for
+/// the end of the loop's current [`POLL`] (up to 40 ms) before it is drawn.
+pub fn forward_answers(
+    answers: Receiver<Response>,
+    waker: Waker,
+) -> io::Result<Receiver<Response>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("byline-answers".into())
+        .spawn(move || {
+            for answer in answers {
+                if tx.send(answer).is_err() {
+                    break;
+                }
+                waker.wake();
+            }
+        })?;
+    Ok(rx)
 }
 
 /// Side effects outside the state and the screen.
@@ -240,4 +274,32 @@ fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
     terminal.backend_mut().clear()?;
     terminal.draw(|_| {})?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_ends_the_wait_at_once_and_is_there_when_it_does() {
+        let (input_tx, input_rx) = std::sync::mpsc::channel();
+        let mut events = TerminalEvents { events: input_rx };
+        let (worker_tx, worker_rx) = std::sync::mpsc::channel();
+        let answers = forward_answers(worker_rx, Waker(input_tx)).unwrap();
+        let sender = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            worker_tx.send(Response::Error("late".into())).unwrap();
+        });
+        let start = std::time::Instant::now();
+        assert!(events.next(Duration::from_secs(10)).unwrap().is_none());
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "woken, not timed out"
+        );
+        assert_eq!(
+            answers.try_recv().ok(),
+            Some(Response::Error("late".into()))
+        );
+        sender.join().unwrap();
+    }
 }
