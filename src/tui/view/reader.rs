@@ -67,9 +67,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// Turns the URL lines into OSC 8 hyperlinks, two cells per escape (as in ratatui's hyperlink
-/// example, so cell widths stay right). Only printable ASCII http(s) URLs; never in tests'
-/// buffers.
+/// Turns the URL lines into OSC 8 hyperlinks: one escape per line, held by the line's first
+/// cell with its width forced to the line's (ratatui then skips the cells it covers), so the
+/// URL is written once per line, not once per two cells. Only printable ASCII http(s) URLs;
+/// never in tests' buffers.
 fn hyperlink_urls(frame: &mut Frame, inner: Rect, app: &App) {
     let (Some(doc), Some(url)) = (
         &app.reader.doc,
@@ -94,18 +95,15 @@ fn hyperlink_urls(frame: &mut Frame, inner: Rect, app: &App) {
         }
         let y = inner.y + row as u16;
         let cells = line.text.len().min(usize::from(inner.width));
-        for start in (0..cells).step_by(2) {
-            let end = (start + 2).min(cells);
-            let x = inner.x + start as u16;
-            let text = &line.text[start..end];
-            let width = NonZeroU16::new((end - start) as u16).expect("1 or 2 cells");
-            let link = format!("\x1b]8;;{url}\x07{text}\x1b]8;;\x07");
-            buf[(x, y)]
-                .set_symbol(&link)
-                .set_diff_option(CellDiffOption::ForcedWidth(width));
-            if end - start == 2 {
-                buf[(x + 1, y)].set_diff_option(CellDiffOption::Skip);
-            }
+        let Some(width) = NonZeroU16::new(cells as u16) else {
+            continue;
+        };
+        let link = format!("\x1b]8;;{url}\x07{}\x1b]8;;\x07", &line.text[..cells]);
+        buf[(inner.x, y)]
+            .set_symbol(&link)
+            .set_diff_option(CellDiffOption::ForcedWidth(width));
+        for x in inner.x + 1..inner.x + width.get() {
+            buf[(x, y)].set_diff_option(CellDiffOption::Skip);
         }
     }
 }
