@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod doc;
+pub mod gapfill;
 pub mod keymap;
 pub mod layout;
 pub mod log;
@@ -93,32 +94,34 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
         term::restore();
         return Err(e).context("setting up the terminal");
     }
-    let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
-        .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| {
-            let (mut events, waker) = run::TerminalEvents::spawn()?;
-            let link = run::WorkerLink {
-                requests: req_tx,
-                answers: run::forward_answers(ans_rx, waker)?,
-            };
-            let mut effects = run::TerminalEffects { mouse };
-            let r = run::run_loop(
-                &mut terminal,
-                &mut app,
-                &mut events,
-                &mut effects,
-                &link,
-                &stop,
-                warnings,
-            );
-            drop(link);
-            // ratatui's Drop prints to stderr when it cannot show the cursor, and printing to a
-            // terminal that hung up panics: then there is nothing to restore anyway.
-            if terminal.show_cursor().is_err() {
-                std::mem::forget(terminal);
-            }
-            r
-        });
+    let result = Terminal::new(gapfill::GapFill::new(CrosstermBackend::new(
+        std::io::stdout(),
+    )))
+    .map_err(anyhow::Error::from)
+    .and_then(|mut terminal| {
+        let (mut events, waker) = run::TerminalEvents::spawn()?;
+        let link = run::WorkerLink {
+            requests: req_tx,
+            answers: run::forward_answers(ans_rx, waker)?,
+        };
+        let mut effects = run::TerminalEffects { mouse };
+        let r = run::run_loop(
+            &mut terminal,
+            &mut app,
+            &mut events,
+            &mut effects,
+            &link,
+            &stop,
+            warnings,
+        );
+        drop(link);
+        // ratatui's Drop prints to stderr when it cannot show the cursor, and printing to a
+        // terminal that hung up panics: then there is nothing to restore anyway.
+        if terminal.show_cursor().is_err() {
+            std::mem::forget(terminal);
+        }
+        r
+    });
     term::restore();
     let _ = worker.join();
     result
