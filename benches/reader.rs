@@ -142,7 +142,13 @@ fn main() -> Res<()> {
         );
     }
 
+    // From the top: `j` inside the viewport; then 20 rows down, where each `j` scrolls the list.
+    term.send("g")?;
+    term.settle(QUIET, TIMEOUT);
     let (j_bytes, j_ms) = keys(&mut term, "j", KEY_SAMPLES)?;
+    term.send(&"j".repeat(20))?;
+    term.settle(QUIET, TIMEOUT);
+    let (scroll_bytes, _) = keys(&mut term, "j", KEY_SAMPLES)?;
     term.send("\r")?; // open the selected article in the reading pane
     term.settle(QUIET, TIMEOUT);
     let (line_bytes, line_ms) = keys(&mut term, "J", KEY_SAMPLES)?;
@@ -152,6 +158,11 @@ fn main() -> Res<()> {
         median(&j_bytes),
         percentile(&j_bytes, 100.0),
         median(&j_ms)
+    );
+    println!(
+        "one `j` at the bottom of the list (the list scrolls a row): median {:.0} bytes (max {:.0})",
+        median(&scroll_bytes),
+        percentile(&scroll_bytes, 100.0)
     );
     println!(
         "one `J` (line) in the reading pane: median {:.0} bytes (max {:.0}), last byte after {:.1} ms",
