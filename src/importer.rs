@@ -198,6 +198,7 @@ pub fn import_files(
             write_batch(store, batch, &mut report)?;
             progress(done);
         }
+        store.optimize()?;
         Ok(report)
     })
 }

@@ -83,9 +83,12 @@ CREATE TABLE mentions (
     mentions   INTEGER NOT NULL,
     first_pos  INTEGER NOT NULL,
     aliases    TEXT NOT NULL,       -- surface forms in this article, newline-separated
+    date       TEXT,                -- the article's date, copied for mentions_person
     PRIMARY KEY (article_id, person_id)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_person ON mentions(person_id, article_id);
+-- A person's articles newest first, straight from the index: `person:` lists and counts
+-- never sort or visit articles they do not show.
+CREATE INDEX mentions_person ON mentions(person_id, date DESC, article_id DESC);
 
 -- Contentless: the words are indexed, the text is not stored twice. Written by the importer
 -- in the same transaction as the article (no triggers: a trigger's statement savepoint makes
