@@ -2,6 +2,7 @@
 //! batch is written, and reporting each file that failed with the reason.
 
 use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
@@ -155,14 +156,24 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
         path: path.to_path_buf(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| problem(e.to_string()))?;
-    if meta.len() > MAX_FILE_BYTES {
-        let mib = meta.len() / (1024 * 1024);
-        return Err(problem(format!(
-            "too large: {mib} MiB (the limit is 64 MiB)"
-        )));
+    let meta = std::fs::metadata(path).map_err(|e| problem(format!("cannot read it: {e}")))?;
+    if !meta.is_file() {
+        // A FIFO or a device would block or never end; a folder here was not walked.
+        return Err(problem(
+            "not a regular file (a folder, FIFO, socket or device)".into(),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| problem(e.to_string()))?;
+    let too_large = |len: u64| {
+        let mib = len / (1024 * 1024);
+        problem(format!("too large: {mib} MiB (the limit is 64 MiB)"))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let bytes = read_limited(path).map_err(|e| problem(format!("cannot read it: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
+    }
     let origin = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let parent = origin
         .parent()
@@ -171,6 +182,14 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
     let origin = Some(origin.to_string_lossy().into_owned());
     prepare(bytes, origin, parent, options.source_override.as_deref())
         .map_err(|e| problem(e.to_string()))
+}
+
+/// Reads at most one byte more than [`MAX_FILE_BYTES`], whatever the file claims its size is.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Imports `files`: batches are parsed in parallel on a producer thread while the previous batch
@@ -199,7 +218,7 @@ pub fn import_files(
         let mut done = 0u64;
         for batch in rx {
             done += batch.len() as u64;
-            write_batch(store, batch, &mut report)?;
+            write_batch(store, batch, &mut report).map_err(|e| store.explain(e))?;
             progress(done);
         }
         Ok(report)

@@ -1,0 +1,108 @@
+//! Helpers shared by the `hostile_*` tests: the compiled binary, generated wire stories, store
+//! integrity checks and the "no escape sequence" check on output bytes.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use rusqlite::Connection;
+
+/// The debug binary under test, run against `store`, with a pinned date and no COLUMNS.
+pub fn byline(store: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
+    cmd.env("BYLINE_STORE", store)
+        .env("BYLINE_TODAY", "2025-12-20")
+        .env_remove("COLUMNS")
+        .env_remove("BYLINE_TEST_MAX_PAGES");
+    cmd
+}
+
+pub fn run(store: &Path, args: &[&str]) -> Output {
+    byline(store).args(args).output().expect("byline runs")
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const SURNAMES: &[&str] = &[
+    "Velk", "Renn", "Marrow", "Oduya", "Ferrand", "Quill", "Bastow", "Lenning", "Carrow", "Toller",
+];
+const GIVEN: &[&str] = &[
+    "Mara", "Tobias", "Ilse", "Pell", "Jo", "Ansel", "Rhea", "Odile",
+];
+
+/// A small fictional wire story, different for every `i`, mentioning two people.
+pub fn wire_story(i: usize) -> String {
+    let a = format!(
+        "{} {}",
+        GIVEN[i % GIVEN.len()],
+        SURNAMES[i % SURNAMES.len()]
+    );
+    let b = format!(
+        "{} {}",
+        GIVEN[(i / 3) % GIVEN.len()],
+        SURNAMES[(i / 7 + 3) % SURNAMES.len()]
+    );
+    let day = i % 28 + 1;
+    format!(
+        "Harbour Board Meeting Number {i} Ends In Agreement\n\
+         By Meridian News November {day:02}, 2025\n\
+         The fictional harbour board met for session {i} on Friday, board chair {a} said.\n\
+         {a} told reporters the agreement covered ferries and fares.\n\
+         Deputy {b} said the board would meet again next month.\n\
+         Source: https://meridian.example/harbour/{i}\n"
+    )
+}
+
+/// Writes `n` wire stories as `dir/story-00000.txt`...; returns the folder.
+pub fn write_stories(dir: &Path, n: usize) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        std::fs::write(dir.join(format!("story-{i:05}.txt")), wire_story(i)).unwrap();
+    }
+    dir.to_path_buf()
+}
+
+/// SQLite's integrity check and FTS5's (which also compares the index with the articles).
+pub fn assert_intact(store: &Path) {
+    let conn = Connection::open(store).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok", "integrity_check of {}", store.display());
+    conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("FTS5 integrity check of {}: {e}", store.display()));
+}
+
+pub fn count(store: &Path, sql: &str) -> i64 {
+    let conn = Connection::open(store).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Output bytes a terminal could act on: ESC, any C0 but `\n` and `\t`, DEL, C1 (as UTF-8 or as
+/// raw 8-bit bytes), and bidi controls.
+pub fn escape_in(bytes: &[u8]) -> Option<String> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Some("invalid UTF-8: raw 8-bit bytes (C1 controls?)".into());
+    };
+    let (at, bad) = text.char_indices().find(|&(_, c)| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })?;
+    let from = (0..=at.saturating_sub(40))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let context: String = text[from..].chars().take(80).collect();
+    Some(format!("U+{:04X} in …{context:?}", bad as u32))
+}
+
+pub fn assert_no_escapes(what: &str, bytes: &[u8]) {
+    if let Some(found) = escape_in(bytes) {
+        panic!("{what}: {found}");
+    }
+}
