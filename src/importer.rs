@@ -66,7 +66,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
             Ok(_) => files.push(path.clone()),
             Err(err) => problems.push(FileProblem {
                 path: path.clone(),
-                reason: err.to_string(),
+                reason: format!("cannot read it: {err}"),
             }),
         }
     }
@@ -88,7 +88,7 @@ fn walk(
         Err(err) => {
             problems.push(FileProblem {
                 path: dir.to_path_buf(),
-                reason: err.to_string(),
+                reason: format!("cannot read it: {err}"),
             });
             return;
         }
@@ -109,7 +109,7 @@ fn walk(
             Ok(_) => {}
             Err(err) => problems.push(FileProblem {
                 path,
-                reason: err.to_string(),
+                reason: format!("cannot read it: {err}"),
             }),
         }
     }
@@ -180,8 +180,31 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned());
     let origin = Some(origin.to_string_lossy().into_owned());
-    prepare(bytes, origin, parent, options.source_override.as_deref())
-        .map_err(|e| problem(e.to_string()))
+    prepare(
+        bytes.clone(),
+        origin,
+        parent,
+        options.source_override.as_deref(),
+    )
+    .map_err(|e| problem(explain_refusal(&e, &bytes)))
+}
+
+/// Why a file was refused, in words: a file refused as binary that holds no NUL or C0 control
+/// but many 8-bit bytes is most likely text in a legacy encoding, and the message says so.
+pub fn explain_refusal(err: &ingest::IngestError, bytes: &[u8]) -> String {
+    let legacy = matches!(err, ingest::IngestError::Binary)
+        && std::str::from_utf8(bytes).is_err()
+        && !bytes
+            .iter()
+            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        && bytes.iter().filter(|&&b| b >= 0x80).count() * 10 >= bytes.len();
+    if legacy {
+        "not UTF-8 text: probably a legacy encoding such as Windows-1251 or Latin-1; \
+         convert it to UTF-8 (e.g. iconv -f WINDOWS-1251 -t UTF-8) and import it again"
+            .to_string()
+    } else {
+        err.to_string()
+    }
 }
 
 /// Reads at most one byte more than [`MAX_FILE_BYTES`], whatever the file claims its size is.

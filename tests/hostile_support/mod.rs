@@ -106,3 +106,49 @@ pub fn assert_no_escapes(what: &str, bytes: &[u8]) {
         panic!("{what}: {found}");
     }
 }
+
+/// How a measured child run went.
+#[derive(Debug)]
+pub struct Measured {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub seconds: f64,
+    /// Peak resident set size of the child, from `wait4`'s rusage.
+    pub peak_mib: f64,
+}
+
+/// Runs `cmd` to completion (killing it after `limit`), measuring wall time and peak RSS.
+pub fn measure(mut cmd: Command, limit: std::time::Duration) -> Measured {
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, err_path) = (dir.path().join("out"), dir.path().join("err"));
+    cmd.stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap());
+    let start = std::time::Instant::now();
+    let child = cmd.spawn().expect("spawn");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain old data; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: pid is our child, not yet reaped (std's Child is never waited on).
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if done == pid {
+            break;
+        }
+        assert!(done == 0, "wait4 failed");
+        if start.elapsed() > limit {
+            // SAFETY: signalling our own unreaped child.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    Measured {
+        code,
+        stdout: text(&std::fs::read(&out_path).unwrap()),
+        stderr: text(&std::fs::read(&err_path).unwrap()),
+        seconds: start.elapsed().as_secs_f64(),
+        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
