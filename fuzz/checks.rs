@@ -22,10 +22,11 @@ pub fn article(data: &[u8]) {
     assert!(!parsed.title.is_empty(), "an article always has a title");
     assert_safe("title", &parsed.title);
     assert_safe("body", &parsed.body_text());
-    for field in [&parsed.byline, &parsed.author, &parsed.url, &article.source] {
-        if let Some(text) = field {
-            assert_safe("field", text);
-        }
+    for text in [&parsed.byline, &parsed.author, &parsed.url, &article.source]
+        .into_iter()
+        .flatten()
+    {
+        assert_safe("field", text);
     }
     for person in &article.people {
         assert_safe("person", &person.name);
@@ -45,9 +46,16 @@ pub fn query(data: &[u8]) {
     let again = byline::query::parse(&printed)
         .unwrap_or_else(|e| panic!("{text:?} printed as {printed:?}, which fails: {e}"));
     let terms = |q: &byline::query::Query| -> Vec<_> {
-        q.terms.iter().map(|t| (t.negated, t.kind.clone())).collect()
+        q.terms
+            .iter()
+            .map(|t| (t.negated, t.kind.clone()))
+            .collect()
     };
-    assert_eq!(terms(&parsed), terms(&again), "{text:?} printed as {printed:?}");
+    assert_eq!(
+        terms(&parsed),
+        terms(&again),
+        "{text:?} printed as {printed:?}"
+    );
 }
 
 /// The sanitizer: no ESC, C0 or C1 control but `'\n'` survives, and a second pass changes
@@ -56,5 +64,9 @@ pub fn sanitize(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let once = byline::text::sanitize(&text);
     assert_safe("sanitized", &once);
-    assert_eq!(byline::text::sanitize(&once), once, "not idempotent on {text:?}");
+    assert_eq!(
+        byline::text::sanitize(&once),
+        once,
+        "not idempotent on {text:?}"
+    );
 }

@@ -138,16 +138,26 @@ pub fn prepare(
     source_override: Option<&str>,
 ) -> Result<NewArticle, ingest::IngestError> {
     let parsed = ingest::parse(&bytes)?;
+    // A folder name or `--source` can hold controls too; they become stored source names.
+    let clean = |name: &str| {
+        crate::text::sanitize(name)
+            .replace('\n', " ")
+            .trim()
+            .to_string()
+    };
     let from = Origin {
-        source_override: source_override.map(str::to_string),
-        parent_folder,
+        source_override: source_override.map(clean).filter(|s| !s.is_empty()),
+        parent_folder: parent_folder
+            .as_deref()
+            .map(clean)
+            .filter(|s| !s.is_empty()),
     };
     let article = ingest::derive(parsed, &from);
     Ok(NewArticle {
         article,
         raw: bytes,
         origin,
-        source_hint: source_override.map(str::to_string),
+        source_hint: from.source_override.clone(),
     })
 }
 

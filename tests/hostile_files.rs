@@ -74,7 +74,6 @@ fn hostile_files(dir: &Path) -> Vec<(PathBuf, Expect)> {
     let mut binary = noise(64 * 1024, 7);
     binary[10] = 0;
     add("binary.txt", &binary, Refused("binary"));
-    drop(add);
 
     let big = dir.join("big-100mb.txt");
     write_lines(&big, "A Very Big File\n\n", 1_600_000, |i| {

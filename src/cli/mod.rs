@@ -94,6 +94,20 @@ pub fn open_store(path: &Path) -> Result<Store> {
     Ok(store)
 }
 
+/// Prints a command-line error (the arguments quoted in it made safe) or `--help`, and exits
+/// with clap's status.
+pub fn usage_error(err: clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    let lines: Vec<String> = text.lines().map(safe).collect();
+    let text = lines.join("\n");
+    if err.use_stderr() {
+        eprintln!("{}", text.trim_end());
+    } else {
+        println!("{}", text.trim_end());
+    }
+    ExitCode::from(err.exit_code().clamp(0, 255) as u8)
+}
+
 /// Outside text (a file name, a query, a stored name) made safe to print on one line: escape
 /// sequences and controls removed, line breaks made spaces.
 pub fn safe(text: &str) -> String {

@@ -125,6 +125,8 @@ pub fn measure(mut cmd: Command, limit: std::time::Duration) -> Measured {
     cmd.stdout(std::fs::File::create(&out_path).unwrap())
         .stderr(std::fs::File::create(&err_path).unwrap());
     let start = std::time::Instant::now();
+    // Reaped below with wait4 (for its rusage), so std's wait is never called.
+    #[allow(clippy::zombie_processes)]
     let child = cmd.spawn().expect("spawn");
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
