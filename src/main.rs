@@ -15,12 +15,12 @@ fn main() -> ExitCode {
     if args.version {
         println!("byline {}", env!("CARGO_PKG_VERSION"));
         println!("store: {}", cli::safe_path(&store_path));
-        println!("config: {}", byline::paths::config_path().display());
+        println!("config: {}", cli::safe_path(&byline::paths::config_path()));
         return ExitCode::SUCCESS;
     }
     let result = match args.command {
         Some(command) => cli::run(store_path, command),
-        None => cli::run(store_path, cli::Command::List(cli::default_list())),
+        None => cli::reader(store_path),
     };
     match result {
         Ok(code) => code,

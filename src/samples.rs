@@ -40,3 +40,14 @@ pub fn import(store: &mut Store) -> Result<ImportReport, StoreError> {
     }
     Ok(report)
 }
+
+/// Loads the samples into an empty store that never had them (the first run); returns how many.
+/// A store emptied later stays empty.
+pub fn load_on_first_run(store: &mut Store) -> Result<Option<u64>, StoreError> {
+    if store.total()? > 0 || store.ui_value("samples_loaded")?.is_some() {
+        return Ok(None);
+    }
+    let report = import(store)?;
+    store.set_ui_value("samples_loaded", "1")?;
+    Ok(Some(report.summary.imported))
+}

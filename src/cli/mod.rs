@@ -137,23 +137,13 @@ pub fn json_safe(line: &str) -> String {
 /// Opens the store; an empty store that never had the samples gets them, and says so on stderr.
 pub fn open_with_samples(path: &Path) -> Result<Store> {
     let mut store = open_store(path)?;
-    if let Some(loaded) = load_samples_on_first_run(&mut store)? {
+    if let Some(loaded) = byline::samples::load_on_first_run(&mut store)? {
         eprintln!(
             "byline: the store {} was empty: loaded {loaded} sample articles (fictional)",
             safe_path(path)
         );
     }
     Ok(store)
-}
-
-/// Loads the bundled samples into an empty store that never had them; returns how many.
-pub fn load_samples_on_first_run(store: &mut Store) -> Result<Option<u64>> {
-    if store.total()? > 0 || store.ui_value("samples_loaded")?.is_some() {
-        return Ok(None);
-    }
-    let report = byline::samples::import(store)?;
-    store.set_ui_value("samples_loaded", "1")?;
-    Ok(Some(report.summary.imported))
 }
 
 /// Today's date for relative `date:` terms; `BYLINE_TODAY=YYYY-MM-DD` pins it (for tests).
@@ -169,11 +159,26 @@ pub fn parse_query(text: &str) -> Result<byline::query::Query> {
     byline::query::parse(text).map_err(|e| anyhow::anyhow!("invalid query: {e}"))
 }
 
-/// Until the reader lands: `byline` alone lists the newest articles.
-pub fn default_list() -> list::ListArgs {
-    list::ListArgs {
+/// `byline` alone: the reader on a terminal; piped, or built without the reader, the newest
+/// articles as a list.
+pub fn reader(store_path: PathBuf) -> Result<ExitCode> {
+    #[cfg(feature = "tui")]
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let config = Some(byline::paths::config_path());
+        byline::tui::run(byline::tui::RunOptions {
+            store: store_path,
+            config,
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let args = list::ListArgs {
         query: String::new(),
         json: false,
         limit: 30,
-    }
+    };
+    list::list(
+        &open_with_samples(&store_path)?,
+        &byline::query::Query::default(),
+        args,
+    )
 }

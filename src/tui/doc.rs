@@ -1,0 +1,228 @@
+//! An article laid out for the reading pane: wrapped once per (article, width, query) with
+//! textwrap, with the query's words and the filtered people marked for highlighting.
+
+use std::ops::Range;
+
+use crate::model::BlockKind;
+use crate::query::{Query, TermKind};
+use crate::store::StoredArticle;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Meta,
+    Url,
+    People,
+    Heading,
+    Body,
+    Blank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A word or phrase of the query, or a filtered person.
+    Match,
+    /// A person the article mentions.
+    Person,
+}
+
+/// One screen line; `marks` are byte ranges of `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub kind: LineKind,
+    pub text: String,
+    pub marks: Vec<(Range<usize>, Mark)>,
+}
+
+/// The wrapped article and the lines holding matches (for n/N).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doc {
+    pub id: i64,
+    pub width: u16,
+    pub lines: Vec<DocLine>,
+    pub matches: Vec<usize>,
+}
+
+/// What to highlight: query words and phrases, and the names of filtered people.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Needles {
+    pub words: Vec<String>,
+    pub people: Vec<String>,
+}
+
+impl Needles {
+    pub fn from_query(query: &Query, article: &StoredArticle) -> Needles {
+        let mut needles = Needles::default();
+        for term in query.terms.iter().filter(|t| !t.negated) {
+            match &term.kind {
+                TermKind::Word(w) | TermKind::Phrase(w) if !w.is_empty() => {
+                    needles.words.push(w.clone())
+                }
+                TermKind::Person(p) => {
+                    let p = p.to_lowercase();
+                    for person in &article.people {
+                        let names = std::iter::once(&person.name).chain(&person.aliases);
+                        if names.clone().any(|n| n.to_lowercase() == p) {
+                            needles.people.extend(names.cloned());
+                        }
+                    }
+                    needles.people.push(term_text(&term.kind));
+                }
+                _ => {}
+            }
+        }
+        needles.people.retain(|p| !p.is_empty());
+        needles
+    }
+}
+
+fn term_text(kind: &TermKind) -> String {
+    match kind {
+        TermKind::Person(p) | TermKind::Word(p) | TermKind::Phrase(p) => p.clone(),
+        _ => String::new(),
+    }
+}
+
+/// Lays `article` out at `width` columns.
+pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
+    let w = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    let row = &article.row;
+    push_wrapped(&mut lines, LineKind::Title, &row.title, w);
+    let mut meta = Vec::new();
+    meta.extend(row.source.clone());
+    meta.extend(row.date.map(|d| d.format("%a %-d %b %Y").to_string()));
+    meta.extend(article.byline.clone().or_else(|| article.author.clone()));
+    if !meta.is_empty() {
+        push_wrapped(&mut lines, LineKind::Meta, &meta.join(" · "), w);
+    }
+    if let Some(url) = &row.url {
+        push_wrapped(&mut lines, LineKind::Url, url, w);
+    }
+    if !article.people.is_empty() {
+        let names: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
+        push_wrapped(
+            &mut lines,
+            LineKind::People,
+            &format!("People: {}", names.join(", ")),
+            w,
+        );
+    }
+    for block in &article.body {
+        lines.push(blank());
+        let kind = match block.kind {
+            BlockKind::Heading => LineKind::Heading,
+            BlockKind::Paragraph => LineKind::Body,
+        };
+        push_wrapped(&mut lines, kind, &block.text, w);
+    }
+    let person_names: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
+    for line in &mut lines {
+        mark_line(line, needles, &person_names);
+    }
+    let matches = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.kind != LineKind::People && l.marks.iter().any(|(_, m)| *m == Mark::Match)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    Doc {
+        id: row.id,
+        width,
+        lines,
+        matches,
+    }
+}
+
+fn blank() -> DocLine {
+    DocLine {
+        kind: LineKind::Blank,
+        text: String::new(),
+        marks: Vec::new(),
+    }
+}
+
+fn push_wrapped(lines: &mut Vec<DocLine>, kind: LineKind, text: &str, width: usize) {
+    let options = textwrap::Options::new(width).break_words(true);
+    for piece in textwrap::wrap(text, options) {
+        lines.push(DocLine {
+            kind,
+            text: piece.into_owned(),
+            marks: Vec::new(),
+        });
+    }
+}
+
+fn mark_line(line: &mut DocLine, needles: &Needles, person_names: &[String]) {
+    let mut marks = Vec::new();
+    if line.kind == LineKind::People {
+        for name in person_names {
+            marks.extend(
+                find_all(&line.text, name)
+                    .into_iter()
+                    .map(|r| (r, Mark::Person)),
+            );
+        }
+    }
+    for needle in needles.words.iter().chain(&needles.people) {
+        marks.extend(
+            find_all(&line.text, needle)
+                .into_iter()
+                .map(|r| (r, Mark::Match)),
+        );
+    }
+    marks.sort_by_key(|(r, m)| (r.start, *m == Mark::Person, std::cmp::Reverse(r.end)));
+    let mut last_end = 0;
+    marks.retain(|(r, _)| {
+        let keep = r.start >= last_end;
+        if keep {
+            last_end = r.end;
+        }
+        keep
+    });
+    line.marks = marks;
+}
+
+/// Byte ranges of `needle` in `hay`, ignoring case where lowercasing keeps byte lengths.
+pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let (h, n) = (hay.to_lowercase(), needle.to_lowercase());
+    let (h, n) = if h.len() == hay.len() && n.len() == needle.len() {
+        (h, n)
+    } else {
+        (hay.to_string(), needle.to_string())
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = h[from..].find(&n) {
+        let start = from + pos;
+        let end = start + n.len();
+        if hay.is_char_boundary(start) && hay.is_char_boundary(end) {
+            out.push(start..end);
+        }
+        from = end.max(start + 1);
+        while from < h.len() && !h.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_without_case() {
+        assert_eq!(
+            find_all("Budget budget BUDGET", "budget"),
+            vec![0..6, 7..13, 14..20]
+        );
+        assert_eq!(find_all("Ünïcode", "ünï").len(), 1);
+        assert!(find_all("abc", "").is_empty());
+    }
+}

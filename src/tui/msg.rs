@@ -1,0 +1,137 @@
+//! Messages into `update`, commands out of it, and the worker's requests and answers.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::query::Query;
+use crate::store::{ArticleRow, StoredArticle};
+
+/// Rows per page fetched from the worker.
+pub const PAGE_SIZE: u64 = 200;
+
+/// Something that happened: a key, a resize, an answer from the worker.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// The loop has started: ask the worker for the remembered state.
+    Start,
+    /// Configuration warnings to show at start.
+    Warnings(Vec<String>),
+    Key(KeyEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// Mouse wheel (only when `mouse = true`): rows, positive down.
+    Scroll(i64),
+    Worker(Response),
+    /// SIGTERM or SIGHUP: save and leave.
+    Shutdown,
+}
+
+/// Something `update` wants done outside the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Send to the store worker.
+    Request(Request),
+    /// Put text on the clipboard with OSC 52.
+    Copy(String),
+    /// Open an http(s) URL with the system opener.
+    OpenUrl(String),
+    /// Stop the process (Ctrl-Z) and come back with a full redraw.
+    Suspend,
+    /// Clear and redraw everything.
+    Redraw,
+    /// Leave the loop (state was already sent to the worker).
+    Quit,
+}
+
+/// Which counts a picker wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacetKind {
+    Sources,
+    People,
+    Months,
+}
+
+/// A request to the worker that owns the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Total articles and the remembered query and selection.
+    Init,
+    /// A new query: its count and first page (and the page holding `keep_id` when near the top).
+    Query {
+        gen: u64,
+        query: Query,
+        keep_id: Option<i64>,
+    },
+    /// One more page of the current query.
+    Page {
+        gen: u64,
+        query: Query,
+        page: u64,
+    },
+    Article {
+        id: i64,
+    },
+    Facets {
+        gen: u64,
+        query: Query,
+        kind: FacetKind,
+    },
+    /// Counts per month, or per day when the results span few months.
+    Histogram {
+        gen: u64,
+        query: Query,
+    },
+    SetRead {
+        id: i64,
+        read: bool,
+    },
+    SetStarred {
+        id: i64,
+        starred: bool,
+    },
+    SaveState {
+        query: String,
+        selected: Option<i64>,
+    },
+}
+
+/// One entry of a picker: a label, other names it matches, and its article count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetItem {
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub count: u64,
+}
+
+/// An answer from the worker, tagged with the generation of the query it answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    Init {
+        total: u64,
+        last_query: Option<String>,
+        selected: Option<i64>,
+    },
+    Results {
+        gen: u64,
+        count: u64,
+        pages: Vec<(u64, Vec<ArticleRow>)>,
+    },
+    Page {
+        gen: u64,
+        page: u64,
+        rows: Vec<ArticleRow>,
+    },
+    Article {
+        id: i64,
+        article: Option<Box<StoredArticle>>,
+    },
+    Facets {
+        gen: u64,
+        kind: FacetKind,
+        items: Vec<FacetItem>,
+    },
+    Histogram {
+        gen: u64,
+        buckets: Vec<(String, u64)>,
+    },
+    Error(String),
+}

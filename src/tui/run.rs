@@ -1,0 +1,208 @@
+//! The main loop, generic over the ratatui backend: draw once, wait for events (poll with a
+//! timeout), drain every pending event and worker answer, update, execute commands, repeat.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::Duration;
+
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::Terminal;
+
+use super::msg::{Command, Msg, Request, Response};
+use super::state::{App, FlashKind};
+use super::update::{save_request, update};
+use super::view;
+
+/// How long to wait for a key before looking at the worker's answers and the signal flag.
+pub const POLL: Duration = Duration::from_millis(40);
+
+/// Where terminal events come from (crossterm, or a script in tests).
+pub trait Events {
+    /// The next event, waiting at most `timeout`.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// crossterm's event queue.
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// Side effects outside the state and the screen.
+pub trait Effects {
+    fn copy(&mut self, text: &str) -> io::Result<()>;
+    fn open_url(&mut self, url: &str) -> io::Result<()>;
+    fn suspend(&mut self) -> io::Result<()>;
+}
+
+/// The real terminal's effects.
+pub struct TerminalEffects {
+    pub mouse: bool,
+}
+
+impl Effects for TerminalEffects {
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        super::term::copy(&mut io::stdout(), text)
+    }
+    fn open_url(&mut self, url: &str) -> io::Result<()> {
+        super::term::open_url(url)
+    }
+    fn suspend(&mut self) -> io::Result<()> {
+        super::term::suspend(self.mouse)
+    }
+}
+
+/// Effects recorded for tests: OSC 52 bytes written and URLs opened.
+#[derive(Debug, Default)]
+pub struct RecordedEffects {
+    pub written: Vec<u8>,
+    pub opened: Vec<String>,
+}
+
+impl Effects for RecordedEffects {
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        super::term::copy(&mut self.written, text)
+    }
+    fn open_url(&mut self, url: &str) -> io::Result<()> {
+        self.opened.push(url.to_string());
+        Ok(())
+    }
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The channels to and from the store worker.
+pub struct WorkerLink {
+    pub requests: Sender<Request>,
+    pub answers: Receiver<Response>,
+}
+
+fn to_msg(ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Msg::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll(-3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Runs until a quit command or `stop` is raised (SIGTERM/SIGHUP); the state is handed to the
+/// worker to save before returning. One draw per batch of events.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut dyn Events,
+    effects: &mut dyn Effects,
+    worker: &WorkerLink,
+    stop: &AtomicBool,
+    warnings: Vec<String>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let result = run_until_quit(terminal, app, events, effects, worker, stop, warnings);
+    if result.is_err() && !app.quit {
+        // The terminal failed (hung up?): still remember where we were.
+        let _ = worker.requests.send(save_request(app));
+    }
+    result
+}
+
+fn run_until_quit<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut dyn Events,
+    effects: &mut dyn Effects,
+    worker: &WorkerLink,
+    stop: &AtomicBool,
+    warnings: Vec<String>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    let mut pending = vec![
+        Msg::Resize(size.width, size.height),
+        Msg::Start,
+        Msg::Warnings(warnings),
+    ];
+    let mut stopping = false;
+    loop {
+        for msg in pending.drain(..) {
+            for cmd in update(app, msg) {
+                if execute(cmd, terminal, app, effects, worker)? {
+                    return Ok(());
+                }
+            }
+        }
+        terminal.draw(|frame| view::render(frame, app))?;
+        while pending.is_empty() {
+            if stop.load(Ordering::Relaxed) && !stopping {
+                stopping = true;
+                pending.push(Msg::Shutdown);
+                break;
+            }
+            if let Some(ev) = events.next(POLL)? {
+                pending.extend(to_msg(ev));
+                while let Some(ev) = events.next(Duration::ZERO)? {
+                    pending.extend(to_msg(ev));
+                }
+            }
+            pending.extend(worker.answers.try_iter().map(Msg::Worker));
+        }
+    }
+}
+
+/// Carries out one command; `true` means leave the loop.
+fn execute<B: Backend>(
+    cmd: Command,
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    effects: &mut dyn Effects,
+    worker: &WorkerLink,
+) -> anyhow::Result<bool>
+where
+    B::Error: Send + Sync + 'static,
+{
+    match cmd {
+        Command::Request(req) => {
+            let _ = worker.requests.send(req);
+        }
+        Command::Copy(text) => effects.copy(&text)?,
+        Command::OpenUrl(url) => {
+            if let Err(e) = effects.open_url(&url) {
+                app.flash = Some((format!("cannot open {url}: {e}"), FlashKind::Warn));
+            }
+        }
+        Command::Suspend => {
+            effects.suspend()?;
+            full_redraw(terminal)?;
+        }
+        Command::Redraw => full_redraw(terminal)?,
+        Command::Quit => return Ok(true),
+    }
+    Ok(false)
+}
+
+/// Clears the screen and forgets what was drawn, so the next draw repaints every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position, which may never answer.)
+fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    terminal.backend_mut().clear()?;
+    terminal.draw(|_| {})?;
+    Ok(())
+}

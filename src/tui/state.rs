@@ -1,0 +1,251 @@
+//! The reader's state. Only `update` changes it; views read it.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use nucleo_matcher::Matcher;
+use ratatui_textarea::TextArea;
+
+use super::config::Config;
+use super::doc::Doc;
+use super::msg::PAGE_SIZE;
+use super::theme::Theme;
+use crate::query::{Query, QueryError};
+use crate::store::{ArticleRow, StoredArticle};
+
+/// Where keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+    Filter,
+}
+
+/// The current query's results: the count and a window of pages around the viewport.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    /// `None` until the worker has answered the first query.
+    pub count: Option<u64>,
+    pub pages: HashMap<u64, Vec<ArticleRow>>,
+    pub pending: HashSet<u64>,
+    pub selected: u64,
+    /// First row shown.
+    pub offset: u64,
+}
+
+impl Results {
+    pub fn row(&self, index: u64) -> Option<&ArticleRow> {
+        self.pages
+            .get(&(index / PAGE_SIZE))?
+            .get((index % PAGE_SIZE) as usize)
+    }
+
+    pub fn row_mut(&mut self, index: u64) -> Option<&mut ArticleRow> {
+        self.pages
+            .get_mut(&(index / PAGE_SIZE))?
+            .get_mut((index % PAGE_SIZE) as usize)
+    }
+
+    pub fn selected_row(&self) -> Option<&ArticleRow> {
+        self.row(self.selected)
+    }
+
+    /// Where the article `id` is among the loaded rows.
+    pub fn index_of(&self, id: i64) -> Option<u64> {
+        self.pages.iter().find_map(|(page, rows)| {
+            rows.iter()
+                .position(|r| r.id == id)
+                .map(|i| page * PAGE_SIZE + i as u64)
+        })
+    }
+}
+
+/// The filter bar: the text being edited and the last query that parsed.
+#[derive(Debug, Clone)]
+pub struct FilterBar {
+    pub input: TextArea<'static>,
+    /// The text of the query in force.
+    pub applied: String,
+    pub query: Query,
+    /// Why the text being edited does not parse.
+    pub error: Option<QueryError>,
+}
+
+impl FilterBar {
+    pub fn text(&self) -> &str {
+        self.input.lines().first().map_or("", |l| l.as_str())
+    }
+}
+
+/// The reading pane: the article wanted, the one loaded and its wrapped lines.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    pub wanted: Option<i64>,
+    pub article: Option<StoredArticle>,
+    /// Wrapped once per (article, width, query).
+    pub doc: Option<Doc>,
+    pub scroll: usize,
+    /// Index into `doc.matches` of the match last jumped to.
+    pub current_match: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Source,
+    Person,
+    Date,
+}
+
+/// One choice of a picker and the query term it adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub count: Option<u64>,
+    pub term: String,
+}
+
+/// A picker popup: the typed text, every item and the fuzzy-matched order.
+pub struct Picker {
+    pub kind: PickerKind,
+    pub input: String,
+    pub items: Vec<PickItem>,
+    /// Indices into `items`, best match first.
+    pub shown: Vec<usize>,
+    pub selected: usize,
+    pub loading: bool,
+    pub matcher: Matcher,
+}
+
+impl std::fmt::Debug for Picker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Picker")
+            .field("kind", &self.kind)
+            .field("input", &self.input)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashKind {
+    Info,
+    Warn,
+}
+
+/// Everything on screen.
+#[derive(Debug)]
+pub struct App {
+    pub config: Config,
+    pub theme: Theme,
+    pub today: NaiveDate,
+    /// Over SSH `o` copies instead of opening.
+    pub remote: bool,
+    pub size: (u16, u16),
+    pub focus: Focus,
+    /// Focus to go back to when the filter bar is left.
+    pub last_focus: Focus,
+    pub list_percent: u16,
+    pub filter: FilterBar,
+    /// Generation of the query in force; answers for older ones are dropped.
+    pub gen: u64,
+    /// Article to select when the next results arrive.
+    pub keep_id: Option<i64>,
+    pub results: Results,
+    pub reader: Reader,
+    pub picker: Option<Picker>,
+    pub help: bool,
+    /// First row of the help shown.
+    pub help_scroll: u16,
+    pub histogram: Vec<(String, u64)>,
+    /// Articles in the store.
+    pub total: Option<u64>,
+    pub flash: Option<(String, FlashKind)>,
+    pub started: bool,
+    /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
+    pub hyperlinks: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(config: Config, no_color: bool, today: NaiveDate, remote: bool) -> App {
+        let theme = Theme::new(&config.colors, no_color, config.ascii_borders);
+        let list_percent = config.list_percent;
+        let hint = theme.hint;
+        App {
+            config,
+            theme,
+            today,
+            remote,
+            size: (0, 0),
+            focus: Focus::List,
+            last_focus: Focus::List,
+            list_percent,
+            filter: FilterBar {
+                input: new_input("", hint),
+                applied: String::new(),
+                query: Query::default(),
+                error: None,
+            },
+            gen: 0,
+            keep_id: None,
+            results: Results::default(),
+            reader: Reader::default(),
+            picker: None,
+            help: false,
+            help_scroll: 0,
+            histogram: Vec::new(),
+            total: None,
+            flash: None,
+            started: false,
+            hyperlinks: false,
+            quit: false,
+        }
+    }
+}
+
+/// A one-line text input holding `text`, cursor at the end; the placeholder in `hint`.
+pub fn new_input(text: &str, hint: ratatui::style::Style) -> TextArea<'static> {
+    let mut input = TextArea::new(vec![text.to_string()]);
+    input.move_cursor(ratatui_textarea::CursorMove::End);
+    input.set_cursor_line_style(ratatui::style::Style::new());
+    input.set_placeholder_text("source:… person:\"…\" date:7d is:unread words…");
+    input.set_placeholder_style(hint);
+    input
+}
+
+impl App {
+    /// The screen areas for the current size, or `None` when too small.
+    pub fn areas(&self) -> Option<super::layout::Areas> {
+        let size = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        super::layout::areas(size, self.list_percent)
+    }
+
+    /// Rows of the list viewport (at least 1).
+    pub fn list_rows(&self) -> u64 {
+        self.areas().map_or(1, |a| {
+            u64::from(
+                super::layout::list_body(a.list, self.has_histogram())
+                    .height
+                    .max(1),
+            )
+        })
+    }
+
+    /// Rows and columns of the reading pane's text (at least 1).
+    pub fn reader_size(&self) -> (usize, u16) {
+        self.areas().map_or((1, 1), |a| {
+            let inner = super::layout::inner(a.reader);
+            (usize::from(inner.height.max(1)), inner.width.max(1))
+        })
+    }
+
+    /// Whether the results span enough buckets to chart.
+    pub fn has_histogram(&self) -> bool {
+        self.histogram.len() >= 2
+    }
+
+    /// The text of the query in force, as saved on quit.
+    pub fn query_text(&self) -> &str {
+        &self.filter.applied
+    }
+}

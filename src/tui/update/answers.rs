@@ -1,0 +1,82 @@
+//! Answers from the store worker: stale generations are dropped, the newest query wins.
+
+use super::{filter, nav, picker};
+use crate::query::parse;
+use crate::store::ArticleRow;
+use crate::tui::msg::{Command, Response};
+use crate::tui::state::{new_input, App, FlashKind};
+
+pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
+    match answer {
+        Response::Init {
+            total,
+            last_query,
+            selected,
+        } => {
+            app.total = Some(total);
+            app.started = true;
+            app.keep_id = selected;
+            let text = last_query.unwrap_or_default();
+            app.filter.input = new_input(&text, app.theme.hint);
+            match parse(&text) {
+                Ok(query) => {
+                    app.filter.applied = text;
+                    app.filter.query = query;
+                }
+                Err(err) => app.filter.error = Some(err),
+            }
+            filter::new_query(app)
+        }
+        Response::Results { gen, count, pages } if gen == app.gen => results(app, count, pages),
+        Response::Results { .. } => Vec::new(),
+        Response::Page { gen, page, rows } => {
+            if gen != app.gen {
+                return Vec::new();
+            }
+            app.results.pending.remove(&page);
+            app.results.pages.insert(page, rows);
+            nav::preview(app)
+        }
+        Response::Article { id, article } => {
+            if app.reader.wanted == Some(id) {
+                app.reader.article = article.map(|a| *a);
+                nav::rewrap(app, true);
+            }
+            Vec::new()
+        }
+        Response::Facets { gen, kind, items } => {
+            if gen == app.gen {
+                picker::fill(app, kind, items);
+            }
+            Vec::new()
+        }
+        Response::Histogram { gen, buckets } => {
+            if gen != app.gen {
+                return Vec::new();
+            }
+            app.histogram = buckets;
+            nav::relayout(app)
+        }
+        Response::Error(message) => {
+            app.flash = Some((message, FlashKind::Warn));
+            Vec::new()
+        }
+    }
+}
+
+/// A new query's first answer: the count and first page replace the old results; the article
+/// selected before stays selected when it is still there.
+fn results(app: &mut App, count: u64, pages: Vec<(u64, Vec<ArticleRow>)>) -> Vec<Command> {
+    let r = &mut app.results;
+    r.count = Some(count);
+    r.pages = pages.into_iter().collect();
+    r.pending.clear();
+    let keep = app.keep_id.take().and_then(|id| app.results.index_of(id));
+    if keep.is_none() {
+        app.results.offset = 0;
+    }
+    if count == 0 {
+        app.reader = Default::default();
+    }
+    nav::select(app, keep.unwrap_or(0))
+}

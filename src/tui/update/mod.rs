@@ -1,0 +1,146 @@
+//! `update`: the only place the reader's state changes. Keys and worker answers in, commands out.
+
+mod answers;
+mod filter;
+mod moves;
+mod nav;
+mod picker;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::keymap::Action;
+use super::msg::{Command, Msg, Request};
+use super::state::{App, FlashKind, Focus, PickerKind};
+
+/// Applies `msg` to `app` and says what else must happen.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
+    match msg {
+        Msg::Start => vec![Command::Request(Request::Init)],
+        Msg::Resize(w, h) => {
+            app.size = (w, h);
+            nav::relayout(app)
+        }
+        Msg::Key(key) => on_key(app, key),
+        Msg::Scroll(rows) if app.picker.is_none() && !app.help => {
+            if app.focus == Focus::Reader {
+                nav::scroll_reader(app, rows);
+                Vec::new()
+            } else {
+                nav::move_selection(app, rows)
+            }
+        }
+        Msg::Scroll(_) => Vec::new(),
+        Msg::Paste(text) => filter::paste(app, &text),
+        Msg::Worker(answer) => answers::answer(app, answer),
+        Msg::Warnings(lines) => {
+            if let Some(first) = lines.first() {
+                let more = if lines.len() > 1 {
+                    format!(" (+{} more)", lines.len() - 1)
+                } else {
+                    String::new()
+                };
+                app.flash = Some((format!("{first}{more}"), FlashKind::Warn));
+            }
+            Vec::new()
+        }
+        Msg::Shutdown => quit(app),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
+    if key.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return quit(app);
+    }
+    app.flash = None;
+    if app.help {
+        help_key(app, &key);
+        return Vec::new();
+    }
+    if app.picker.is_some() {
+        return picker::on_key(app, key);
+    }
+    if app.focus == Focus::Filter {
+        return filter::on_key(app, key);
+    }
+    match app.config.keymap.action(&key) {
+        Some(action) => on_action(app, action),
+        None => Vec::new(),
+    }
+}
+
+fn on_action(app: &mut App, action: Action) -> Vec<Command> {
+    if let Some(cmds) = moves::on_move(app, action) {
+        return cmds;
+    }
+    match action {
+        Action::Quit => quit(app),
+        Action::Help => {
+            app.help = true;
+            Vec::new()
+        }
+        Action::Open => nav::open(app),
+        Action::Back => {
+            app.focus = Focus::List;
+            Vec::new()
+        }
+        Action::Filter => {
+            app.last_focus = app.focus;
+            app.focus = Focus::Filter;
+            Vec::new()
+        }
+        Action::ClearFilter => filter::set_text(app, ""),
+        Action::PickSource => picker::open(app, PickerKind::Source),
+        Action::PickPerson => picker::open(app, PickerKind::Person),
+        Action::PickDate => picker::open(app, PickerKind::Date),
+        Action::ToggleRead => nav::toggle(app, false),
+        Action::ToggleStar => nav::toggle(app, true),
+        Action::CopyUrl => nav::copy_url(app),
+        Action::OpenUrl => nav::open_url(app),
+        Action::ShrinkList | Action::GrowList => {
+            let delta: i32 = if action == Action::GrowList { 5 } else { -5 };
+            app.list_percent = (i32::from(app.list_percent) + delta).clamp(20, 80) as u16;
+            nav::relayout(app)
+        }
+        Action::Suspend => vec![Command::Suspend],
+        Action::Redraw => vec![Command::Redraw],
+        _ => Vec::new(),
+    }
+}
+
+/// In the help: movement keys scroll it, any other key closes it.
+fn help_key(app: &mut App, key: &KeyEvent) {
+    match app.config.keymap.action(key) {
+        Some(Action::Down | Action::LineDown) => {
+            app.help_scroll = app.help_scroll.saturating_add(1)
+        }
+        Some(Action::Up | Action::LineUp) => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Some(Action::PageDown | Action::ReadPageDown) => {
+            app.help_scroll = (app.help_scroll + 10).min(Action::ALL.len() as u16)
+        }
+        Some(Action::PageUp | Action::ReadPageUp) => {
+            app.help_scroll = app.help_scroll.saturating_sub(10)
+        }
+        _ => {
+            app.help = false;
+            app.help_scroll = 0;
+        }
+    }
+}
+
+/// Saves the query and selection through the worker, then leaves.
+fn quit(app: &mut App) -> Vec<Command> {
+    app.quit = true;
+    vec![Command::Request(save_request(app)), Command::Quit]
+}
+
+/// The request that remembers the query in force and the selected article.
+pub fn save_request(app: &App) -> Request {
+    let selected = app.results.selected_row().map(|r| r.id);
+    Request::SaveState {
+        query: app.query_text().to_string(),
+        selected,
+    }
+}

@@ -1,0 +1,199 @@
+//! The source, people and date pickers: counts under the current filter from the worker,
+//! fuzzy-matched with nucleo-matcher; Enter adds the chosen term to the query.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::filter;
+use crate::query::{Term, TermKind};
+use crate::tui::msg::{Command, FacetItem, FacetKind, Request};
+use crate::tui::state::{App, PickItem, Picker, PickerKind};
+
+/// The counts a picker shows.
+fn facet_of(kind: PickerKind) -> FacetKind {
+    match kind {
+        PickerKind::Source => FacetKind::Sources,
+        PickerKind::Person => FacetKind::People,
+        PickerKind::Date => FacetKind::Months,
+    }
+}
+
+pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
+    let facet = facet_of(kind);
+    let mut picker = Picker {
+        kind,
+        input: String::new(),
+        items: Vec::new(),
+        shown: Vec::new(),
+        selected: 0,
+        loading: true,
+        matcher: Matcher::new(Config::DEFAULT),
+    };
+    if kind == PickerKind::Date {
+        picker.items = fixed_dates(app);
+    }
+    refilter(&mut picker);
+    app.picker = Some(picker);
+    let query = app.filter.query.clone();
+    vec![Command::Request(Request::Facets {
+        gen: app.gen,
+        query,
+        kind: facet,
+    })]
+}
+
+fn fixed_dates(app: &App) -> Vec<PickItem> {
+    let month = app.today.format("%Y-%m").to_string();
+    [
+        ("today", "date:today".to_string()),
+        ("yesterday", "date:yesterday".to_string()),
+        ("this week (last 7 days)", "date:7d".to_string()),
+        ("this month", format!("date:{month}")),
+        ("last 30 days", "date:30d".to_string()),
+    ]
+    .into_iter()
+    .map(|(label, term)| PickItem {
+        label: label.into(),
+        aliases: vec![],
+        count: None,
+        term,
+    })
+    .collect()
+}
+
+/// Puts the worker's counts into the open picker of that kind.
+pub fn fill(app: &mut App, kind: FacetKind, items: Vec<FacetItem>) {
+    let Some(picker) = app.picker.as_mut() else {
+        return;
+    };
+    if kind != facet_of(picker.kind) {
+        return;
+    }
+    let term = |label: &str| match kind {
+        FacetKind::Sources => Term::new(false, TermKind::Source(label.into())).to_string(),
+        FacetKind::People => Term::new(false, TermKind::Person(label.into())).to_string(),
+        FacetKind::Months => format!("date:{label}"),
+    };
+    let items = items.into_iter().map(|i| PickItem {
+        term: term(&i.label),
+        label: i.label,
+        aliases: i.aliases,
+        count: Some(i.count),
+    });
+    picker.items.extend(items);
+    picker.loading = false;
+    refilter(picker);
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
+    let Some(picker) = app.picker.as_mut() else {
+        return Vec::new();
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let len = picker.shown.len();
+    match key.code {
+        KeyCode::Esc => app.picker = None,
+        KeyCode::Enter => {
+            let term = picker
+                .shown
+                .get(picker.selected)
+                .map(|i| picker.items[*i].term.clone());
+            app.picker = None;
+            if let Some(term) = term {
+                return add_term(app, &term);
+            }
+        }
+        KeyCode::Down | KeyCode::Tab => {
+            picker.selected = (picker.selected + 1).min(len.saturating_sub(1))
+        }
+        KeyCode::Char('n') if ctrl => {
+            picker.selected = (picker.selected + 1).min(len.saturating_sub(1))
+        }
+        KeyCode::Up | KeyCode::BackTab => picker.selected = picker.selected.saturating_sub(1),
+        KeyCode::Char('p') if ctrl => picker.selected = picker.selected.saturating_sub(1),
+        KeyCode::PageDown => picker.selected = (picker.selected + 10).min(len.saturating_sub(1)),
+        KeyCode::PageUp => picker.selected = picker.selected.saturating_sub(10),
+        KeyCode::Char('u') if ctrl => {
+            picker.input.clear();
+            refilter(picker);
+        }
+        KeyCode::Backspace => {
+            picker.input.pop();
+            refilter(picker);
+        }
+        KeyCode::Char(c) if !ctrl && !c.is_control() => {
+            picker.input.push(c);
+            refilter(picker);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Adds `term` to the filter text (once) and applies it.
+fn add_term(app: &mut App, term: &str) -> Vec<Command> {
+    let base = if app.filter.error.is_some() {
+        app.filter.applied.clone()
+    } else {
+        app.filter.text().to_string()
+    };
+    if base.split_whitespace().any(|t| t == term) {
+        return Vec::new();
+    }
+    let text = format!("{} {term}", base.trim_end());
+    filter::set_text(app, text.trim_start())
+}
+
+/// Orders the items by fuzzy score against the input (all, in count order, when empty); in the
+/// date picker a typed date or range is offered first.
+pub fn refilter(picker: &mut Picker) {
+    picker.items.retain(|i| !i.label.starts_with("typed: "));
+    let input = picker.input.trim().to_string();
+    if picker.kind == PickerKind::Date && looks_like_date(&input) {
+        let term = format!("date:{input}");
+        picker.items.insert(
+            0,
+            PickItem {
+                label: format!("typed: {term}"),
+                aliases: vec![],
+                count: None,
+                term,
+            },
+        );
+    }
+    picker.selected = 0;
+    if input.is_empty() {
+        picker.shown = (0..picker.items.len()).collect();
+        return;
+    }
+    let pattern = Pattern::parse(&input, CaseMatching::Ignore, Normalization::Smart);
+    let mut buf = Vec::new();
+    let mut scored: Vec<(u32, usize)> = Vec::new();
+    for (i, item) in picker.items.iter().enumerate() {
+        let hay = std::iter::once(&item.label)
+            .chain(&item.aliases)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let hay = if item.label.starts_with("typed: ") {
+            input.clone()
+        } else {
+            hay
+        };
+        if let Some(score) = pattern.score(Utf32Str::new(&hay, &mut buf), &mut picker.matcher) {
+            scored.push((score, i));
+        }
+    }
+    scored.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
+    picker.shown = scored.into_iter().map(|(_, i)| i).collect();
+}
+
+/// "2025-12", "2025-01..2025-03", "..2025-06", "7d", "2w", "today".
+fn looks_like_date(input: &str) -> bool {
+    matches!(input, "today" | "yesterday")
+        || (input.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            && input
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-.dwmy".contains(c)))
+}

@@ -1,0 +1,114 @@
+//! Popups: the pickers (query line and counted, fuzzy-ordered choices) and the key help.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+
+use super::pane;
+use crate::tui::keymap::Action;
+use crate::tui::layout;
+use crate::tui::state::{App, Picker, PickerKind};
+use crate::tui::text::{fit, thousands, truncate, width};
+
+pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
+    let t = &app.theme;
+    let rows = (picker.shown.len() as u16).saturating_add(3).clamp(8, 22);
+    let popup = layout::popup(area, 60, rows);
+    let title = match picker.kind {
+        PickerKind::Source => " Sources ",
+        PickerKind::Person => " People mentioned ",
+        PickerKind::Date => " Dates ",
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(pane(app, title, popup.width, true), popup);
+    let inner = layout::inner(popup);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", t.border_focus),
+        Span::raw(truncate(&picker.input, w.saturating_sub(3))),
+        Span::styled(" ", t.selected),
+    ])];
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let first = picker.selected.saturating_sub(rows.saturating_sub(1));
+    for (n, index) in picker.shown.iter().enumerate().skip(first).take(rows) {
+        let item = &picker.items[*index];
+        let count = item.count.map(thousands).unwrap_or_default();
+        let label_w = w.saturating_sub(width(&count) + 1);
+        let text = format!("{} {count}", fit(&item.label, label_w));
+        let style = if n == picker.selected {
+            t.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(Span::styled(truncate(&text, w), style)));
+    }
+    if picker.shown.is_empty() && rows > 0 {
+        let msg = if picker.loading {
+            "loading…"
+        } else {
+            "nothing matches"
+        };
+        lines.push(Line::from(Span::styled(truncate(msg, w), t.hint)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Every key: the configurable actions, then the filter bar and picker keys.
+pub fn help(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let mut rows: Vec<(String, String)> = Action::ALL
+        .iter()
+        .map(|a| {
+            (
+                app.config.keymap.keys_of(*a).join(" "),
+                a.help().to_string(),
+            )
+        })
+        .collect();
+    rows.push(("ctrl-c".into(), "quit".into()));
+    rows.push((String::new(), String::new()));
+    rows.push((
+        "filter bar".into(),
+        "type to filter as you go · Enter apply · Esc leave".into(),
+    ));
+    rows.push((
+        "pickers".into(),
+        "type to narrow · ↑/↓ choose · Enter add · Esc close".into(),
+    ));
+    rows.push((
+        "query".into(),
+        "source:X person:\"A B\" date:7d date:2025-12 is:unread -word".into(),
+    ));
+    let popup = layout::popup(area, 78, rows.len() as u16 + 3);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        pane(
+            app,
+            " Keys (j/k scroll, any other key closes) ",
+            popup.width,
+            true,
+        ),
+        popup,
+    );
+    let inner = layout::inner(popup);
+    let w = usize::from(inner.width);
+    let key_w = 18.min(w / 3);
+    let scroll =
+        usize::from(app.help_scroll).min(rows.len().saturating_sub(usize::from(inner.height)));
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll)
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(fit(keys, key_w), t.chip),
+                Span::raw(" "),
+                Span::raw(truncate(what, w.saturating_sub(key_w + 1))),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

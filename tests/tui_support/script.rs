@@ -1,0 +1,66 @@
+//! The real main loop on a TestBackend: scripted events, the worker thread over a fake store.
+
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use byline::tui::config::Config;
+use byline::tui::run::{run_loop, Events, RecordedEffects, WorkerLink};
+use byline::tui::App;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::Terminal;
+
+use super::fixture::{self, FakeStore};
+
+/// Events that stay quiet for a while, then press keys.
+pub struct Script {
+    pub quiet: usize,
+    pub keys: std::collections::VecDeque<char>,
+}
+
+impl Events for Script {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        if self.quiet > 0 {
+            self.quiet -= 1;
+            std::thread::sleep(timeout.min(Duration::from_millis(20)));
+            return Ok(None);
+        }
+        Ok(self
+            .keys
+            .pop_front()
+            .map(|c| Event::Key(KeyEvent::from(KeyCode::Char(c)))))
+    }
+}
+
+pub fn run_with(script: Script, stop: bool) -> (String, Vec<(String, String)>, RecordedEffects) {
+    let store = FakeStore::new(20);
+    let ui = std::sync::Arc::clone(&store.ui);
+    let (req_tx, req_rx) = mpsc::channel();
+    let (ans_tx, ans_rx) = mpsc::channel();
+    let worker = byline::tui::worker::spawn(store, fixture::today(), req_rx, ans_tx);
+    let link = WorkerLink {
+        requests: req_tx,
+        answers: ans_rx,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
+    let mut app = App::new(Config::default(), false, fixture::today(), false);
+    let mut effects = RecordedEffects::default();
+    let stop = AtomicBool::new(stop);
+    let mut script = script;
+    run_loop(
+        &mut terminal,
+        &mut app,
+        &mut script,
+        &mut effects,
+        &link,
+        &stop,
+        vec![],
+    )
+    .unwrap();
+    drop(link);
+    worker.join().unwrap();
+    let screen = format!("{:?}", terminal.backend().buffer());
+    let saved = ui.lock().unwrap().clone();
+    (screen, saved, effects)
+}
