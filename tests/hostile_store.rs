@@ -101,6 +101,44 @@ fn a_damaged_store_is_refused_by_name() {
 }
 
 #[test]
+fn damage_deep_inside_the_store_is_reported_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.db");
+    let stories = write_stories(&dir.path().join("stories"), 600);
+    assert!(run(&store, &["import", stories.to_str().unwrap()])
+        .status
+        .success());
+    let mut bytes = std::fs::read(&store).unwrap();
+    let third = bytes.len() / 3;
+    let garbage = noise(bytes.len() - third, 99);
+    for (page, chunk) in bytes[third..].chunks_mut(4096).enumerate() {
+        if page % 2 == 0 {
+            let n = chunk.len().min(2000);
+            chunk[50.min(n)..n].copy_from_slice(&garbage[..n - 50.min(n)]);
+        }
+    }
+    std::fs::write(&store, &bytes).unwrap();
+    for args in [&["list"][..], &["import", stories.to_str().unwrap()]] {
+        let out = run(&store, args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is damaged"), "{args:?}: {stderr}");
+        assert!(stderr.contains(&store.display().to_string()), "{stderr}");
+    }
+}
+
+fn noise(len: usize, mut seed: u32) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as u8
+        })
+        .collect()
+}
+
+#[test]
 fn a_read_only_store_is_refused_even_for_root() {
     let dir = tempfile::tempdir().unwrap();
     let store = made_store(dir.path());
