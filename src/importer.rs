@@ -225,6 +225,26 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Input bytes per batch: a run of big files is split into smaller batches (at least one file
+/// each) so that a folder of large files is never all in memory at once.
+const MAX_BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Cuts `files` into batches of at most `batch_size` files and [`MAX_BATCH_BYTES`] bytes.
+fn batches(files: &[PathBuf], batch_size: usize) -> Vec<&[PathBuf]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, path) in files.iter().enumerate() {
+        let len = std::fs::metadata(path).map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+        if i > start && (i - start >= batch_size || bytes + len > MAX_BATCH_BYTES) {
+            out.extend(files.get(start..i));
+            (start, bytes) = (i, 0);
+        }
+        bytes += len;
+    }
+    out.extend(files.get(start..).filter(|rest| !rest.is_empty()));
+    out
+}
+
 /// Imports `files`: batches are parsed in parallel on a producer thread while the previous batch
 /// is written. `progress` is called with the number of files done so far.
 pub fn import_files(
@@ -234,11 +254,13 @@ pub fn import_files(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport::default();
-    let (tx, rx) = sync_channel::<Vec<Result<NewArticle, FileProblem>>>(2);
+    // One batch waits while one is parsed and one written: memory stays bounded by about
+    // three batches (see MAX_BATCH_BYTES).
+    let (tx, rx) = sync_channel::<Vec<Result<NewArticle, FileProblem>>>(1);
     let batch_size = options.batch_size.max(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for chunk in files.chunks(batch_size) {
+            for chunk in batches(files, batch_size) {
                 let parsed = chunk
                     .par_iter()
                     .map(|p| read_and_prepare(p, options))
@@ -286,4 +308,29 @@ fn write_batch(
         report.summary.add(outcome);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_at_most_the_batch_size_and_split_big_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for (i, size) in [10, 10, 10, 9 << 20, 9 << 20, 10, 20 << 20, 10]
+            .iter()
+            .enumerate()
+        {
+            let path = dir.path().join(format!("{i}.txt"));
+            let file = std::fs::File::create(&path).unwrap();
+            file.set_len(*size).unwrap(); // sparse: no real bytes written
+            files.push(path);
+        }
+        let sizes: Vec<usize> = batches(&files, 2).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [2, 2, 2, 1, 1]);
+        let sizes: Vec<usize> = batches(&files, 100).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [4, 2, 1, 1]);
+        assert!(batches(&[], 10).is_empty());
+    }
 }
