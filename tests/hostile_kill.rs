@@ -8,7 +8,7 @@ mod hostile_support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use hostile_support::{assert_intact, count, write_stories};
+use hostile_support::write_stories;
 
 const FILES: usize = 5_000;
 const BATCH: usize = 100;
@@ -46,8 +46,21 @@ fn assert_consistent(store: &Path) -> usize {
     if !store.exists() {
         return 0; // killed before the store was created
     }
-    assert_intact(store);
-    let articles = count(store, "SELECT count(*) FROM articles") as usize;
+    let conn = rusqlite::Connection::open(store).unwrap();
+    let count = |sql: &str| -> usize {
+        let n: i64 = conn.query_row(sql, [], |r| r.get(0)).unwrap();
+        n as usize
+    };
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok", "integrity_check of {}", store.display());
+    conn.execute(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("FTS5 integrity check of {}: {e}", store.display()));
+    let articles = count("SELECT count(*) FROM articles");
     assert!(
         articles % BATCH == 0 || articles == FILES,
         "half a batch: {articles}"
@@ -55,27 +68,15 @@ fn assert_consistent(store: &Path) -> usize {
     if stories_name_people() {
         let without_mentions = "SELECT count(*) FROM articles
             WHERE id NOT IN (SELECT article_id FROM mentions)";
-        assert_eq!(
-            count(store, without_mentions),
-            0,
-            "articles without mentions"
-        );
+        assert_eq!(count(without_mentions), 0, "articles without mentions");
     }
     let without_source = "SELECT count(*) FROM articles a
         WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = a.source_id)";
-    assert_eq!(
-        count(store, without_source),
-        0,
-        "articles without their source"
-    );
+    assert_eq!(count(without_source), 0, "articles without their source");
     let fts = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'harbour'";
-    assert_eq!(
-        count(store, fts) as usize,
-        articles,
-        "articles missing from FTS"
-    );
+    assert_eq!(count(fts), articles, "articles missing from FTS");
     let urls = "SELECT count(DISTINCT url) FROM articles";
-    assert_eq!(count(store, urls) as usize, articles, "duplicates");
+    assert_eq!(count(urls), articles, "duplicates");
     articles
 }
 
@@ -95,9 +96,11 @@ fn kill_stream(store: &Path, input: &Path, full: Duration, seed: u64, trials: us
         std::thread::sleep(at);
         let _ = child.kill(); // SIGKILL; it may have finished already
         child.wait().unwrap();
+        let checked = Instant::now();
         let articles = assert_consistent(store);
+        let check_ms = checked.elapsed().as_secs_f64() * 1e3;
         println!(
-            "{}: killed at {:.0} ms: {articles} articles",
+            "{}: killed at {:.0} ms: {articles} articles, checked in {check_ms:.0} ms",
             store.display(),
             at.as_secs_f64() * 1e3
         );
