@@ -14,7 +14,7 @@ fn assert_safe(what: &str, text: &str) {
 
 /// The article parsers and people extraction: never panic; every field is safe to print.
 pub fn article(data: &[u8]) {
-    let Ok(item) = byline::importer::prepare(data.to_vec(), None, None, None) else {
+    let Ok(item) = byline::importer::prepare(data, None, None, None) else {
         return;
     };
     let article = &item.article;

@@ -132,12 +132,12 @@ fn looks_like_article(path: &Path) -> bool {
 
 /// Parses one file's bytes into an article ready to store.
 pub fn prepare(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     origin: Option<String>,
     parent_folder: Option<String>,
     source_override: Option<&str>,
 ) -> Result<NewArticle, ingest::IngestError> {
-    let parsed = ingest::parse(&bytes)?;
+    let parsed = ingest::parse(bytes)?;
     // A folder name or `--source` can hold controls too; they become stored source names.
     let clean = |name: &str| {
         crate::text::sanitize(name)
@@ -153,12 +153,8 @@ pub fn prepare(
             .filter(|s| !s.is_empty()),
     };
     let article = ingest::derive(parsed, &from);
-    Ok(NewArticle {
-        article,
-        raw: bytes,
-        origin,
-        source_hint: from.source_override.clone(),
-    })
+    let hint = from.source_override.clone();
+    Ok(NewArticle::new(article, bytes, origin, hint))
 }
 
 fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, FileProblem> {
@@ -190,13 +186,8 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned());
     let origin = Some(origin.to_string_lossy().into_owned());
-    prepare(
-        bytes.clone(),
-        origin,
-        parent,
-        options.source_override.as_deref(),
-    )
-    .map_err(|e| problem(explain_refusal(&e, &bytes)))
+    prepare(&bytes, origin, parent, options.source_override.as_deref())
+        .map_err(|e| problem(explain_refusal(&e, &bytes)))
 }
 
 /// Why a file was refused, in words: a file refused as binary that holds no NUL or C0 control

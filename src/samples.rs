@@ -24,7 +24,7 @@ pub fn import(store: &mut Store) -> Result<ImportReport, StoreError> {
     let mut batch = Vec::new();
     for (name, bytes) in files() {
         let origin = Some(format!("sample:{name}"));
-        match prepare(bytes.to_vec(), origin, Some("samples".into()), None) {
+        match prepare(bytes, origin, Some("samples".into()), None) {
             Ok(article) => batch.push(article),
             Err(err) => {
                 report.summary.failed += 1;
@@ -44,7 +44,7 @@ pub fn import(store: &mut Store) -> Result<ImportReport, StoreError> {
 /// Loads the samples into an empty store that never had them (the first run); returns how many.
 /// A store emptied later stays empty.
 pub fn load_on_first_run(store: &mut Store) -> Result<Option<u64>, StoreError> {
-    if store.total()? > 0 || store.ui_value("samples_loaded")?.is_some() {
+    if store.ui_value("samples_loaded")?.is_some() || store.has_articles()? {
         return Ok(None);
     }
     let report = import(store)?;

@@ -209,7 +209,7 @@ fn hostile_files_are_imported_or_refused_quickly_and_the_rest_still_imports() {
 /// Seconds to parse and derive (people included) `bytes`, in process.
 fn parse_seconds(bytes: Vec<u8>) -> f64 {
     let start = std::time::Instant::now();
-    let parsed = byline::importer::prepare(bytes, None, None, None);
+    let parsed = byline::importer::prepare(&bytes, None, None, None);
     assert!(parsed.is_ok());
     start.elapsed().as_secs_f64()
 }

@@ -38,7 +38,7 @@ impl Rng {
 /// Whether people extraction finds the stories' people (so each article must have mentions).
 fn stories_name_people() -> bool {
     let story = hostile_support::wire_story(0).into_bytes();
-    byline::importer::prepare(story, None, None, None).is_ok_and(|a| !a.article.people.is_empty())
+    byline::importer::prepare(&story, None, None, None).is_ok_and(|a| !a.article.people.is_empty())
 }
 
 /// The store right after a kill: sound, and holding whole batches only.

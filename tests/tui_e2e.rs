@@ -57,12 +57,7 @@ fn fixture(store: &mut Store) {
                 source: Some("Harbour Gazette".into()),
                 people,
             };
-            NewArticle {
-                article,
-                raw: format!("raw {i}").into_bytes(),
-                origin: None,
-                source_hint: None,
-            }
+            NewArticle::new(article, format!("raw {i}").as_bytes(), None, None)
         })
         .collect();
     store.import_batch(&batch).unwrap();

@@ -32,7 +32,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                     .canonicalize()
                     .ok()
                     .and_then(|p| Some(p.parent()?.file_name()?.to_string_lossy().into_owned()));
-                prepare(bytes.clone(), None, parent, args.source.as_deref())
+                prepare(&bytes, None, parent, args.source.as_deref())
                     .map_err(|e| byline::importer::explain_refusal(&e, &bytes))
             });
         let item = match parsed {

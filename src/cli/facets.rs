@@ -19,7 +19,8 @@ pub struct SourcesArgs {
 #[derive(Debug, Args)]
 pub struct PeopleArgs {
     /// Count only articles matching this query.
-    #[arg(default_value = "")]
+    /// (A query may start with `-`: `byline list -source:rferl`.)
+    #[arg(default_value = "", allow_hyphen_values = true)]
     pub query: String,
     /// One JSON object per line: name, aliases, articles.
     #[arg(long)]

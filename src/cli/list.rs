@@ -13,7 +13,8 @@ use byline::store::{ArticleRow, Store};
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// A query: words, "phrases", source:, person:, date:, is:, -negation.
-    #[arg(default_value = "")]
+    /// (A query may start with `-`: `byline list -source:rferl`.)
+    #[arg(default_value = "", allow_hyphen_values = true)]
     pub query: String,
     /// One JSON object per line: id, title, source, date, url, people.
     #[arg(long)]

@@ -6,43 +6,79 @@ use unicode_normalization::UnicodeNormalization;
 /// The folded key of a whole name: lowercase, no diacritics, tokens transliteration-normalised and
 /// joined by single spaces. `person_key("Volodymyr Zelenskyy") == person_key("volodymyr zelensky")`.
 pub fn person_key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|t| !t.is_empty())
+    name_tokens(name)
         .map(token_key)
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// The folded key of a name's last token (its surname), or "" for an empty name.
+/// The folded key of a name's surname: its last token that is not a generational suffix
+/// ("Jr.", "III"), or "" for an empty name. `surname_key("Martin Luther King Jr.") == "king"`.
 pub fn surname_key(name: &str) -> String {
-    person_key(name)
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_string()
+    let keys: Vec<String> = name_tokens(name)
+        .map(token_key)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let last_real = keys
+        .iter()
+        .rev()
+        .find(|k| !is_suffix_key(k))
+        .or(keys.last());
+    last_real.cloned().unwrap_or_default()
 }
 
-fn token_key(token: &str) -> String {
-    let folded: String = token
-        .nfkd()
+/// The key of one name token ("Zelenskyy" → "zelensky", "O'Brien" → "o'brien", "J." → "j").
+pub(crate) fn token_key(token: &str) -> String {
+    let mut key: String = if token.is_ascii() {
+        token
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        fold(token)
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\''))
+            .collect()
+    };
+    normalise_transliteration(&mut key);
+    key
+}
+
+/// Lowercase without diacritics; everything else kept. ASCII (the common case) takes a fast path.
+pub(crate) fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '\'')
-        .collect();
-    normalise_transliteration(&folded)
+        .collect()
+}
+
+/// Generational suffixes that follow a surname and are not part of it.
+pub(crate) fn is_suffix_key(key: &str) -> bool {
+    matches!(key, "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
+fn name_tokens(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|t| !t.is_empty())
 }
 
 /// Folds the endings that transliterations of Slavic names disagree on (-yy, -iy, -ij, -yi → -y).
-fn normalise_transliteration(token: &str) -> String {
+fn normalise_transliteration(token: &mut String) {
     for ending in ["yy", "iy", "ij", "yi", "ii"] {
         if let Some(stem) = token.strip_suffix(ending) {
             if stem.chars().count() >= 3 {
-                return format!("{stem}y");
+                token.truncate(stem.len());
+                token.push('y');
+                return;
             }
         }
     }
-    token.to_string()
 }
 
 #[cfg(test)]
@@ -61,5 +97,18 @@ mod tests {
     fn accents_and_case_fold() {
         assert_eq!(person_key("François Hollande"), "francois hollande");
         assert_eq!(person_key("  "), "");
+    }
+
+    #[test]
+    fn surname_skips_generational_suffixes() {
+        assert_eq!(surname_key("Martin Luther King Jr."), "king");
+        assert_eq!(surname_key("Henry Ford III"), "ford");
+        assert_eq!(surname_key("Jr."), "jr");
+        assert_eq!(surname_key(""), "");
+    }
+
+    #[test]
+    fn apostrophes_are_one_kind() {
+        assert_eq!(token_key("O’Brien"), token_key("O'Brien"));
     }
 }

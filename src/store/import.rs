@@ -47,16 +47,38 @@ impl std::fmt::Display for ImportSummary {
     }
 }
 
-/// One article to store, with the bytes it came from.
+/// One article to store. Building it hashes and compresses, so callers build these in parallel
+/// and the single writer only writes.
 #[derive(Debug, Clone)]
 pub struct NewArticle {
     pub article: Article,
-    /// The original bytes, kept (compressed) so `reindex` can re-derive every field.
-    pub raw: Vec<u8>,
     /// The file it came from, if any.
     pub origin: Option<String>,
     /// `import --source NAME`, kept so `reindex` settles the source the same way.
     pub source_hint: Option<String>,
+    content_hash: Vec<u8>,
+    raw_deflated: Vec<u8>,
+    body_deflated: Vec<u8>,
+}
+
+impl NewArticle {
+    /// Prepares an article and the original bytes it came from (kept for `reindex`).
+    pub fn new(
+        article: Article,
+        raw: &[u8],
+        origin: Option<String>,
+        source_hint: Option<String>,
+    ) -> NewArticle {
+        let body_deflated = compress(article.parsed.body_text().as_bytes());
+        NewArticle {
+            content_hash: Sha256::digest(raw).to_vec(),
+            raw_deflated: compress(raw),
+            body_deflated,
+            article,
+            origin,
+            source_hint,
+        }
+    }
 }
 
 impl Store {
@@ -74,20 +96,21 @@ impl Store {
 }
 
 fn upsert(tx: &Transaction, item: &NewArticle) -> Result<ImportOutcome> {
-    let hash = content_hash(&item.raw);
+    let hash = &item.content_hash;
     let source_id = match item.article.source.as_deref() {
         Some(name) => Some(ensure_source(tx, name, item.article.parsed.url.as_deref())?),
         None => None,
     };
-    let existing = find_existing(tx, item, source_id, &hash)?;
+    let existing = find_existing(tx, item, source_id, hash)?;
     let id = match existing {
-        Some((_, ref old_hash)) if *old_hash == hash => return Ok(ImportOutcome::Unchanged),
+        Some((_, ref old_hash)) if old_hash == hash => return Ok(ImportOutcome::Unchanged),
         Some((id, _)) => {
-            write_article(tx, item, source_id, &hash, Some(id))?;
+            write_article(tx, item, source_id, Some(id))?;
             id
         }
-        None => write_article(tx, item, source_id, &hash, None)?,
+        None => write_article(tx, item, source_id, None)?,
     };
+    write_text(tx, id, item, existing.is_some())?;
     write_mentions(tx, id, &item.article)?;
     Ok(match existing {
         Some(_) => ImportOutcome::Updated,
@@ -101,13 +124,13 @@ fn find_existing(
     tx: &Transaction,
     item: &NewArticle,
     source_id: Option<i64>,
-    hash: &str,
-) -> Result<Option<(i64, String)>> {
+    hash: &[u8],
+) -> Result<Option<(i64, Vec<u8>)>> {
     let parsed = &item.article.parsed;
     let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
     if let Some(url) = &parsed.url {
         let sql = "SELECT id, content_hash FROM articles WHERE url = ?1";
-        if let Some(found) = tx.query_row(sql, [url], row).optional()? {
+        if let Some(found) = tx.prepare_cached(sql)?.query_row([url], row).optional()? {
             return Ok(Some(found));
         }
     }
@@ -124,12 +147,16 @@ fn find_existing(
     }
     if let Some(origin) = &item.origin {
         let sql = "SELECT id, content_hash FROM articles WHERE origin = ?1 LIMIT 1";
-        if let Some(found) = tx.query_row(sql, [origin], row).optional()? {
+        if let Some(found) = tx
+            .prepare_cached(sql)?
+            .query_row([origin], row)
+            .optional()?
+        {
             return Ok(Some(found));
         }
     }
     let sql = "SELECT id, content_hash FROM articles WHERE content_hash = ?1 LIMIT 1";
-    Ok(tx.query_row(sql, [hash], row).optional()?)
+    Ok(tx.prepare_cached(sql)?.query_row([hash], row).optional()?)
 }
 
 /// Inserts the article, or rewrites every derived field of `existing` (marks untouched).
@@ -137,12 +164,10 @@ fn write_article(
     tx: &Transaction,
     item: &NewArticle,
     source_id: Option<i64>,
-    hash: &str,
     existing: Option<i64>,
 ) -> Result<i64> {
     let parsed = &item.article.parsed;
-    let now = Utc::now().to_rfc3339();
-    let raw = compress(&item.raw);
+    let now = Utc::now().timestamp();
     let values = params![
         source_id,
         parsed.title,
@@ -150,58 +175,83 @@ fn write_article(
         parsed.url,
         parsed.byline,
         parsed.author,
-        parsed.body_text(),
-        heading_indexes(&item.article.parsed.body),
-        raw,
         item.origin,
-        hash,
+        item.content_hash,
         parsed.replacements as i64,
         now,
         item.source_hint,
+        existing,
     ];
-    match existing {
-        Some(id) => {
-            tx.execute(
-                "UPDATE articles SET source_id = ?1, title = ?2, date = ?3, url = ?4, byline = ?5,
-                    author = ?6, body = ?7, headings = ?8, raw = ?9, origin = coalesce(?10, origin),
-                    content_hash = ?11, replacements = ?12, updated_at = ?13, source_hint = ?14
-                 WHERE id = ?15",
-                rusqlite::params_from_iter(values.iter().copied().chain([&id as _])),
-            )?;
-            Ok(id)
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO articles (source_id, title, date, url, byline, author, body, headings,
-                    raw, origin, content_hash, replacements, imported_at, updated_at, source_hint)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
-                values,
-            )?;
-            Ok(tx.last_insert_rowid())
-        }
+    if existing.is_some() {
+        let sql =
+            "UPDATE articles SET source_id = ?1, title = ?2, date = ?3, url = ?4, byline = ?5,
+                author = ?6, origin = coalesce(?7, origin), content_hash = ?8, replacements = ?9,
+                updated_at = ?10, source_hint = ?11
+             WHERE id = ?12";
+        tx.prepare_cached(sql)?.execute(values)?;
+        return Ok(existing.unwrap_or_default());
     }
+    let sql = "INSERT INTO articles (source_id, title, date, url, byline, author, origin,
+            content_hash, replacements, imported_at, updated_at, source_hint, id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)";
+    tx.prepare_cached(sql)?.execute(values)?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Writes the article's text and its full-text index entry.
+fn write_text(tx: &Transaction, id: i64, item: &NewArticle, replace: bool) -> Result<()> {
+    let parsed = &item.article.parsed;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO article_text (article_id, body, headings, raw)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        id,
+        item.body_deflated,
+        heading_indexes(&parsed.body),
+        item.raw_deflated
+    ])?;
+    write_fts(tx, id, &parsed.title, &parsed.body_text(), replace)
+}
+
+/// Indexes an article's words, replacing its old entry when `replace`.
+pub(super) fn write_fts(
+    tx: &Transaction,
+    id: i64,
+    title: &str,
+    body: &str,
+    replace: bool,
+) -> Result<()> {
+    if replace {
+        tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+            .execute([id])?;
+    }
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, title, body])?;
+    Ok(())
 }
 
 /// Replaces the article's mentions; variants that settle on one stored person are summed.
 pub(super) fn write_mentions(tx: &Transaction, article_id: i64, article: &Article) -> Result<()> {
-    tx.execute("DELETE FROM mentions WHERE article_id = ?1", [article_id])?;
+    tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
+        .execute([article_id])?;
     for person in &article.people {
         let person_id = ensure_person(tx, &person.name, &person.aliases)?;
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO mentions (article_id, person_id, mentions, first_pos, aliases)
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (article_id, person_id) DO UPDATE SET
                 mentions = mentions + excluded.mentions,
                 first_pos = min(first_pos, excluded.first_pos),
                 aliases = aliases || char(10) || excluded.aliases",
-            params![
-                article_id,
-                person_id,
-                person.mentions,
-                person.first_pos as i64,
-                person.aliases.join("\n")
-            ],
-        )?;
+        )?
+        .execute(params![
+            article_id,
+            person_id,
+            person.mentions,
+            person.first_pos as i64,
+            person.aliases.join("\n")
+        ])?;
     }
     Ok(())
 }
@@ -217,14 +267,10 @@ pub(super) fn heading_indexes(body: &[Block]) -> String {
     indexes.join(",")
 }
 
-/// Hex SHA-256 of the original bytes.
-pub fn content_hash(raw: &[u8]) -> String {
-    let digest = Sha256::digest(raw);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn compress(raw: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+/// Deflates text for storage (level 6: it runs on the parsing threads, not the writer).
+pub(super) fn compress(raw: &[u8]) -> Vec<u8> {
+    let mut encoder =
+        flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(raw);
     encoder.finish().unwrap_or_default()

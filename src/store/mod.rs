@@ -11,7 +11,7 @@ mod search;
 mod state;
 
 pub use facets::{Granularity, NameCount, PersonCount};
-pub use import::{content_hash, ImportOutcome, ImportSummary, NewArticle};
+pub use import::{ImportOutcome, ImportSummary, NewArticle};
 pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
 pub use reindex::ReindexSummary;

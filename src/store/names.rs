@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::Result;
-use crate::people::{person_key, surname_key};
+use crate::people::{person_key, same_person, surname_key};
 
 /// Built-in aliases of outlets whose names and domains look nothing alike.
 const KNOWN_SOURCE_ALIASES: &[(&str, &[&str])] = &[
@@ -114,26 +114,29 @@ pub fn resolve_source(conn: &Connection, term: &str) -> Result<Vec<i64>> {
 }
 
 /// The id of the stored person this name is, created when nobody matches. The merge is
-/// conservative: the same full-name key, or an alias key, else a new person.
+/// conservative: the same full-name key or alias key; else the one stored person with the same
+/// surname whose given name agrees ([`crate::people::same_person`]); never a guess between two.
 pub fn ensure_person(conn: &Connection, name: &str, aliases: &[String]) -> Result<i64> {
     let key = person_key(name);
-    let existing: Option<i64> = conn
-        .query_row(
+    let exact: Option<i64> = conn
+        .prepare_cached(
             "SELECT id FROM people WHERE key = ?1
              UNION SELECT person_id FROM person_aliases WHERE key = ?1 LIMIT 1",
-            [&key],
-            |r| r.get(0),
-        )
+        )?
+        .query_row([&key], |r| r.get(0))
         .optional()?;
-    let id = match existing {
+    let id = match exact {
         Some(id) => id,
-        None => {
-            conn.execute(
-                "INSERT INTO people (name, key, surname_key) VALUES (?1, ?2, ?3)",
-                params![name, key, surname_key(name)],
-            )?;
-            conn.last_insert_rowid()
-        }
+        None => match same_surname_match(conn, name)? {
+            Some(id) => id,
+            None => {
+                conn.prepare_cached(
+                    "INSERT INTO people (name, key, surname_key) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![name, key, surname_key(name)])?;
+                conn.last_insert_rowid()
+            }
+        },
     };
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO person_aliases (key, person_id, alias) VALUES (?1, ?2, ?3)",
@@ -146,6 +149,34 @@ pub fn ensure_person(conn: &Connection, name: &str, aliases: &[String]) -> Resul
         }
     }
     Ok(id)
+}
+
+/// The one stored person with this name's surname who can be the same person. A surname-only
+/// person stored earlier takes the full name as its canonical name.
+fn same_surname_match(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name FROM people WHERE surname_key = ?1 LIMIT 64")?;
+    let candidates = stmt
+        .query_map([surname_key(name)], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<(i64, String)>, _>>()?;
+    let has_given = |n: &str| person_key(n).contains(' ');
+    let agreeing: Vec<&(i64, String)> = candidates
+        .iter()
+        .filter(|(_, other)| same_person(other, name))
+        .collect();
+    let with_given: Vec<&&(i64, String)> = agreeing.iter().filter(|(_, n)| has_given(n)).collect();
+    match (with_given.as_slice(), agreeing.as_slice()) {
+        ([(id, _)], _) if has_given(name) => Ok(Some(*id)),
+        (_, [(id, other)]) if candidates.len() == 1 => {
+            if has_given(name) && !has_given(other) {
+                let sql = "UPDATE people SET name = ?2, key = ?3 WHERE id = ?1";
+                conn.prepare_cached(sql)?
+                    .execute(params![id, name, person_key(name)])?;
+            }
+            Ok(Some(*id))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// The ids of the people a `person:` term names: a canonical name or alias, ignoring case,

@@ -39,6 +39,7 @@ pub struct StoredArticle {
 
 use rusqlite::OptionalExtension;
 
+use super::import::decompress;
 use super::{Result, Store};
 use crate::model::BlockKind;
 
@@ -46,11 +47,13 @@ impl Store {
     /// The whole article with this id, or `None`.
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
         let sql = "SELECT a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred,
-                          a.byline, a.author, a.body, a.headings, a.origin
-                   FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1";
-        let found = self
-            .conn
-            .query_row(sql, [id], |r| {
+                          a.byline, a.author, a.origin, t.body, t.headings
+                   FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+                   LEFT JOIN article_text t ON t.article_id = a.id
+                   WHERE a.id = ?1";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let found = stmt
+            .query_row([id], |r| {
                 let row = ArticleRow {
                     id: r.get(0)?,
                     title: r.get(1)?,
@@ -60,15 +63,17 @@ impl Store {
                     read: r.get(5)?,
                     starred: r.get(6)?,
                 };
-                let body: String = r.get(9)?;
-                let headings: String = r.get(10)?;
+                let body: Option<Vec<u8>> = r.get(10)?;
+                let headings: Option<String> = r.get(11)?;
+                let body = body.and_then(|b| decompress(&b).ok()).unwrap_or_default();
+                let body = String::from_utf8_lossy(&body);
                 Ok(StoredArticle {
                     row,
                     byline: r.get(7)?,
                     author: r.get(8)?,
-                    body: split_blocks(&body, &headings),
+                    body: split_blocks(&body, headings.as_deref().unwrap_or_default()),
                     people: Vec::new(),
-                    origin: r.get(11)?,
+                    origin: r.get(9)?,
                 })
             })
             .optional()?;
@@ -108,6 +113,12 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
         Ok(n as u64)
+    }
+
+    /// Whether the store holds any article (constant time, unlike [`Store::total`]).
+    pub fn has_articles(&self) -> Result<bool> {
+        let sql = "SELECT EXISTS (SELECT 1 FROM articles)";
+        Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
     }
 }
 

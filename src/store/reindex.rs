@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use rusqlite::params;
 
-use super::import::{decompress, heading_indexes, write_mentions};
+use super::import::{compress, decompress, heading_indexes, write_fts, write_mentions};
 use super::names::ensure_source;
 use super::{Result, Store};
 use crate::ingest::{self, Origin};
@@ -65,7 +65,9 @@ impl Store {
 
     fn stored_batch(&self, after: i64, limit: usize) -> Result<Vec<Stored>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, raw, origin, source_hint FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+            "SELECT a.id, t.raw, a.origin, a.source_hint
+             FROM articles a JOIN article_text t ON t.article_id = a.id
+             WHERE a.id > ?1 ORDER BY a.id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![after, limit as i64], |r| {
             Ok(Stored {
@@ -104,11 +106,13 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
         Some(name) => Some(ensure_source(tx, name, parsed.url.as_deref())?),
         None => None,
     };
-    let updated = tx.execute(
-        "UPDATE articles SET source_id = ?2, title = ?3, date = ?4, url = ?5, byline = ?6,
-            author = ?7, body = ?8, headings = ?9, replacements = ?10
-         WHERE id = ?1",
-        params![
+    let updated = tx
+        .prepare_cached(
+            "UPDATE articles SET source_id = ?2, title = ?3, date = ?4, url = ?5, byline = ?6,
+                author = ?7, replacements = ?8
+             WHERE id = ?1",
+        )?
+        .execute(params![
             id,
             source_id,
             parsed.title,
@@ -116,13 +120,23 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
             parsed.url,
             parsed.byline,
             parsed.author,
-            parsed.body_text(),
-            heading_indexes(&parsed.body),
             parsed.replacements as i64,
-        ],
-    );
+        ]);
     match updated {
-        Ok(_) => write_mentions(tx, id, article).map(|_| true),
+        Ok(_) => {
+            let body = parsed.body_text();
+            tx.prepare_cached(
+                "UPDATE article_text SET body = ?2, headings = ?3 WHERE article_id = ?1",
+            )?
+            .execute(params![
+                id,
+                compress(body.as_bytes()),
+                heading_indexes(&parsed.body)
+            ])?;
+            write_fts(tx, id, &parsed.title, &body, true)?;
+            write_mentions(tx, id, article)?;
+            Ok(true)
+        }
         // The re-derived URL now belongs to another stored article: keep this one as it was.
         Err(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::ConstraintViolation =>

@@ -29,6 +29,7 @@ CREATE TABLE source_aliases (
     PRIMARY KEY (alias, source_id)
 ) WITHOUT ROWID;
 
+-- Narrow rows: what the list shows and what queries filter on. The text lives in article_text.
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
     source_id     INTEGER REFERENCES sources(id),
@@ -37,24 +38,29 @@ CREATE TABLE articles (
     url           TEXT,             -- canonical URL
     byline        TEXT,
     author        TEXT,
-    body          TEXT NOT NULL,    -- blocks separated by a blank line
-    headings      TEXT NOT NULL DEFAULT '', -- comma-separated indexes of heading blocks
-    raw           BLOB NOT NULL,    -- deflate-compressed original bytes, for reindex
     origin        TEXT,             -- the file it was imported from
-    content_hash  TEXT NOT NULL,    -- sha256 of the original bytes
+    content_hash  BLOB NOT NULL,    -- sha256 of the original bytes
     replacements  INTEGER NOT NULL DEFAULT 0,
     is_read       INTEGER NOT NULL DEFAULT 0,
     is_starred    INTEGER NOT NULL DEFAULT 0,
-    imported_at   TEXT NOT NULL,
-    updated_at    TEXT NOT NULL
+    imported_at   INTEGER NOT NULL, -- unix seconds
+    updated_at    INTEGER NOT NULL
 );
 CREATE INDEX articles_date ON articles(date DESC, id DESC);
 CREATE INDEX articles_source_date ON articles(source_id, date DESC, id DESC);
 CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
 CREATE INDEX articles_natural ON articles(source_id, title, date);
-CREATE INDEX articles_origin ON articles(origin);
+CREATE INDEX articles_origin ON articles(origin) WHERE origin IS NOT NULL;
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_unread ON articles(is_read, date DESC, id DESC);
+
+-- The text, deflate-compressed: read one article at a time, never scanned.
+CREATE TABLE article_text (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    body       BLOB NOT NULL,       -- blocks separated by a blank line
+    headings   TEXT NOT NULL DEFAULT '', -- comma-separated indexes of heading blocks
+    raw        BLOB NOT NULL        -- the original bytes, for reindex
+);
 
 CREATE TABLE people (
     id          INTEGER PRIMARY KEY,
@@ -82,21 +88,14 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 CREATE INDEX mentions_person ON mentions(person_id, article_id);
 
+-- Contentless: the words are indexed, the text is not stored twice. Written by the importer
+-- in the same transaction as the article (no triggers: a trigger's statement savepoint makes
+-- FTS5 flush its pending index on every row).
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body,
-    content = 'articles', content_rowid = 'id',
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-END;
 ";
 
 /// The reader's memory, starred lookups, and the `--source` hint that reindex needs.

@@ -55,16 +55,12 @@ fn new_article(f: &Fixture) -> NewArticle {
         .collect();
     let raw = format!("{}\n{}\n{:?}", f.title, f.body, f.date).into_bytes();
     let source = f.source.map(Into::into);
-    NewArticle {
-        article: Article {
-            parsed,
-            source,
-            people,
-        },
-        raw,
-        origin: f.origin.map(Into::into),
-        source_hint: None,
-    }
+    let article = Article {
+        parsed,
+        source,
+        people,
+    };
+    NewArticle::new(article, &raw, f.origin.map(Into::into), None)
 }
 
 fn term(kind: TermKind) -> Term {
@@ -344,8 +340,13 @@ fn a_version_1_store_migrates_and_keeps_its_articles() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         schema::migrate_to(&conn, &path, 1).unwrap();
         conn.execute(
-            "INSERT INTO articles (title, body, raw, content_hash, is_read, imported_at, updated_at)
-             VALUES ('Old story', 'Kept across versions.', x'', 'h', 1, 'then', 'then')",
+            "INSERT INTO articles (title, content_hash, is_read, imported_at, updated_at)
+             VALUES ('Old story', x'00', 1, 0, 0)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (1, 'Old story', 'Kept across versions.')",
             [],
         )
         .unwrap();
@@ -374,4 +375,74 @@ fn a_newer_store_is_refused_by_name() {
     }
     let err = Store::open(&path).err().unwrap().to_string();
     assert!(err.contains("future.db") && err.contains("999"), "{err}");
+}
+
+fn stored_people(store: &Store) -> Vec<String> {
+    let mut names: Vec<String> = store
+        .person_counts(&Query::default(), today(), 100)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    names.sort();
+    names
+}
+
+fn with_person(title: &'static str, name: &'static str) -> NewArticle {
+    let people: &'static [(&'static str, &'static [&'static str])] =
+        Box::leak(Box::new([(name, &[][..])]));
+    new_article(&Fixture {
+        title,
+        people,
+        ..BASE
+    })
+}
+
+#[test]
+fn spelling_variants_of_one_person_are_one_person() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            with_person("a", "Dmytro Kovalenskyy"),
+            with_person("b", "Dmitro Kovalensky"),
+            with_person("c", "Dmytro Kovalenskiy"),
+            with_person("d", "D. Kovalenskyy"),
+            with_person("e", "Alba Renshaw"),
+            with_person("f", "Alba M. Renshaw"),
+        ])
+        .unwrap();
+    assert_eq!(
+        stored_people(&store),
+        ["Alba Renshaw", "Dmytro Kovalenskyy"]
+    );
+    let q = query(vec![TermKind::Person("Dmitro Kovalensky".into())]);
+    assert_eq!(titles(&store, &q).len(), 4);
+}
+
+#[test]
+fn people_who_share_a_surname_stay_apart() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            with_person("a", "Marta Kessler"),
+            with_person("b", "Tomas Kessler"),
+            with_person("c", "Kessler"),
+        ])
+        .unwrap();
+    assert_eq!(
+        stored_people(&store),
+        ["Kessler", "Marta Kessler", "Tomas Kessler"]
+    );
+}
+
+#[test]
+fn a_surname_stored_first_takes_the_full_name_later() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            with_person("a", "Macron"),
+            with_person("b", "Emmanuel Macron"),
+        ])
+        .unwrap();
+    assert_eq!(stored_people(&store), ["Emmanuel Macron"]);
 }

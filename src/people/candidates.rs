@@ -1,0 +1,234 @@
+//! Candidate names in running text: runs of capitalised words, cut at titles, places and
+//! organisation words, with the context that says whether a run is a person.
+
+use super::context::Evidence;
+use super::key::token_key;
+use super::lexicon::{lexicon, Lexicon};
+use super::tokens::Token;
+
+/// A stretch of running text that may name a person.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// The name as written ("Volodymyr Zelenskyy", "van der Berg").
+    pub surface: String,
+    /// [`token_key`] of the last word: the surname key when the candidate is a person.
+    pub key: String,
+    /// Folded name words, particles included.
+    pub words: Vec<String>,
+    /// How many words are not particles ("Nikolaus van der Pas" has 2).
+    pub name_words: usize,
+    pub start: usize,
+    pub evidence: Evidence,
+    /// Only ", " or " and " separate it from the previous candidate: the two are list items.
+    pub listed_after_previous: bool,
+}
+
+/// Lowercase words that join the parts of a name ("Ludwig van Beethoven", "Osama bin Laden").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+    "bin", "ibn", "al", "el", "ter", "ten", "zu", "y",
+];
+
+/// Longest run of name words taken as one name; longer runs are titles of things.
+const MAX_NAME_WORDS: usize = 4;
+
+/// The candidates of one running-text segment, in order.
+pub(crate) fn find_candidates(article: &str, tokens: &[Token]) -> Vec<Candidate> {
+    let lex = lexicon();
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut previous_end = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_like(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let run_end = run_end(tokens, i);
+        // A lone word is kept even when listed: it may still be a surname introduced elsewhere
+        // ("off-spinner Such"); resolution decides.
+        let parts = match run_end - i {
+            1 => vec![(0..1, false)],
+            _ => split_run(lex, &tokens[i..run_end]),
+        };
+        for (part, title) in parts {
+            let (start, end) = (i + part.start, i + part.end);
+            if let Some(mut c) = candidate(lex, article, tokens, start, end, title) {
+                c.listed_after_previous =
+                    previous_end.is_some_and(|e| is_list_joint(tokens, e, start));
+                out.push(c);
+            }
+            previous_end = Some(end);
+        }
+        i = run_end;
+    }
+    out
+}
+
+fn is_name_like(t: &Token) -> bool {
+    if !t.is_word || t.text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "Russia-occupied" is not a name; "Jean-Claude" and "Inzamam-ul-Haq" are.
+    let lower_part = t.text.contains('-')
+        && t.text
+            .rsplit('-')
+            .next()
+            .is_some_and(|p| !p.starts_with(char::is_uppercase));
+    let prefixed = ["al-", "el-", "ad-", "as-"].iter().any(|p| {
+        t.text
+            .strip_prefix(p)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    t.is_initial()
+        || prefixed
+        || (t.is_capitalised() && !lower_part && !t.is_acronym() && t.text.chars().count() > 1)
+}
+
+/// A folded word that joins name parts ("van", "bin").
+pub(crate) fn is_particle_word(folded: &str) -> bool {
+    PARTICLES.contains(&folded)
+}
+
+pub(crate) fn is_particle(t: &Token) -> bool {
+    t.is_word && PARTICLES.contains(&t.text)
+}
+
+/// End (exclusive) of the run of name words starting at `start`; particles may join two name words.
+fn run_end(tokens: &[Token], start: usize) -> usize {
+    let mut end = start + 1;
+    while !tokens[end - 1].possessive {
+        let mut next = end;
+        while next < tokens.len() && next < end + 2 && is_particle(&tokens[next]) {
+            next += 1;
+        }
+        if next < tokens.len() && is_name_like(&tokens[next]) {
+            end = next + 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Cuts a run at the words no name contains (titles, places, organisation words, nationalities),
+/// returning each remaining part and whether a title came right before it.
+fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)> {
+    let folded: Vec<&str> = run.iter().map(|t| t.folded.as_ref()).collect();
+    let mut parts = Vec::new();
+    let (mut part_start, mut title_before, mut part_title) = (None, false, false);
+    let mut i = 0;
+    while i < run.len() {
+        let place_len = lex.place_len_at(&folded[i..]);
+        let breaks = place_len > 0 || breaks_run(lex, run, i, part_start.is_none());
+        if breaks {
+            if let Some(s) = part_start.take() {
+                parts.push((s..i, part_title));
+            }
+            title_before = place_len == 0 && lex.is_title(folded[i]);
+            i += place_len.max(1);
+            continue;
+        }
+        if part_start.is_none() {
+            part_start = Some(i);
+            part_title = title_before;
+        }
+        i += 1;
+    }
+    if let Some(s) = part_start {
+        parts.push((s..run.len(), part_title));
+    }
+    parts
+        .into_iter()
+        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (drop_opener(lex, run, r), t)))
+        .collect()
+}
+
+/// "Oriole Jamie Moyer", "Accountant Ana Ruiz": a word glued before a given name that is itself no
+/// given name (or initial) is not part of the name.
+fn drop_opener(lex: &Lexicon, run: &[Token], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if r.len() < 3 {
+        return r;
+    }
+    let named = |t: &Token| lex.is_given(&t.folded) || t.is_initial();
+    let (first, second) = (&run[r.start], &run[r.start + 1]);
+    if !named(first) && !is_particle(second) && named(second) {
+        r.start + 1..r.end
+    } else {
+        r
+    }
+}
+
+/// Whether word `i` of a run cannot belong to a name. A part's first word is held to every list;
+/// later words only to the lists that rarely hold surnames, and a title word ending the run is
+/// kept ("John Major", "Martin Luther King").
+fn breaks_run(lex: &Lexicon, run: &[Token], i: usize, opens_part: bool) -> bool {
+    let f = run[i].folded.as_ref();
+    if opens_part {
+        // "captain Will Carling": a given name that is also a common word, mid-sentence and
+        // followed by another name word, is a name.
+        let will_carling = lex.is_given_stopword(f) && !run[i].sentence_start && i + 1 < run.len();
+        let listed = (lex.is_stopword(f) && !will_carling)
+            || lex.is_title(f)
+            || lex.is_org_word(f)
+            || lex.is_demonym(f);
+        return !is_particle(&run[i]) && (listed || (lex.is_place(f) && !lex.is_given(f)));
+    }
+    let last = i + 1 == run.len();
+    (lex.is_title(f) && !last)
+        || lex.is_org_word(f)
+        || lex.is_demonym(f)
+        || (lex.is_region(f) && !lex.is_given(f))
+}
+
+fn trim_particles(run: &[Token], r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let (mut s, mut e) = (r.start, r.end);
+    while s < e && is_particle(&run[s]) {
+        s += 1;
+    }
+    while e > s && is_particle(&run[e - 1]) {
+        e -= 1;
+    }
+    (s < e).then_some(s..e)
+}
+
+fn candidate(
+    lex: &Lexicon,
+    article: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    title_in_run: bool,
+) -> Option<Candidate> {
+    let part = &tokens[start..end];
+    let name_words = part.iter().filter(|t| !is_particle(t)).count();
+    if name_words > MAX_NAME_WORDS {
+        return None;
+    }
+    let (first, last) = (&part[0], &part[part.len() - 1]);
+    let evidence = Evidence::read(lex, tokens, start, end, title_in_run);
+    Some(Candidate {
+        surface: article.get(first.start..last.end)?.to_string(),
+        key: token_key(last.text),
+        words: part.iter().map(|t| t.folded.to_string()).collect(),
+        name_words,
+        start: first.start,
+        evidence,
+        listed_after_previous: false,
+    })
+}
+
+/// Whether tokens `previous_end..start` are just a list joint: "," or "and" / "&" / "or", or in a
+/// results table a comma after scores ("Anna Berg 68 66, Lena Holm 70 71").
+fn is_list_joint(tokens: &[Token], previous_end: usize, start: usize) -> bool {
+    let between = &tokens[previous_end..start];
+    let is_number =
+        |t: &Token| t.is_word && t.text.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    match between {
+        [t] => t.is_punct(',') || matches!(t.folded.as_ref(), "and" | "or" | "&"),
+        [numbers @ .., comma] if between.len() <= 5 => {
+            comma.is_punct(',') && numbers.iter().all(is_number)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,197 @@
+//! What the words around a candidate name say about it: titles, speech verbs, appositions,
+//! brackets and minute marks of results tables, nationalities.
+
+use super::lexicon::Lexicon;
+use super::tokens::Token;
+
+/// What the context says about a candidate.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Evidence {
+    /// A title or role comes just before ("President", "envoy", "Mr.").
+    pub title: bool,
+    /// A speech verb comes just after ("said", "wrote") or, after a quote, just before.
+    pub cue: bool,
+    /// An apposition follows: ", chief of staff", ", 45,".
+    pub apposition: bool,
+    /// The first word is a known given name.
+    pub given_first: bool,
+    /// The first word is an initial ("P. Simmons").
+    pub initial_first: bool,
+    /// The candidate opens a sentence, so its capital says little.
+    pub sentence_start: bool,
+    /// Results-table context: a bracketed country, team or role ("Anna Berg (Sweden)",
+    /// "(captain)") or a scoring minute ("Berg 33rd", "(Berg 33rd)") follows.
+    pub table_after: bool,
+    /// A scoring minute follows ("Berg 33rd"): strong even for a lone surname.
+    pub minute_after: bool,
+    /// A nationality or a place's possessive comes just before ("American Roger Kingdom",
+    /// "Japan's Taro Sato"): evidence for a full name only.
+    pub origin_before: bool,
+    /// The candidate is the whole block, as a byline is ("Anna Berg").
+    pub whole_block: bool,
+    /// A lowercase organisation word comes just before ("news agency Tanjug", "newspaper Le Soir").
+    pub org_before: bool,
+    /// It ends a longer capitalised name of a thing ("Ministry of Communities and Territories").
+    pub in_org_name: bool,
+}
+
+impl Evidence {
+    /// Context strong enough to take a lone capitalised word for a surname.
+    pub fn strong_context(&self) -> bool {
+        self.title || self.cue || self.apposition || self.minute_after
+    }
+
+    /// Reads the context of the candidate `tokens[start..end]`; `title_in_run` says a capitalised
+    /// title opened its run ("President Vladimir Putin").
+    pub fn read(
+        lex: &Lexicon,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        title_in_run: bool,
+    ) -> Self {
+        let first = &tokens[start];
+        Evidence {
+            title: title_in_run || title_before(lex, tokens, start),
+            cue: cue_after(lex, tokens, end)
+                || (cue_before(lex, tokens, start) && !role_follows(lex, tokens, end)),
+            apposition: apposition_after(lex, tokens, end),
+            given_first: lex.is_given(&first.folded),
+            initial_first: first.is_initial() && !lex.is_place(&first.folded),
+            sentence_start: first.sentence_start,
+            in_org_name: continues_a_name(tokens, start),
+            table_after: table_after(lex, tokens, end),
+            minute_after: tokens.get(end).is_some_and(is_minute),
+            origin_before: origin_before(lex, tokens, start),
+            org_before: start
+                .checked_sub(1)
+                .map(|i| &tokens[i])
+                .is_some_and(|t| t.is_word && !t.is_capitalised() && lex.is_org_word(&t.folded)),
+            whole_block: start == 0
+                && tokens[end..].iter().all(|t| !t.is_word)
+                && tokens[..end].iter().all(|t| !lex.is_stopword(&t.folded)),
+        }
+    }
+}
+
+/// A lowercase role word before the name ("envoy Steve Witkoff"), possibly closing a bracketed
+/// insertion ("[Ukrainian negotiators] Andriy Hnatov").
+fn title_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+    let mut i = start;
+    if i > 0 && tokens[i - 1].is_punct(']') {
+        i -= 1;
+    }
+    i > 0 && tokens[i - 1].is_word && lex.is_title(&tokens[i - 1].folded)
+}
+
+/// "Smith said", "Smith reportedly said", "Smith told".
+fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.is_word)
+            .map(|t| t.folded.as_ref())
+    };
+    match word(end) {
+        Some(w) if lex.is_cue(w) => true,
+        Some(w) if w.ends_with("ly") || w == "has" || w == "had" => {
+            word(end + 1).is_some_and(|w| lex.is_cue(w))
+        }
+        _ => false,
+    }
+}
+
+/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name.
+fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+    start >= 2
+        && tokens[start - 1].is_word
+        && lex.is_cue(&tokens[start - 1].folded)
+        && (tokens[start - 2].is_punct(',')
+            || tokens[start - 2].is_punct('"')
+            || tokens[start - 2].is_punct('”'))
+}
+
+/// ", chief of staff" / ", the party leader" / ", 45," after the name.
+fn apposition_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+    if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let next = |k: usize| tokens.get(end + k).filter(|t| t.is_word);
+    let role = |t: &Token| {
+        t.text.chars().next().is_some_and(char::is_lowercase) && lex.is_title(&t.folded)
+    };
+    // ", Chairman of the ..." takes a capital.
+    let capital_role =
+        |t: &Token| lex.is_title(&t.folded) && next(2).is_some_and(|t| t.folded == "of");
+    match next(1) {
+        Some(t) if capital_role(t) => true,
+        Some(t) if role(t) => true,
+        Some(t) if matches!(t.folded.as_ref(), "the" | "a" | "an" | "who") => {
+            t.folded == "who" || next(2).is_some_and(role)
+        }
+        Some(t) if t.text.chars().all(|c| c.is_ascii_digit()) => {
+            tokens.get(end + 2).is_some_and(|t| t.is_punct(','))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word at `start` continues a capitalised phrase through "of", "for", "the" or a plural
+/// "and" ("Ministry for Development of Communities and Territories").
+fn continues_a_name(tokens: &[Token], start: usize) -> bool {
+    let Some(prev) = start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .filter(|t| t.is_word)
+    else {
+        return false;
+    };
+    let before_is_capital = start >= 2 && tokens[start - 2].is_capitalised();
+    match prev.folded.as_ref() {
+        "of" | "for" | "the" => true,
+        "and" => before_is_capital && tokens[start].text.ends_with('s'),
+        _ => false,
+    }
+}
+
+/// "(Sweden)", "(U.S.)", "(captain)", "(33rd)" or "33rd" after the name.
+fn table_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+    if tokens.get(end).is_some_and(is_minute) {
+        return true;
+    }
+    if !tokens.get(end).is_some_and(|t| t.is_punct('(')) {
+        return false;
+    }
+    tokens.get(end + 1).is_some_and(|t| {
+        (t.is_capitalised() && (!t.is_acronym() || lex.is_place(&t.folded)))
+            || is_minute(t)
+            || (t.is_word && lex.is_title(&t.folded))
+    })
+}
+
+/// An ordinal such as "33rd" or "90th": a scoring minute in football results.
+fn is_minute(t: &Token) -> bool {
+    let digits = t.text.bytes().take_while(u8::is_ascii_digit).count();
+    t.is_word
+        && (1..=3).contains(&digits)
+        && matches!(&t.text[digits..], "st" | "nd" | "rd" | "th" | "min")
+}
+
+/// "American Roger Kingdom", "Frenchman Luc Moreau", "Japan's Taro Sato".
+fn origin_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+    let Some(prev) = start
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .filter(|t| t.is_word)
+    else {
+        return false;
+    };
+    lex.is_demonym(&prev.folded) || (prev.possessive && lex.is_place(&prev.folded))
+}
+
+/// A lowercase role word right after: the capitalised words modify it ("said Sideways producer").
+fn role_follows(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+    tokens
+        .get(end)
+        .is_some_and(|t| t.is_word && !t.is_capitalised() && lex.is_title(&t.folded))
+}

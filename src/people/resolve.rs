@@ -1,0 +1,328 @@
+//! From candidates to people: accepting full names, attaching surnames and headline mentions to
+//! them, and counting.
+
+use std::collections::{HashMap, HashSet};
+
+use super::candidates::{is_particle_word, Candidate};
+use super::key::{person_key, token_key};
+use super::lexicon::{lexicon, FnvBuild};
+use super::merge::NameParts;
+use super::tokens::Token;
+use crate::model::PersonMention;
+
+/// A person being assembled from an article's mentions.
+struct Person {
+    canonical: String,
+    canonical_words: usize,
+    parts: NameParts,
+    /// Surface forms with where each was first seen; forms differing only in case are one.
+    aliases: Vec<(String, usize)>,
+    mentions: u32,
+    first_pos: usize,
+}
+
+impl Person {
+    fn new(surface: &str, name_words: usize, pos: usize) -> Self {
+        Person {
+            canonical: surface.to_string(),
+            canonical_words: name_words,
+            parts: NameParts::of(surface),
+            aliases: Vec::new(),
+            mentions: 0,
+            first_pos: pos,
+        }
+    }
+
+    fn mention(&mut self, surface: &str, pos: usize) {
+        self.mentions += 1;
+        self.first_pos = self.first_pos.min(pos);
+        let same_form =
+            |a: &String| a.len() == surface.len() && a.to_lowercase() == surface.to_lowercase();
+        match self.aliases.iter_mut().find(|(a, _)| same_form(a)) {
+            Some((form, seen)) => {
+                // Keep the earliest position, and a mixed-case spelling over a shouted one.
+                if is_shouted(form) && !is_shouted(surface) {
+                    *form = surface.to_string();
+                }
+                *seen = (*seen).min(pos);
+            }
+            None => self.aliases.push((surface.to_string(), pos)),
+        }
+    }
+
+    fn into_mention(mut self) -> PersonMention {
+        self.aliases.sort_by_key(|(_, pos)| *pos);
+        PersonMention {
+            name: self.canonical,
+            aliases: self.aliases.into_iter().map(|(form, _)| form).collect(),
+            mentions: self.mentions,
+            first_pos: self.first_pos,
+        }
+    }
+}
+
+fn is_shouted(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase)
+}
+
+/// The people found so far, indexed by surname key so that matching stays linear in long tables.
+#[derive(Default)]
+struct Roster {
+    people: Vec<Person>,
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
+impl Roster {
+    fn add(&mut self, person: Person) -> usize {
+        let index = self.people.len();
+        self.by_surname
+            .entry(person.parts.surname.clone())
+            .or_default()
+            .push(index);
+        self.people.push(person);
+        index
+    }
+
+    /// Indexes of the people with this surname key, first added first.
+    fn with_surname(&self, key: &str) -> &[usize] {
+        self.by_surname.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// People of an article from its running-text candidates and its headline lines' tokens.
+/// Words an article writes in lowercase somewhere.
+pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FnvBuild>;
+
+pub(crate) fn resolve(
+    candidates: &[Candidate],
+    headlines: &[Vec<Token>],
+    lowercase_words: &LowercaseWords,
+) -> Vec<PersonMention> {
+    let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
+    let single_keys: HashSet<String> = single.iter().map(|c| c.key.clone()).collect();
+    let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    let mut people = Roster::default();
+    for (c, _) in candidates.iter().zip(&accepted).filter(|(_, ok)| **ok) {
+        add_full_name(&mut people, c);
+    }
+    for (c, _) in candidates
+        .iter()
+        .zip(&accepted)
+        .filter(|(c, ok)| !**ok && c.name_words > 1)
+    {
+        attach_short_form(&mut people, c);
+    }
+    add_lone_surnames(&mut people, &single, lowercase_words);
+    for c in &single {
+        attach_surname(&mut people, c);
+    }
+    let forms = headline_forms(&people);
+    for line in headlines {
+        match_headline(&mut people.people, &forms, line);
+    }
+    let mut out: Vec<PersonMention> = people
+        .people
+        .into_iter()
+        .filter(|p| p.mentions > 0)
+        .map(Person::into_mention)
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(a.first_pos.cmp(&b.first_pos))
+    });
+    out
+}
+
+/// Which candidates are full names: vouched for by themselves, or listed next to one that is
+/// ("Anna Berg, Lena Holm and Eva Lind").
+fn accept_full_names(
+    candidates: &[Candidate],
+    single_keys: &HashSet<String>,
+    lowercase_words: &LowercaseWords,
+) -> Vec<bool> {
+    let mut accepted: Vec<bool> = candidates
+        .iter()
+        .map(|c| c.name_words > 1 && is_full_name(c, single_keys, lowercase_words))
+        .collect();
+    let listable =
+        |c: &Candidate| (2..=3).contains(&c.name_words) && !lexicon().is_place(&c.words.join(" "));
+    for i in 1..candidates.len() {
+        if candidates[i].listed_after_previous && accepted[i - 1] && listable(&candidates[i]) {
+            accepted[i] = true;
+        }
+    }
+    for i in (0..candidates.len().saturating_sub(1)).rev() {
+        if candidates[i + 1].listed_after_previous && accepted[i + 1] && listable(&candidates[i]) {
+            accepted[i] = true;
+        }
+    }
+    accepted
+}
+
+/// A run of two or more name words is a person when something vouches for it: a known given name,
+/// an initial, a title, a speech verb, an apposition; or, when none of its words is also written in
+/// lowercase in the article ("Gross Domestic Product"), a results-table or byline position, a
+/// nationality before it, or its last word used alone elsewhere.
+fn is_full_name(
+    c: &Candidate,
+    single_keys: &HashSet<String>,
+    lowercase_words: &LowercaseWords,
+) -> bool {
+    let e = &c.evidence;
+    let surname_reused = c
+        .words
+        .last()
+        .is_some_and(|w| single_keys.contains(&token_key(w)));
+    !lexicon().is_place(&c.words.join(" "))
+        && !looks_like_a_team(c)
+        && !e.org_before
+        && (e.given_first
+            || e.initial_first
+            || e.strong_context()
+            || (!has_common_word(c, lowercase_words)
+                && (e.table_after || e.whole_block || e.origin_before || surname_reused)))
+}
+
+fn has_common_word(c: &Candidate, lowercase_words: &LowercaseWords) -> bool {
+    c.words
+        .iter()
+        .any(|w| !is_particle_word(w) && lowercase_words.contains(w.as_str()))
+}
+
+/// "Houston Astros", "Bayern Munich": a place first with a plural after it, or a place last
+/// behind a word that is no given name.
+fn looks_like_a_team(c: &Candidate) -> bool {
+    let lex = lexicon();
+    let (Some(first), Some(last)) = (c.words.first(), c.words.last()) else {
+        return false;
+    };
+    (lex.is_place(first) && last.ends_with('s') && !lex.is_surname(last) && !c.evidence.title)
+        || (lex.is_place(last) && !lex.is_given(first) && !c.evidence.initial_first)
+}
+
+fn add_full_name(roster: &mut Roster, c: &Candidate) {
+    let parts = NameParts::of(&c.surface);
+    let found = roster
+        .with_surname(&parts.surname)
+        .iter()
+        .copied()
+        .find(|&i| roster.people[i].parts.same_person(&parts));
+    let index = found.unwrap_or_else(|| roster.add(Person::new(&c.surface, c.name_words, c.start)));
+    let person = &mut roster.people[index];
+    if c.name_words > person.canonical_words {
+        person.canonical = c.surface.clone();
+        person.canonical_words = c.name_words;
+        person.parts = NameParts::of(&c.surface);
+    }
+    person.mention(&c.surface, c.start);
+}
+
+/// A run nothing vouches for still counts when it is a shorter form of a person already found
+/// ("De Vries" after "Femke de Vries").
+fn attach_short_form(roster: &mut Roster, c: &Candidate) {
+    let parts = NameParts::of(&c.surface);
+    let people = &roster.people;
+    let matching = roster
+        .with_surname(&parts.surname)
+        .iter()
+        .copied()
+        .filter(|&i| people[i].parts.same_person(&parts));
+    let chosen = matching.min_by_key(|&i| {
+        (
+            people[i].first_pos > c.start,
+            people[i].first_pos.abs_diff(c.start),
+        )
+    });
+    if let Some(i) = chosen {
+        roster.people[i].mention(&c.surface, c.start);
+    }
+}
+
+/// Surnames used alone that no full name introduced: a person only when some use of the word has
+/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff").
+fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words: &LowercaseWords) {
+    let lex = lexicon();
+    for c in single {
+        let key = &c.key;
+        let known = !roster.with_surname(key).is_empty();
+        let listed = c
+            .words
+            .first()
+            .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w.as_str()));
+        let e = &c.evidence;
+        // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
+        let vouched = e.title || e.apposition || e.minute_after || (e.cue && !e.sentence_start);
+        if !known
+            && !listed
+            && !e.in_org_name
+            && !e.org_before
+            && vouched
+            && key.chars().count() > 1
+        {
+            roster.add(Person::new(&c.surface, 1, c.start));
+        }
+    }
+}
+
+/// Counts a lone surname for the person with that surname introduced nearest before it (or else
+/// the first one after it). A listed word opening a sentence ("Such", "May") is not counted.
+fn attach_surname(roster: &mut Roster, c: &Candidate) {
+    let listed = c
+        .words
+        .first()
+        .is_some_and(|w| lexicon().is_never_a_name(w));
+    if listed && c.evidence.sentence_start {
+        return;
+    }
+    let people = &roster.people;
+    let with_surname = roster.with_surname(&c.key).iter().copied();
+    let before = with_surname
+        .clone()
+        .filter(|&i| people[i].first_pos <= c.start)
+        .max_by_key(|&i| people[i].first_pos);
+    let chosen = before.or_else(|| with_surname.min_by_key(|&i| people[i].first_pos));
+    if let Some(i) = chosen {
+        roster.people[i].mention(&c.surface, c.start);
+    }
+}
+
+/// Headline and crosshead words count only where they spell a person already found in the text:
+/// one of their written forms, or a full name's surname when only one person has it.
+fn match_headline(people: &mut [Person], forms: &HashMap<String, usize>, line: &[Token]) {
+    let mut i = 0;
+    while i < line.len() {
+        let matched = (1..=4).rev().find_map(|n| {
+            let words = line.get(i..i + n)?;
+            if !words.iter().all(|t| t.is_capitalised()) {
+                return None;
+            }
+            let key = person_key(&words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
+            forms.get(&key).map(|&p| (n, p))
+        });
+        if let Some((n, p)) = matched {
+            let surface: Vec<&str> = line[i..i + n].iter().map(|t| t.text).collect();
+            people[p].mention(&surface.join(" "), line[i].start);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn headline_forms(roster: &Roster) -> HashMap<String, usize> {
+    let mut forms: HashMap<String, usize> = roster
+        .by_surname
+        .iter()
+        .filter_map(|(surname, owners)| match owners.as_slice() {
+            [only] => Some((surname.clone(), *only)),
+            _ => None,
+        })
+        .collect();
+    for (i, p) in roster.people.iter().enumerate() {
+        for alias in p.aliases.iter().map(|(form, _)| form).chain([&p.canonical]) {
+            forms.insert(person_key(alias), i);
+        }
+    }
+    forms
+}
