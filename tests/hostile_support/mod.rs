@@ -114,6 +114,8 @@ pub struct Measured {
     pub stdout: String,
     pub stderr: String,
     pub seconds: f64,
+    /// CPU time (user + system) of the child: what it costs, whatever else the machine runs.
+    pub cpu_seconds: f64,
     /// Peak resident set size of the child, from `wait4`'s rusage.
     pub peak_mib: f64,
 }
@@ -151,6 +153,11 @@ pub fn measure(mut cmd: Command, limit: std::time::Duration) -> Measured {
         stdout: text(&std::fs::read(&out_path).unwrap()),
         stderr: text(&std::fs::read(&err_path).unwrap()),
         seconds: start.elapsed().as_secs_f64(),
+        cpu_seconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
         peak_mib: usage.ru_maxrss as f64 / 1024.0,
     }
+}
+
+fn seconds(t: libc::timeval) -> f64 {
+    t.tv_sec as f64 + t.tv_usec as f64 / 1e6
 }
