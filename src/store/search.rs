@@ -21,7 +21,12 @@ pub(super) struct Filter {
 #[derive(Debug)]
 pub(super) struct PersonDriver {
     pub ids: String,
+    /// The other conditions, plus the date bounds again over the index's `m.date`.
     pub rest_sql: String,
+    /// Where the positive words' MATCH text sits in the parameters, if there are words.
+    pub words: Option<usize>,
+    /// When the other terms are all dates: the condition over `mentions` alone.
+    pub index_only: Option<String>,
 }
 
 const ROW_COLUMNS: &str = "a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred";
@@ -75,11 +80,12 @@ impl Store {
     pub fn count(&self, query: &Query, today: NaiveDate) -> Result<u64> {
         let filter = self.filter(query, today)?;
         let sql = match &filter.person {
-            // The person alone: an index range, no article visited.
-            Some(person) if person.rest_sql == "1" => format!(
-                "SELECT count(*) FROM mentions WHERE person_id IN ({})",
-                person.ids
-            ),
+            // The person (and dates) alone: an index range, no article visited.
+            Some(PersonDriver {
+                ids,
+                index_only: Some(dates),
+                ..
+            }) => format!("SELECT count(*) FROM mentions m WHERE m.person_id = {ids} AND {dates}"),
             Some(person) => format!(
                 "SELECT count(*)
                  FROM mentions m CROSS JOIN articles a ON a.id = m.article_id
@@ -95,109 +101,166 @@ impl Store {
 
     /// Compiles `query`: every term becomes one ANDed condition.
     pub(super) fn filter(&self, query: &Query, today: NaiveDate) -> Result<Filter> {
-        let mut parts: Vec<String> = Vec::new();
-        let mut params = Vec::new();
-        let mut any_source: Vec<i64> = Vec::new();
-        let mut has_positive_source = false;
-        let mut fts_positive: Vec<String> = Vec::new();
-        let mut driver: Option<(usize, String)> = None;
+        let mut compiler = Compiler::default();
         for term in &query.terms {
-            let neg = term.negated;
-            let condition = match &term.kind {
-                TermKind::Word(text) | TermKind::Phrase(text) => {
-                    let phrase = fts_phrase(text);
-                    if phrase.is_none() {
-                        continue; // nothing searchable in it (only punctuation)
-                    }
-                    let phrase = phrase.unwrap_or_default();
-                    if !neg {
-                        fts_positive.push(phrase);
-                        continue;
-                    }
-                    params.push(Value::Text(phrase));
-                    "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-                        .to_string()
-                }
-                TermKind::Source(name) => {
-                    let ids = resolve_source(&self.conn, name)?;
-                    if !neg {
-                        has_positive_source = true;
-                        any_source.extend(ids);
-                        continue;
-                    }
-                    format!("a.source_id IN ({})", id_list(&ids))
-                }
-                TermKind::Person(name) => {
-                    let ids = resolve_person(&self.conn, name)?;
-                    // One person: its index rows are unique per article and already in date
-                    // order. Several (a bare surname shared by two people) take the general path.
-                    if !neg && driver.is_none() && ids.len() == 1 {
-                        driver = Some((parts.len(), id_list(&ids)));
-                    }
-                    format!(
-                        "a.id IN (SELECT article_id FROM mentions WHERE person_id IN ({}))",
-                        id_list(&ids)
-                    )
-                }
-                TermKind::Date(spec) => {
-                    let range = spec.range(today);
-                    let mut bounds = Vec::new();
-                    if let Some(from) = range.from {
-                        bounds.push("a.date >= ?".to_string());
-                        params.push(Value::Text(from.to_string()));
-                    }
-                    if let Some(to) = range.to {
-                        bounds.push("a.date <= ?".to_string());
-                        params.push(Value::Text(to.to_string()));
-                    }
-                    if bounds.is_empty() {
-                        "a.date IS NOT NULL".to_string()
-                    } else {
-                        bounds.join(" AND ")
-                    }
-                }
-                TermKind::Is(Flag::Read) => "a.is_read = 1".to_string(),
-                TermKind::Is(Flag::Unread) => "a.is_read = 0".to_string(),
-                TermKind::Is(Flag::Starred) => "a.is_starred = 1".to_string(),
-            };
-            // NULL (unknown date, no source) counts as "does not match", so a negation keeps it.
-            parts.push(if neg {
-                format!("NOT coalesce(({condition}), 0)")
-            } else {
-                condition
-            });
+            compiler.term(self, term.negated, &term.kind, today)?;
         }
-        if has_positive_source {
-            any_source.sort_unstable();
-            any_source.dedup();
-            parts.push(format!("a.source_id IN ({})", id_list(&any_source)));
+        let mut filter = compiler.finish();
+        if let Some(person) = &filter.person {
+            if !self.person_should_drive(person, &filter.params)? {
+                filter.person = None;
+            }
         }
-        if !fts_positive.is_empty() {
-            parts.push(
+        Ok(filter)
+    }
+
+    /// Whether walking the person's mentions beats walking the words' matches: both counted up
+    /// to a cap, so the estimate stays cheap however common either is.
+    fn person_should_drive(&self, person: &PersonDriver, params: &[Value]) -> Result<bool> {
+        let Some(words) = &person.words else {
+            return Ok(true);
+        };
+        let cap = 5000;
+        let mentions: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE person_id = {} LIMIT {cap})",
+                person.ids
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {cap})"
+        );
+        let matches: i64 = self.conn.query_row(
+            &sql,
+            [params.get(*words).cloned().unwrap_or(Value::Null)],
+            |r| r.get(0),
+        )?;
+        Ok(mentions <= matches)
+    }
+}
+
+/// Builds a [`Filter`] term by term.
+#[derive(Default)]
+struct Compiler {
+    parts: Vec<String>,
+    params: Vec<Value>,
+    sources: Option<Vec<i64>>,
+    fts: Vec<String>,
+    /// The first positive single-person term: its index in `parts` and its id.
+    person: Option<(usize, i64)>,
+    /// Positive date bounds, again over `m.date` for the person's index walk.
+    mention_dates: Vec<String>,
+}
+
+impl Compiler {
+    fn term(&mut self, store: &Store, neg: bool, kind: &TermKind, today: NaiveDate) -> Result<()> {
+        let condition = match kind {
+            TermKind::Word(text) | TermKind::Phrase(text) => {
+                let Some(phrase) = fts_phrase(text) else {
+                    return Ok(()); // nothing searchable in it (only punctuation)
+                };
+                if !neg {
+                    self.fts.push(phrase);
+                    return Ok(());
+                }
+                self.params.push(Value::Text(phrase));
+                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".to_string()
+            }
+            TermKind::Source(name) => {
+                let ids = resolve_source(&store.conn, name)?;
+                if !neg {
+                    self.sources.get_or_insert_with(Vec::new).extend(ids);
+                    return Ok(());
+                }
+                format!("a.source_id IN ({})", id_list(&ids))
+            }
+            TermKind::Person(name) => {
+                let ids = resolve_person(&store.conn, name)?;
+                // One person: its index rows are unique per article and in date order. Several
+                // (a bare surname shared by two people) take the general path.
+                if let ([id], false, None) = (ids.as_slice(), neg, self.person) {
+                    self.person = Some((self.parts.len(), *id));
+                }
+                format!(
+                    "EXISTS (SELECT 1 FROM mentions x WHERE x.article_id = a.id AND x.person_id IN ({}))",
+                    id_list(&ids)
+                )
+            }
+            TermKind::Date(spec) => {
+                let range = spec.range(today);
+                if !neg {
+                    self.mention_dates
+                        .push(date_bounds("m.date", range.from, range.to));
+                }
+                date_bounds("a.date", range.from, range.to)
+            }
+            TermKind::Is(Flag::Read) => "a.is_read = 1".to_string(),
+            TermKind::Is(Flag::Unread) => "a.is_read = 0".to_string(),
+            TermKind::Is(Flag::Starred) => "a.is_starred = 1".to_string(),
+        };
+        // NULL (unknown date, no source) counts as "does not match", so a negation keeps it.
+        self.parts.push(if neg {
+            format!("NOT coalesce(({condition}), 0)")
+        } else {
+            condition
+        });
+        Ok(())
+    }
+
+    fn finish(mut self) -> Filter {
+        if let Some(mut ids) = self.sources.take() {
+            ids.sort_unstable();
+            ids.dedup();
+            self.parts
+                .push(format!("a.source_id IN ({})", id_list(&ids)));
+        }
+        let mut words = None;
+        if !self.fts.is_empty() {
+            self.parts.push(
                 "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".to_string(),
             );
-            params.push(Value::Text(fts_positive.join(" AND ")));
+            words = Some(self.params.len());
+            self.params.push(Value::Text(self.fts.join(" AND ")));
         }
-        let join = |parts: &[String]| {
-            if parts.is_empty() {
-                "1".to_string()
-            } else {
-                parts.join(" AND ")
-            }
-        };
-        let person = driver.map(|(index, ids)| {
-            let mut rest = parts.clone();
+        let person = self.person.map(|(index, id)| {
+            let mut rest = self.parts.clone();
             rest.remove(index);
+            // Only the person and dates: the count never leaves the index.
+            let index_only = (self.parts.len() == 1 + self.mention_dates.len())
+                .then(|| and(&self.mention_dates));
+            rest.extend(self.mention_dates.iter().cloned());
             PersonDriver {
-                ids,
-                rest_sql: join(&rest),
+                ids: id.to_string(),
+                rest_sql: and(&rest),
+                words,
+                index_only,
             }
         });
-        Ok(Filter {
-            sql: join(&parts),
-            params,
+        Filter {
+            sql: and(&self.parts),
+            params: self.params,
             person,
-        })
+        }
+    }
+}
+
+fn and(parts: &[String]) -> String {
+    if parts.is_empty() {
+        "1".to_string()
+    } else {
+        parts.join(" AND ")
+    }
+}
+
+/// `column` within inclusive day bounds; the days are validated dates, inlined as literals.
+fn date_bounds(column: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+    match (from, to) {
+        (Some(from), Some(to)) => format!("{column} BETWEEN '{from}' AND '{to}'"),
+        (Some(from), None) => format!("{column} >= '{from}'"),
+        (None, Some(to)) => format!("{column} <= '{to}'"),
+        (None, None) => format!("{column} IS NOT NULL"),
     }
 }
 

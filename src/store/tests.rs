@@ -488,3 +488,36 @@ fn a_person_list_is_newest_first_and_agrees_with_its_count() {
         ["old", "undated"]
     );
 }
+
+#[test]
+fn person_and_date_counts_agree_with_lists() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch: Vec<NewArticle> = [
+        ("old", Some("2025-01-05")),
+        ("undated", None),
+        ("mid", Some("2025-06-01")),
+    ]
+    .iter()
+    .map(|(title, date)| {
+        let people: &'static [(&'static str, &'static [&'static str])] =
+            &[("Alba Renshaw", &["Alba Renshaw"])];
+        new_article(&Fixture {
+            title,
+            date: *date,
+            people,
+            body: title,
+            ..BASE
+        })
+    })
+    .collect();
+    store.import_batch(&batch).unwrap();
+    let spec = crate::query::parse("person:renshaw date:2025-06").unwrap();
+    assert_eq!(titles(&store, &spec), ["mid"]);
+    assert_eq!(store.count(&spec, today()).unwrap(), 1);
+    let spec = crate::query::parse("person:renshaw -date:2025-06").unwrap();
+    assert_eq!(titles(&store, &spec), ["old", "undated"]);
+    assert_eq!(store.count(&spec, today()).unwrap(), 2);
+    let spec = crate::query::parse("person:renshaw date:..2025-03 -source:northwind").unwrap();
+    assert!(titles(&store, &spec).is_empty());
+    assert_eq!(store.count(&spec, today()).unwrap(), 0);
+}
