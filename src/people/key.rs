@@ -30,12 +30,13 @@ pub fn surname_key(name: &str) -> String {
 
 /// The key of one name token ("Zelenskyy" → "zelensky", "O'Brien" → "o'brien", "J." → "j").
 pub(crate) fn token_key(token: &str) -> String {
-    let mut key: String = if token.is_ascii() {
-        token
+    let mut key = if token.is_ascii() {
+        let mut key = String::with_capacity(token.len());
+        let kept = token
             .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''))
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''));
+        key.extend(kept.map(|c| c.to_ascii_lowercase()));
+        key
     } else {
         fold(token)
             .chars()
