@@ -81,6 +81,11 @@ fn is_name_like(t: &Token) -> bool {
     {
         return false;
     }
+    // The usual shape, "Putin": a capital, then a lowercase letter, no hyphen.
+    let bytes = t.text.as_bytes();
+    if t.capitalised && bytes.get(1).is_some_and(u8::is_ascii_lowercase) && !bytes.contains(&b'-') {
+        return true;
+    }
     // "Russia-occupied" is not a name; "Jean-Claude" and "Inzamam-ul-Haq" are.
     let lower_part = t.text.contains('-')
         && t.text

@@ -273,11 +273,12 @@ fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words
 /// Counts a lone surname for the person with that surname introduced nearest before it (or else
 /// the first one after it). A listed word opening a sentence ("Such", "May") is not counted.
 fn attach_surname(roster: &mut Roster, c: &Candidate) {
-    let listed = c
-        .words
-        .first()
-        .is_some_and(|w| lexicon().is_never_a_name(w));
-    if listed && c.evidence.sentence_start {
+    let listed = || {
+        c.words
+            .first()
+            .is_some_and(|w| lexicon().is_never_a_name(w))
+    };
+    if c.evidence.sentence_start && listed() {
         return;
     }
     let people = &roster.people;
