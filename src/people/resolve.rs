@@ -104,7 +104,22 @@ pub(crate) fn resolve(
 ) -> Vec<PersonMention> {
     let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
     let single_keys: HashSet<String, FxBuild> = single.iter().map(|c| c.key.clone()).collect();
-    let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    let mut accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    // A name the article uses for a work or a prize anywhere ("the film Vera Drake", "won the
+    // Golden Lantern") names no person anywhere in it.
+    let things: HashSet<String, FxBuild> = candidates
+        .iter()
+        .filter(|c| {
+            let e = &c.evidence;
+            e.work_title || (e.the_before && c.name_words > 1 && !e.initial_first)
+        })
+        .map(|c| person_key(&c.surface))
+        .collect();
+    if !things.is_empty() {
+        for (c, ok) in candidates.iter().zip(accepted.iter_mut()) {
+            *ok = *ok && !things.contains(&person_key(&c.surface));
+        }
+    }
     let mut people = Roster::default();
     for (c, _) in candidates.iter().zip(&accepted).filter(|(_, ok)| **ok) {
         add_full_name(&mut people, c);
@@ -262,6 +277,7 @@ fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words
             && vouched
             && !e.in_org_name
             && !e.org_before
+            && !e.work_title
             && key.chars().count() > 1
             && !listed()
         {
