@@ -41,15 +41,14 @@ use rusqlite::OptionalExtension;
 
 use super::import::decompress;
 use super::{Result, Store};
-use crate::model::BlockKind;
 
 impl Store {
     /// The whole article with this id, or `None`.
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
         let sql = "SELECT a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred,
-                          a.byline, a.author, a.origin, t.body, t.headings
+                          a.byline, a.author, a.origin, t.raw
                    FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-                   LEFT JOIN article_text t ON t.article_id = a.id
+                   LEFT JOIN article_raw t ON t.article_id = a.id
                    WHERE a.id = ?1";
         let mut stmt = self.conn.prepare_cached(sql)?;
         let found = stmt
@@ -63,15 +62,12 @@ impl Store {
                     read: r.get(5)?,
                     starred: r.get(6)?,
                 };
-                let body: Option<Vec<u8>> = r.get(10)?;
-                let headings: Option<String> = r.get(11)?;
-                let body = body.and_then(|b| decompress(&b).ok()).unwrap_or_default();
-                let body = String::from_utf8_lossy(&body);
+                let raw: Option<Vec<u8>> = r.get(10)?;
                 Ok(StoredArticle {
                     row,
                     byline: r.get(7)?,
                     author: r.get(8)?,
-                    body: split_blocks(&body, headings.as_deref().unwrap_or_default()),
+                    body: body_of(raw.as_deref()),
                     people: Vec::new(),
                     origin: r.get(9)?,
                 })
@@ -122,19 +118,11 @@ impl Store {
     }
 }
 
-/// Rebuilds blocks from the stored body text and heading indexes.
-fn split_blocks(body: &str, headings: &str) -> Vec<Block> {
-    let heading_set: Vec<usize> = headings.split(',').filter_map(|h| h.parse().ok()).collect();
-    body.split("\n\n")
-        .enumerate()
-        .filter(|(_, text)| !text.is_empty())
-        .map(|(i, text)| Block {
-            kind: if heading_set.contains(&i) {
-                BlockKind::Heading
-            } else {
-                BlockKind::Paragraph
-            },
-            text: text.to_string(),
-        })
-        .collect()
+/// The body, parsed again from the stored original bytes (the same parser that imported them;
+/// after a parser upgrade `byline reindex` brings titles, people and the index in line).
+fn body_of(raw: Option<&[u8]>) -> Vec<Block> {
+    let bytes = raw.and_then(|r| decompress(r).ok()).unwrap_or_default();
+    crate::ingest::parse(&bytes)
+        .map(|p| p.body)
+        .unwrap_or_default()
 }

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use rusqlite::params;
 
-use super::import::{compress, decompress, heading_indexes, write_fts, write_mentions};
+use super::import::{decompress, write_fts, write_mentions};
 use super::names::ensure_source;
 use super::{Result, Store};
 use crate::ingest::{self, Origin};
@@ -40,18 +40,21 @@ impl Store {
             after = last.id;
             let derived: Vec<_> = batch.par_iter().map(derive_again).collect();
             let tx = self.conn.transaction()?;
+            let mut rewritten = Vec::new();
             for (id, result) in derived {
                 match result {
-                    Ok(article) => {
-                        if !rewrite(&tx, id, &article)? {
-                            summary
-                                .failed
-                                .push((id, "its URL now matches another article".into()));
-                        }
-                    }
+                    Ok(article) if rewrite(&tx, id, &article)? => rewritten.push((id, article)),
+                    Ok(_) => summary
+                        .failed
+                        .push((id, "its URL now matches another article".into())),
                     Err(reason) => summary.failed.push((id, reason)),
                 }
                 summary.articles += 1;
+            }
+            // Full-text rows last, as on import (see `Store::import_batch`).
+            for (id, article) in rewritten {
+                let parsed = &article.parsed;
+                write_fts(&tx, id, &parsed.title, &parsed.body_text(), true)?;
             }
             tx.commit()?;
             progress(summary.articles);
@@ -66,7 +69,7 @@ impl Store {
     fn stored_batch(&self, after: i64, limit: usize) -> Result<Vec<Stored>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, t.raw, a.origin, a.source_hint
-             FROM articles a JOIN article_text t ON t.article_id = a.id
+             FROM articles a JOIN article_raw t ON t.article_id = a.id
              WHERE a.id > ?1 ORDER BY a.id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![after, limit as i64], |r| {
@@ -124,16 +127,6 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
         ]);
     match updated {
         Ok(_) => {
-            let body = parsed.body_text();
-            tx.prepare_cached(
-                "UPDATE article_text SET body = ?2, headings = ?3 WHERE article_id = ?1",
-            )?
-            .execute(params![
-                id,
-                compress(body.as_bytes()),
-                heading_indexes(&parsed.body)
-            ])?;
-            write_fts(tx, id, &parsed.title, &body, true)?;
             write_mentions(tx, id, article)?;
             Ok(true)
         }

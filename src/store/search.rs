@@ -13,7 +13,18 @@ use crate::query::{Flag, Query, TermKind};
 pub(super) struct Filter {
     pub sql: String,
     pub params: Vec<Value>,
+    /// When the query names a person: that person's ids, and the condition without that term.
+    /// Lists and counts then walk `mentions_person` (newest first) instead of all articles.
+    pub person: Option<PersonDriver>,
 }
+
+#[derive(Debug)]
+pub(super) struct PersonDriver {
+    pub ids: String,
+    pub rest_sql: String,
+}
+
+const ROW_COLUMNS: &str = "a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred";
 
 impl Store {
     /// The rows matching `query`, newest first (unknown dates last), `limit` of them from `offset`.
@@ -26,14 +37,25 @@ impl Store {
         limit: u64,
     ) -> Result<Vec<ArticleRow>> {
         let filter = self.filter(query, today)?;
-        let sql = format!(
-            "SELECT a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred
-             FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-             WHERE {}
-             ORDER BY a.date DESC, a.id DESC
-             LIMIT {limit} OFFSET {offset}",
-            filter.sql
-        );
+        let sql = match &filter.person {
+            Some(person) => format!(
+                "SELECT {ROW_COLUMNS}
+                 FROM mentions m CROSS JOIN articles a ON a.id = m.article_id
+                 LEFT JOIN sources s ON s.id = a.source_id
+                 WHERE m.person_id IN ({}) AND {}
+                 ORDER BY m.date DESC, m.article_id DESC
+                 LIMIT {limit} OFFSET {offset}",
+                person.ids, person.rest_sql
+            ),
+            None => format!(
+                "SELECT {ROW_COLUMNS}
+                 FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+                 WHERE {}
+                 ORDER BY a.date DESC, a.id DESC
+                 LIMIT {limit} OFFSET {offset}",
+                filter.sql
+            ),
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
             Ok(ArticleRow {
@@ -52,7 +74,20 @@ impl Store {
     /// How many articles match `query`.
     pub fn count(&self, query: &Query, today: NaiveDate) -> Result<u64> {
         let filter = self.filter(query, today)?;
-        let sql = format!("SELECT count(*) FROM articles a WHERE {}", filter.sql);
+        let sql = match &filter.person {
+            // The person alone: an index range, no article visited.
+            Some(person) if person.rest_sql == "1" => format!(
+                "SELECT count(*) FROM mentions WHERE person_id IN ({})",
+                person.ids
+            ),
+            Some(person) => format!(
+                "SELECT count(*)
+                 FROM mentions m CROSS JOIN articles a ON a.id = m.article_id
+                 WHERE m.person_id IN ({}) AND {}",
+                person.ids, person.rest_sql
+            ),
+            None => format!("SELECT count(*) FROM articles a WHERE {}", filter.sql),
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let n: i64 = stmt.query_row(rusqlite::params_from_iter(filter.params), |r| r.get(0))?;
         Ok(n as u64)
@@ -65,6 +100,7 @@ impl Store {
         let mut any_source: Vec<i64> = Vec::new();
         let mut has_positive_source = false;
         let mut fts_positive: Vec<String> = Vec::new();
+        let mut driver: Option<(usize, String)> = None;
         for term in &query.terms {
             let neg = term.negated;
             let condition = match &term.kind {
@@ -93,6 +129,11 @@ impl Store {
                 }
                 TermKind::Person(name) => {
                     let ids = resolve_person(&self.conn, name)?;
+                    // One person: its index rows are unique per article and already in date
+                    // order. Several (a bare surname shared by two people) take the general path.
+                    if !neg && driver.is_none() && ids.len() == 1 {
+                        driver = Some((parts.len(), id_list(&ids)));
+                    }
                     format!(
                         "a.id IN (SELECT article_id FROM mentions WHERE person_id IN ({}))",
                         id_list(&ids)
@@ -137,12 +178,26 @@ impl Store {
             );
             params.push(Value::Text(fts_positive.join(" AND ")));
         }
-        let sql = if parts.is_empty() {
-            "1".to_string()
-        } else {
-            parts.join(" AND ")
+        let join = |parts: &[String]| {
+            if parts.is_empty() {
+                "1".to_string()
+            } else {
+                parts.join(" AND ")
+            }
         };
-        Ok(Filter { sql, params })
+        let person = driver.map(|(index, ids)| {
+            let mut rest = parts.clone();
+            rest.remove(index);
+            PersonDriver {
+                ids,
+                rest_sql: join(&rest),
+            }
+        });
+        Ok(Filter {
+            sql: join(&parts),
+            params,
+            person,
+        })
     }
 }
 

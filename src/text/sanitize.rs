@@ -20,6 +20,10 @@ const CSI: char = '\u{9B}';
 /// The output contains no ESC, no C0/C1 control except `'\n'`, no tab, no bidi control, no
 /// soft hyphen and no U+FEFF, so sanitizing it again changes nothing.
 pub fn sanitize(text: &str) -> String {
+    // Most text needs nothing: checking is several times cheaper than rebuilding it.
+    if !text.chars().any(needs_work) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut column = 0;
     let mut chars = text.chars().peekable();
@@ -63,6 +67,11 @@ fn push_newline(out: &mut String, column: &mut usize) {
 
 /// Bidi embeddings/overrides/isolates can make text display in a different order than it is
 /// stored; the soft hyphen and U+FEFF are invisible and only confuse search and width.
+/// Whether `sanitize` would change or drop this character.
+fn needs_work(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_invisible_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{AD}' | '\u{FEFF}')
 }

@@ -5,8 +5,10 @@ pub mod config;
 pub mod doc;
 pub mod keymap;
 pub mod layout;
+pub mod log;
 pub mod msg;
 pub mod run;
+pub mod safe;
 pub mod state;
 pub mod term;
 pub mod text;
@@ -59,6 +61,7 @@ pub fn load_config(path: Option<&std::path::Path>) -> (config::Config, Vec<Strin
 /// Runs the reader on the terminal until `q`, Ctrl-C, SIGTERM or SIGHUP; saves the query and
 /// selection on the way out.
 pub fn run(opts: RunOptions) -> anyhow::Result<()> {
+    log::init(crate::paths::log_path(&opts.store));
     let (config, mut warnings) = load_config(opts.config.as_deref());
     let mut store = crate::store::Store::open(&opts.store)
         .with_context(|| format!("opening the store {}", opts.store.display()))?;
@@ -98,16 +101,22 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
                 answers: ans_rx,
             };
             let mut effects = run::TerminalEffects { mouse };
+            let mut events = run::TerminalEvents::spawn()?;
             let r = run::run_loop(
                 &mut terminal,
                 &mut app,
-                &mut run::TerminalEvents,
+                &mut events,
                 &mut effects,
                 &link,
                 &stop,
                 warnings,
             );
             drop(link);
+            // ratatui's Drop prints to stderr when it cannot show the cursor, and printing to a
+            // terminal that hung up panics: then there is nothing to restore anyway.
+            if terminal.show_cursor().is_err() {
+                std::mem::forget(terminal);
+            }
             r
         });
     term::restore();

@@ -3,7 +3,7 @@
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use ratatui::backend::Backend;
@@ -18,21 +18,48 @@ use super::view;
 /// How long to wait for a key before looking at the worker's answers and the signal flag.
 pub const POLL: Duration = Duration::from_millis(40);
 
+/// Set to `1`, the reader panics right after its first frame (for the crash tests).
+pub const TEST_PANIC: &str = "BYLINE_TEST_PANIC";
+
 /// Where terminal events come from (crossterm, or a script in tests).
 pub trait Events {
     /// The next event, waiting at most `timeout`.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
 }
 
-/// crossterm's event queue.
-pub struct TerminalEvents;
+/// crossterm's event queue, read on a thread of its own: when the terminal hangs up, crossterm
+/// can spin inside its poll on the endless end-of-file, and the loop must still see the SIGHUP
+/// flag, save and leave (the thread dies with the process).
+pub struct TerminalEvents {
+    events: Receiver<io::Result<Event>>,
+}
+
+impl TerminalEvents {
+    /// Starts the input thread.
+    pub fn spawn() -> io::Result<TerminalEvents> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("byline-input".into())
+            .spawn(move || loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(ev).is_err() || failed {
+                    break;
+                }
+            })?;
+        Ok(TerminalEvents { events: rx })
+    }
+}
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        match self.events.recv_timeout(timeout) {
+            Ok(ev) => ev.map(Some),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the terminal's input ended",
+            )),
         }
     }
 }
@@ -120,6 +147,10 @@ where
         // The terminal failed (hung up?): still remember where we were.
         let _ = worker.requests.send(save_request(app));
     }
+    if stop.load(Ordering::Relaxed) {
+        // SIGHUP or SIGTERM: a terminal that fails on the way out is expected, not an error.
+        return Ok(());
+    }
     result
 }
 
@@ -142,6 +173,7 @@ where
         Msg::Warnings(warnings),
     ];
     let mut stopping = false;
+    let mut test_panic = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "1");
     loop {
         for msg in pending.drain(..) {
             for cmd in update(app, msg) {
@@ -151,6 +183,9 @@ where
             }
         }
         terminal.draw(|frame| view::render(frame, app))?;
+        if std::mem::take(&mut test_panic) {
+            panic!("{TEST_PANIC}=1: a forced panic after the first frame");
+        }
         while pending.is_empty() {
             if stop.load(Ordering::Relaxed) && !stopping {
                 stopping = true;

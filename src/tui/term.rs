@@ -36,12 +36,19 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
 }
 
-/// Restores the terminal before the default hook prints the panic message.
+/// Restores the terminal before the default hook prints the panic message; the log (when
+/// there is one) gets the message with a backtrace, and the user is told where it is.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
+        super::log::panic(info);
         previous(info);
+        if let Some(path) = super::log::path() {
+            // Not eprintln!: a second panic (stderr gone with the terminal) would abort.
+            let note = format!("byline: the backtrace is in {}\n", path.display());
+            let _ = io::stderr().write_all(crate::text::sanitize(&note).as_bytes());
+        }
     }));
 }
 

@@ -116,7 +116,8 @@ impl StoreApi for Store {
     }
 }
 
-/// Answers one request (writes answer nothing unless they fail).
+/// Answers one request (writes answer nothing unless they fail); every string in the answer is
+/// sanitized, and errors are also logged.
 pub fn handle(api: &dyn StoreApi, today: NaiveDate, req: Request) -> Option<Response> {
     let result = match req {
         Request::Init => init(api),
@@ -144,7 +145,12 @@ pub fn handle(api: &dyn StoreApi, today: NaiveDate, req: Request) -> Option<Resp
         Request::SetStarred { id, starred } => api.set_starred(id, starred).map(|_| None),
         Request::SaveState { query, selected } => save(api, &query, selected).map(|_| None),
     };
-    result.unwrap_or_else(|e| Some(Response::Error(format!("{e:#}"))))
+    let answer = result.unwrap_or_else(|e| {
+        super::log::line(&format!("store error: {e:#}"));
+        Some(Response::Error(format!("{e:#}")))
+    });
+    // Whatever the store holds, only display-safe text reaches the screen.
+    answer.map(super::safe::response)
 }
 
 fn init(api: &dyn StoreApi) -> anyhow::Result<Option<Response>> {

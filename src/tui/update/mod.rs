@@ -39,6 +39,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
                 } else {
                     String::new()
                 };
+                let first = crate::tui::safe::line(first);
                 app.flash = Some((format!("{first}{more}"), FlashKind::Warn));
             }
             Vec::new()

@@ -68,7 +68,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Turns the URL lines into OSC 8 hyperlinks, two cells per escape (as in ratatui's hyperlink
-/// example, so cell widths stay right). Only printable ASCII URLs; never in tests' buffers.
+/// example, so cell widths stay right). Only printable ASCII http(s) URLs; never in tests'
+/// buffers.
 fn hyperlink_urls(frame: &mut Frame, inner: Rect, app: &App) {
     let (Some(doc), Some(url)) = (
         &app.reader.doc,
@@ -76,7 +77,9 @@ fn hyperlink_urls(frame: &mut Frame, inner: Rect, app: &App) {
     ) else {
         return;
     };
-    if !url.bytes().all(|b| b.is_ascii_graphic()) {
+    let lower = url.to_ascii_lowercase();
+    let web = lower.starts_with("http://") || lower.starts_with("https://");
+    if !web || !url.bytes().all(|b| b.is_ascii_graphic()) {
         return;
     }
     let buf = frame.buffer_mut();
