@@ -30,12 +30,13 @@ pub fn surname_key(name: &str) -> String {
 
 /// The key of one name token ("Zelenskyy" → "zelensky", "O'Brien" → "o'brien", "J." → "j").
 pub(crate) fn token_key(token: &str) -> String {
-    let mut key: String = if token.is_ascii() {
-        token
+    let mut key = if token.is_ascii() {
+        let mut key = String::with_capacity(token.len());
+        let kept = token
             .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''))
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''));
+        key.extend(kept.map(|c| c.to_ascii_lowercase()));
+        key
     } else {
         fold(token)
             .chars()
@@ -52,10 +53,26 @@ pub(crate) fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    word.nfkd()
+    let mut out = String::with_capacity(word.len());
+    let letters = word
+        .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+        .flat_map(char::to_lowercase);
+    for c in letters {
+        // Letters with no decomposition that are written plain in English text.
+        match c {
+            'ø' => out.push('o'),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ß' => out.push_str("ss"),
+            'đ' | 'ð' => out.push('d'),
+            'ł' => out.push('l'),
+            'þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Generational suffixes that follow a surname and are not part of it.
@@ -97,6 +114,7 @@ mod tests {
     fn accents_and_case_fold() {
         assert_eq!(person_key("François Hollande"), "francois hollande");
         assert_eq!(person_key("  "), "");
+        assert_eq!(person_key("Hanne Sørby"), person_key("Hanne Sorby"));
     }
 
     #[test]
