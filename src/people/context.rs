@@ -39,7 +39,14 @@ pub(crate) struct Evidence {
     /// The name of a work: a work word before or after it ("the film Vera Drake", "the Harry
     /// Potter films", "Vera Drake star ...") or a title going on ("Harry Potter and the ...").
     pub work_title: bool,
+    /// A capitalised organisation word follows in the same run: the candidate opens an
+    /// organisation's or a place's name ("Dravik Rovers", "Kestrel Senate").
+    pub org_after: bool,
 }
+
+/// Words that name a storm: the capitalised word after one is the storm's name ("Storm Idra",
+/// "Hurricane Katrina", "Tropical Storm Ana").
+const STORM_WORDS: &[&str] = &["storm", "hurricane", "typhoon", "cyclone", "tornado"];
 
 /// Lowercase words that name a kind of work: a capitalised name beside one is its title.
 const WORK_WORDS: &[&str] = &[
@@ -116,8 +123,12 @@ impl Evidence {
             sentence_start: first.sentence_start,
             in_org_name: continues_a_name(tokens, start),
             the_before: the_before(tokens, start, end),
-            work_title: work_title(tokens, start, end)
-                && !(title_in_run || title_before(lex, tokens, start)),
+            work_title: (work_title(tokens, start, end)
+                && !(title_in_run || title_before(lex, tokens, start)))
+                || storm_before(tokens, start),
+            org_after: tokens
+                .get(end)
+                .is_some_and(|t| t.is_word && t.is_capitalised() && lex.is_org_word(&t.folded)),
             table_after: table_after(lex, tokens, end),
             minute_after: tokens.get(end).is_some_and(is_minute),
             origin_before: origin_before(lex, tokens, start),
@@ -225,6 +236,14 @@ fn table_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
             || is_minute(t)
             || (t.is_word && lex.is_title(&t.folded))
     })
+}
+
+/// "Storm Idra", "Hurricane Katrina": a storm's name, not a person's.
+fn storm_before(tokens: &[Token], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .is_some_and(|t| t.is_word && STORM_WORDS.contains(&t.folded.as_ref()))
 }
 
 /// An ordinal such as "33rd" or "90th": a scoring minute in football results.

@@ -97,10 +97,14 @@ impl Roster {
 /// Words an article writes in lowercase somewhere.
 pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FxBuild>;
 
+/// Keys of single words the article shows to be places (see `super::place_words`).
+pub(crate) type PlaceWords = HashSet<String, FxBuild>;
+
 pub(crate) fn resolve(
     candidates: &[Candidate],
     headlines: &[Vec<Token>],
     lowercase_words: &LowercaseWords,
+    places: &PlaceWords,
 ) -> Vec<PersonMention> {
     let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
     let single_keys: HashSet<String, FxBuild> = single.iter().map(|c| c.key.clone()).collect();
@@ -131,7 +135,7 @@ pub(crate) fn resolve(
     {
         attach_short_form(&mut people, c);
     }
-    add_lone_surnames(&mut people, &single, lowercase_words);
+    add_lone_surnames(&mut people, &single, lowercase_words, places);
     for c in &single {
         attach_surname(&mut people, c);
     }
@@ -151,6 +155,32 @@ pub(crate) fn resolve(
             .then(a.first_pos.cmp(&b.first_pos))
     });
     out
+}
+
+/// See [`super::explain`].
+pub(crate) fn explain(candidates: &[Candidate], lowercase_words: &LowercaseWords) -> Vec<String> {
+    let single_keys: HashSet<String, FxBuild> = candidates
+        .iter()
+        .filter(|c| c.name_words == 1)
+        .map(|c| c.key.clone())
+        .collect();
+    let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    candidates
+        .iter()
+        .zip(accepted)
+        .map(|(c, ok)| {
+            format!(
+                "{:?} @{} words={} accepted={} common_word={} listed={} {:?}",
+                c.surface,
+                c.start,
+                c.name_words,
+                ok,
+                has_common_word(c, lowercase_words),
+                c.listed_after_previous,
+                c.evidence
+            )
+        })
+        .collect()
 }
 
 /// Which candidates are full names: vouched for by themselves, or listed next to one that is
@@ -259,8 +289,14 @@ fn attach_short_form(roster: &mut Roster, c: &Candidate) {
 }
 
 /// Surnames used alone that no full name introduced: a person only when some use of the word has
-/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff").
-fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words: &LowercaseWords) {
+/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff"), and never a word the
+/// article shows to be a place ("in Dravik") or that opens an organisation's name ("Dravik Rovers").
+fn add_lone_surnames(
+    roster: &mut Roster,
+    single: &[&Candidate],
+    lowercase_words: &LowercaseWords,
+    places: &PlaceWords,
+) {
     let lex = lexicon();
     for c in single {
         let key = &c.key;
@@ -278,6 +314,8 @@ fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words
             && !e.in_org_name
             && !e.org_before
             && !e.work_title
+            && !e.org_after
+            && !places.contains(key)
             && key.chars().count() > 1
             && !listed()
         {
