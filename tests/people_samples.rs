@@ -29,3 +29,47 @@ fn explain_samples() {
         }
     }
 }
+
+/// The first-run demo: every person the samples' README lists (bylines aside), and nothing else.
+#[test]
+fn samples_list_people_only() {
+    let mut found: Vec<String> = Vec::new();
+    for (_, a) in sample_articles() {
+        found.extend(extract(&a.title, &a.body).into_iter().map(|p| p.name));
+    }
+    found.sort_unstable();
+    found.dedup();
+    let not_people = [
+        "Ostravia",
+        "Velmora",
+        "Dravik",
+        "Grid",
+        "Dockworkers",
+        "Senate",
+        "Shipping",
+        "Storm",
+        "Bloc",
+        "Several",
+        "Kestrel",
+        "Northgate",
+    ];
+    for name in &found {
+        assert!(
+            !not_people
+                .iter()
+                .any(|w| name.split([' ', '-']).any(|p| p == *w)),
+            "not a person: {name}"
+        );
+    }
+    for person in [
+        "Teodor Vasquez-Lind",
+        "Ivo Maslak",
+        "Jean-Paul Fairweather",
+        "Bram Oduya",
+    ] {
+        assert!(
+            found.iter().any(|n| n == person),
+            "missing {person}: {found:?}"
+        );
+    }
+}

@@ -125,7 +125,7 @@ impl Evidence {
             the_before: the_before(tokens, start, end),
             work_title: (work_title(tokens, start, end)
                 && !(title_in_run || title_before(lex, tokens, start)))
-                || storm_before(tokens, start),
+                || storm_name(tokens, start, end),
             org_after: tokens
                 .get(end)
                 .is_some_and(|t| t.is_word && t.is_capitalised() && lex.is_org_word(&t.folded)),
@@ -170,14 +170,27 @@ fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
     }
 }
 
-/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name.
+/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name,
+/// perhaps behind one or two lowercase words saying who the speaker is (`," said shopkeeper Ivo
+/// Maslak`, `," said local resident Ana Ruiz`).
 fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
-    start >= 2
-        && tokens[start - 1].is_word
-        && lex.is_cue(&tokens[start - 1].folded)
-        && (tokens[start - 2].is_punct(',')
-            || tokens[start - 2].is_punct('"')
-            || tokens[start - 2].is_punct('”'))
+    let describer = |t: &Token| {
+        t.is_word
+            && !t.capitalised
+            && t.text.chars().all(char::is_alphabetic)
+            && !lex.is_stopword(&t.folded)
+            && !lex.is_cue(&t.folded)
+    };
+    let described = (0..=2).find(|&n| {
+        start >= n + 2
+            && tokens[start - n..start].iter().all(describer)
+            && tokens[start - n - 1].is_word
+            && lex.is_cue(&tokens[start - n - 1].folded)
+    });
+    described.is_some_and(|n| {
+        let before = &tokens[start - n - 2];
+        before.is_punct(',') || before.is_punct('"') || before.is_punct('”')
+    })
 }
 
 /// ", chief of staff" / ", the party leader" / ", 45," after the name.
@@ -238,12 +251,13 @@ fn table_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
     })
 }
 
-/// "Storm Idra", "Hurricane Katrina": a storm's name, not a person's.
-fn storm_before(tokens: &[Token], start: usize) -> bool {
-    start
-        .checked_sub(1)
-        .map(|i| &tokens[i])
-        .is_some_and(|t| t.is_word && STORM_WORDS.contains(&t.folded.as_ref()))
+/// "Storm Idra", "Hurricane Katrina", "Tropical Storm Ana": a storm's name, not a person's. The
+/// storm word comes before the name's last word, inside the run or just before it ("Ilse Storm"
+/// is a person).
+fn storm_name(tokens: &[Token], start: usize, end: usize) -> bool {
+    let storm = |t: &Token| t.is_word && STORM_WORDS.contains(&t.folded.as_ref());
+    start.checked_sub(1).is_some_and(|i| storm(&tokens[i]))
+        || tokens[start..end.saturating_sub(1)].iter().any(storm)
 }
 
 /// An ordinal such as "33rd" or "90th": a scoring minute in football results.

@@ -83,14 +83,14 @@ fn place_words(running: &[Vec<tokens::Token>]) -> HashSet<String, FxBuild> {
                 .get(i + 1)
                 .is_none_or(|n| !n.is_word || !n.is_capitalised());
             if after_preposition && alone && !t.possessive && !t.is_acronym() {
-                places.insert(key::token_key(t.text));
+                places.insert(key::surname_word_key(t.text));
             }
         }
     }
     for word in &capitalised {
         if let Some(stem) = word.strip_suffix('n') {
             if stem.ends_with('a') && stem.chars().count() >= 4 && capitalised.contains(stem) {
-                places.insert(key::token_key(stem));
+                places.insert(key::surname_word_key(stem));
             }
         }
     }

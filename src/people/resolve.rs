@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::{is_particle_word, Candidate};
-use super::key::{person_key, token_key};
+use super::key::{person_key, surname_word_key};
 use super::lexicon::{lexicon, FxBuild};
 use super::merge::NameParts;
 use super::tokens::Token;
@@ -222,7 +222,7 @@ fn is_full_name(
     let surname_reused = c
         .words
         .last()
-        .is_some_and(|w| single_keys.contains(&token_key(w)));
+        .is_some_and(|w| single_keys.contains(&surname_word_key(w)));
     !lexicon().is_place_words(&c.words)
         && !looks_like_a_team(c)
         && !e.org_before
@@ -256,7 +256,8 @@ fn add_full_name(roster: &mut Roster, c: &Candidate) {
         .with_surname(&parts.surname)
         .iter()
         .copied()
-        .find(|&i| roster.people[i].parts.same_person(&parts));
+        .find(|&i| roster.people[i].parts.same_person(&parts))
+        .or_else(|| longer_form_of(roster, c));
     let index = found.unwrap_or_else(|| roster.add(Person::new(&c.surface, c.name_words, c.start)));
     let person = &mut roster.people[index];
     if c.name_words > person.canonical_words {
@@ -265,6 +266,22 @@ fn add_full_name(roster: &mut Roster, c: &Candidate) {
         person.parts = NameParts::of(&c.surface);
     }
     person.mention(&c.surface, c.start);
+}
+
+/// The person already found whose name ends in this run's words, when the run has no given name
+/// of its own: a two-word surname used alone ("Vasquez Lind" after "Teodor Vasquez Lind").
+fn longer_form_of(roster: &Roster, c: &Candidate) -> Option<usize> {
+    if c.name_words < 2 || c.evidence.given_first || c.evidence.initial_first {
+        return None;
+    }
+    let key = person_key(&c.surface);
+    let tail = format!(" {key}");
+    let surname = key.rsplit(' ').next()?;
+    roster
+        .with_surname(surname)
+        .iter()
+        .copied()
+        .find(|&i| person_key(&roster.people[i].canonical).ends_with(&tail))
 }
 
 /// A run nothing vouches for still counts when it is a shorter form of a person already found
@@ -277,12 +294,14 @@ fn attach_short_form(roster: &mut Roster, c: &Candidate) {
         .iter()
         .copied()
         .filter(|&i| people[i].parts.same_person(&parts));
-    let chosen = matching.min_by_key(|&i| {
-        (
-            people[i].first_pos > c.start,
-            people[i].first_pos.abs_diff(c.start),
-        )
-    });
+    let chosen = matching
+        .min_by_key(|&i| {
+            (
+                people[i].first_pos > c.start,
+                people[i].first_pos.abs_diff(c.start),
+            )
+        })
+        .or_else(|| longer_form_of(roster, c));
     if let Some(i) = chosen {
         roster.people[i].mention(&c.surface, c.start);
     }
@@ -385,6 +404,17 @@ fn headline_forms(roster: &Roster) -> HeadlineForms {
     for (i, p) in roster.people.iter().enumerate() {
         for alias in p.aliases.iter().map(|(form, _)| form).chain([&p.canonical]) {
             forms.insert(person_key(alias), i);
+        }
+        // A hyphenated surname written whole ("Vasquez-Lind") when only this person has it.
+        let last_word = p
+            .canonical
+            .split_whitespace()
+            .rev()
+            .find(|w| !super::key::is_suffix_key(&person_key(w)));
+        if let Some(word) = last_word.filter(|w| w.contains(super::key::is_hyphen)) {
+            if roster.with_surname(&p.parts.surname).len() == 1 {
+                forms.entry(person_key(word)).or_insert(i);
+            }
         }
     }
     forms
