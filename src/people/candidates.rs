@@ -2,7 +2,7 @@
 //! organisation words, with the context that says whether a run is a person.
 
 use super::context::Evidence;
-use super::key::token_key;
+use super::key::surname_word_key;
 use super::lexicon::{lexicon, Lexicon};
 use super::tokens::Token;
 
@@ -11,7 +11,7 @@ use super::tokens::Token;
 pub(crate) struct Candidate {
     /// The name as written ("Volodymyr Zelenskyy", "van der Berg").
     pub surface: String,
-    /// [`token_key`] of the last word: the surname key when the candidate is a person.
+    /// [`surname_word_key`] of the last word: the surname key when the candidate is a person.
     pub key: String,
     /// Folded name words, particles included.
     pub words: Vec<String>,
@@ -243,7 +243,7 @@ fn candidate(
             .to_string(),
         // Only a lone word's key is looked up (as a surname); a longer name's is not needed.
         key: if name_words == 1 {
-            token_key(last.text)
+            surname_word_key(last.text)
         } else {
             String::new()
         },

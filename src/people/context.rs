@@ -39,7 +39,14 @@ pub(crate) struct Evidence {
     /// The name of a work: a work word before or after it ("the film Vera Drake", "the Harry
     /// Potter films", "Vera Drake star ...") or a title going on ("Harry Potter and the ...").
     pub work_title: bool,
+    /// A capitalised organisation word follows in the same run: the candidate opens an
+    /// organisation's or a place's name ("Dravik Rovers", "Kestrel Senate").
+    pub org_after: bool,
 }
+
+/// Words that name a storm: the capitalised word after one is the storm's name ("Storm Idra",
+/// "Hurricane Katrina", "Tropical Storm Ana").
+const STORM_WORDS: &[&str] = &["storm", "hurricane", "typhoon", "cyclone", "tornado"];
 
 /// Lowercase words that name a kind of work: a capitalised name beside one is its title.
 const WORK_WORDS: &[&str] = &[
@@ -116,8 +123,12 @@ impl Evidence {
             sentence_start: first.sentence_start,
             in_org_name: continues_a_name(tokens, start),
             the_before: the_before(tokens, start, end),
-            work_title: work_title(tokens, start, end)
-                && !(title_in_run || title_before(lex, tokens, start)),
+            work_title: (work_title(tokens, start, end)
+                && !(title_in_run || title_before(lex, tokens, start)))
+                || storm_name(tokens, start, end),
+            org_after: tokens
+                .get(end)
+                .is_some_and(|t| t.is_word && t.is_capitalised() && lex.is_org_word(&t.folded)),
             table_after: table_after(lex, tokens, end),
             minute_after: tokens.get(end).is_some_and(is_minute),
             origin_before: origin_before(lex, tokens, start),
@@ -159,14 +170,27 @@ fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
     }
 }
 
-/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name.
+/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name,
+/// perhaps behind one or two lowercase words saying who the speaker is (`," said shopkeeper Ivo
+/// Maslak`, `," said local resident Ana Ruiz`).
 fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
-    start >= 2
-        && tokens[start - 1].is_word
-        && lex.is_cue(&tokens[start - 1].folded)
-        && (tokens[start - 2].is_punct(',')
-            || tokens[start - 2].is_punct('"')
-            || tokens[start - 2].is_punct('”'))
+    let describer = |t: &Token| {
+        t.is_word
+            && !t.capitalised
+            && t.text.chars().all(char::is_alphabetic)
+            && !lex.is_stopword(&t.folded)
+            && !lex.is_cue(&t.folded)
+    };
+    let described = (0..=2).find(|&n| {
+        start >= n + 2
+            && tokens[start - n..start].iter().all(describer)
+            && tokens[start - n - 1].is_word
+            && lex.is_cue(&tokens[start - n - 1].folded)
+    });
+    described.is_some_and(|n| {
+        let before = &tokens[start - n - 2];
+        before.is_punct(',') || before.is_punct('"') || before.is_punct('”')
+    })
 }
 
 /// ", chief of staff" / ", the party leader" / ", 45," after the name.
@@ -225,6 +249,15 @@ fn table_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
             || is_minute(t)
             || (t.is_word && lex.is_title(&t.folded))
     })
+}
+
+/// "Storm Idra", "Hurricane Katrina", "Tropical Storm Ana": a storm's name, not a person's. The
+/// storm word comes before the name's last word, inside the run or just before it ("Ilse Storm"
+/// is a person).
+fn storm_name(tokens: &[Token], start: usize, end: usize) -> bool {
+    let storm = |t: &Token| t.is_word && STORM_WORDS.contains(&t.folded.as_ref());
+    start.checked_sub(1).is_some_and(|i| storm(&tokens[i]))
+        || tokens[start..end.saturating_sub(1)].iter().any(storm)
 }
 
 /// An ordinal such as "33rd" or "90th": a scoring minute in football results.

@@ -48,7 +48,76 @@ pub fn extract(title: &str, body: &[Block]) -> Vec<PersonMention> {
         }
     }
     let lowercase_words = lowercase_words(&candidates, &running);
-    resolve::resolve(&candidates, &headlines, &lowercase_words)
+    let places = place_words(&running);
+    resolve::resolve(&candidates, &headlines, &lowercase_words, &places)
+}
+
+/// Prepositions after which a lone capitalised word names a place ("in Velmora", "from Dravik").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "into",
+    "across",
+    "throughout",
+    "near",
+    "from",
+    "outside",
+];
+
+/// Keys of the single capitalised words the article itself shows to be places, whatever the lists
+/// say: one written right after a place preposition and before a lowercase word or punctuation
+/// ("in Dravik, ...", "from Ostravia on"), or one ending in "a" whose demonym (the word plus "n")
+/// is written too ("Velmora" with "Velmoran", "Ostravia" with "Ostravian").
+fn place_words(running: &[Vec<tokens::Token>]) -> HashSet<String, FxBuild> {
+    let mut places = HashSet::with_hasher(FxBuild::default());
+    let mut capitalised = HashSet::with_hasher(FxBuild::default());
+    for tokens in running {
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word || !t.is_capitalised() {
+                continue;
+            }
+            capitalised.insert(t.folded.as_ref());
+            let after_preposition = i > 0
+                && tokens[i - 1].is_word
+                && PLACE_PREPOSITIONS.contains(&tokens[i - 1].folded.as_ref());
+            let alone = tokens
+                .get(i + 1)
+                .is_none_or(|n| !n.is_word || !n.is_capitalised());
+            if after_preposition && alone && !t.possessive && !t.is_acronym() {
+                places.insert(key::surname_word_key(t.text));
+            }
+        }
+    }
+    for word in &capitalised {
+        if let Some(stem) = word.strip_suffix('n') {
+            if stem.ends_with('a') && stem.chars().count() >= 4 && capitalised.contains(stem) {
+                places.insert(key::surname_word_key(stem));
+            }
+        }
+    }
+    places
+}
+
+/// One line per running-text candidate: its surface, whether it was accepted as a full name and
+/// the evidence read around it. A debugging aid for "why is this a person?" (see
+/// `tests/people_samples.rs`); not used by extraction.
+#[doc(hidden)]
+pub fn explain(title: &str, body: &[Block]) -> Vec<String> {
+    let mut candidates = Vec::new();
+    let mut running = Vec::new();
+    for (offset, text, headline) in segments(title, body) {
+        let tokens = tokens::tokenize(text, offset);
+        if !headline {
+            candidates.extend(candidates::find_candidates(text, offset, &tokens));
+            running.push(tokens);
+        }
+    }
+    let lowercase_words = lowercase_words(&candidates, &running);
+    let places = place_words(&running);
+    let mut lines = resolve::explain(&candidates, &lowercase_words);
+    let mut places: Vec<String> = places.into_iter().collect();
+    places.sort_unstable();
+    lines.push(format!("places shown by the article: {places:?}"));
+    lines
 }
 
 /// The candidates' words that the article also writes in lowercase somewhere in running text:

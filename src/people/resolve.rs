@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::{is_particle_word, Candidate};
-use super::key::{person_key, token_key};
+use super::key::{person_key, surname_word_key};
 use super::lexicon::{lexicon, FxBuild};
 use super::merge::NameParts;
 use super::tokens::Token;
@@ -97,10 +97,14 @@ impl Roster {
 /// Words an article writes in lowercase somewhere.
 pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FxBuild>;
 
+/// Keys of single words the article shows to be places (see `super::place_words`).
+pub(crate) type PlaceWords = HashSet<String, FxBuild>;
+
 pub(crate) fn resolve(
     candidates: &[Candidate],
     headlines: &[Vec<Token>],
     lowercase_words: &LowercaseWords,
+    places: &PlaceWords,
 ) -> Vec<PersonMention> {
     let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
     let single_keys: HashSet<String, FxBuild> = single.iter().map(|c| c.key.clone()).collect();
@@ -131,7 +135,7 @@ pub(crate) fn resolve(
     {
         attach_short_form(&mut people, c);
     }
-    add_lone_surnames(&mut people, &single, lowercase_words);
+    add_lone_surnames(&mut people, &single, lowercase_words, places);
     for c in &single {
         attach_surname(&mut people, c);
     }
@@ -151,6 +155,32 @@ pub(crate) fn resolve(
             .then(a.first_pos.cmp(&b.first_pos))
     });
     out
+}
+
+/// See [`super::explain`].
+pub(crate) fn explain(candidates: &[Candidate], lowercase_words: &LowercaseWords) -> Vec<String> {
+    let single_keys: HashSet<String, FxBuild> = candidates
+        .iter()
+        .filter(|c| c.name_words == 1)
+        .map(|c| c.key.clone())
+        .collect();
+    let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    candidates
+        .iter()
+        .zip(accepted)
+        .map(|(c, ok)| {
+            format!(
+                "{:?} @{} words={} accepted={} common_word={} listed={} {:?}",
+                c.surface,
+                c.start,
+                c.name_words,
+                ok,
+                has_common_word(c, lowercase_words),
+                c.listed_after_previous,
+                c.evidence
+            )
+        })
+        .collect()
 }
 
 /// Which candidates are full names: vouched for by themselves, or listed next to one that is
@@ -192,7 +222,7 @@ fn is_full_name(
     let surname_reused = c
         .words
         .last()
-        .is_some_and(|w| single_keys.contains(&token_key(w)));
+        .is_some_and(|w| single_keys.contains(&surname_word_key(w)));
     !lexicon().is_place_words(&c.words)
         && !looks_like_a_team(c)
         && !e.org_before
@@ -226,7 +256,8 @@ fn add_full_name(roster: &mut Roster, c: &Candidate) {
         .with_surname(&parts.surname)
         .iter()
         .copied()
-        .find(|&i| roster.people[i].parts.same_person(&parts));
+        .find(|&i| roster.people[i].parts.same_person(&parts))
+        .or_else(|| longer_form_of(roster, c));
     let index = found.unwrap_or_else(|| roster.add(Person::new(&c.surface, c.name_words, c.start)));
     let person = &mut roster.people[index];
     if c.name_words > person.canonical_words {
@@ -235,6 +266,22 @@ fn add_full_name(roster: &mut Roster, c: &Candidate) {
         person.parts = NameParts::of(&c.surface);
     }
     person.mention(&c.surface, c.start);
+}
+
+/// The person already found whose name ends in this run's words, when the run has no given name
+/// of its own: a two-word surname used alone ("Vasquez Lind" after "Teodor Vasquez Lind").
+fn longer_form_of(roster: &Roster, c: &Candidate) -> Option<usize> {
+    if c.name_words < 2 || c.evidence.given_first || c.evidence.initial_first {
+        return None;
+    }
+    let key = person_key(&c.surface);
+    let tail = format!(" {key}");
+    let surname = key.rsplit(' ').next()?;
+    roster
+        .with_surname(surname)
+        .iter()
+        .copied()
+        .find(|&i| person_key(&roster.people[i].canonical).ends_with(&tail))
 }
 
 /// A run nothing vouches for still counts when it is a shorter form of a person already found
@@ -247,20 +294,28 @@ fn attach_short_form(roster: &mut Roster, c: &Candidate) {
         .iter()
         .copied()
         .filter(|&i| people[i].parts.same_person(&parts));
-    let chosen = matching.min_by_key(|&i| {
-        (
-            people[i].first_pos > c.start,
-            people[i].first_pos.abs_diff(c.start),
-        )
-    });
+    let chosen = matching
+        .min_by_key(|&i| {
+            (
+                people[i].first_pos > c.start,
+                people[i].first_pos.abs_diff(c.start),
+            )
+        })
+        .or_else(|| longer_form_of(roster, c));
     if let Some(i) = chosen {
         roster.people[i].mention(&c.surface, c.start);
     }
 }
 
 /// Surnames used alone that no full name introduced: a person only when some use of the word has
-/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff").
-fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words: &LowercaseWords) {
+/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff"), and never a word the
+/// article shows to be a place ("in Dravik") or that opens an organisation's name ("Dravik Rovers").
+fn add_lone_surnames(
+    roster: &mut Roster,
+    single: &[&Candidate],
+    lowercase_words: &LowercaseWords,
+    places: &PlaceWords,
+) {
     let lex = lexicon();
     for c in single {
         let key = &c.key;
@@ -278,6 +333,8 @@ fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words
             && !e.in_org_name
             && !e.org_before
             && !e.work_title
+            && !e.org_after
+            && !places.contains(key)
             && key.chars().count() > 1
             && !listed()
         {
@@ -347,6 +404,17 @@ fn headline_forms(roster: &Roster) -> HeadlineForms {
     for (i, p) in roster.people.iter().enumerate() {
         for alias in p.aliases.iter().map(|(form, _)| form).chain([&p.canonical]) {
             forms.insert(person_key(alias), i);
+        }
+        // A hyphenated surname written whole ("Vasquez-Lind") when only this person has it.
+        let last_word = p
+            .canonical
+            .split_whitespace()
+            .rev()
+            .find(|w| !super::key::is_suffix_key(&person_key(w)));
+        if let Some(word) = last_word.filter(|w| w.contains(super::key::is_hyphen)) {
+            if roster.with_surname(&p.parts.surname).len() == 1 {
+                forms.entry(person_key(word)).or_insert(i);
+            }
         }
     }
     forms
