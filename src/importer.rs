@@ -2,6 +2,7 @@
 //! batch is written, and reporting each file that failed with the reason.
 
 use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
@@ -65,7 +66,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
             Ok(_) => files.push(path.clone()),
             Err(err) => problems.push(FileProblem {
                 path: path.clone(),
-                reason: err.to_string(),
+                reason: format!("cannot read it: {err}"),
             }),
         }
     }
@@ -87,7 +88,7 @@ fn walk(
         Err(err) => {
             problems.push(FileProblem {
                 path: dir.to_path_buf(),
-                reason: err.to_string(),
+                reason: format!("cannot read it: {err}"),
             });
             return;
         }
@@ -108,7 +109,7 @@ fn walk(
             Ok(_) => {}
             Err(err) => problems.push(FileProblem {
                 path,
-                reason: err.to_string(),
+                reason: format!("cannot read it: {err}"),
             }),
         }
     }
@@ -137,12 +138,22 @@ pub fn prepare(
     source_override: Option<&str>,
 ) -> Result<NewArticle, ingest::IngestError> {
     let parsed = ingest::parse(bytes)?;
+    // A folder name or `--source` can hold controls too; they become stored source names.
+    let clean = |name: &str| {
+        crate::text::sanitize(name)
+            .replace('\n', " ")
+            .trim()
+            .to_string()
+    };
     let from = Origin {
-        source_override: source_override.map(str::to_string),
-        parent_folder,
+        source_override: source_override.map(clean).filter(|s| !s.is_empty()),
+        parent_folder: parent_folder
+            .as_deref()
+            .map(clean)
+            .filter(|s| !s.is_empty()),
     };
     let article = ingest::derive(parsed, &from);
-    let hint = source_override.map(str::to_string);
+    let hint = from.source_override.clone();
     Ok(NewArticle::new(article, bytes, origin, hint))
 }
 
@@ -151,14 +162,24 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
         path: path.to_path_buf(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| problem(e.to_string()))?;
-    if meta.len() > MAX_FILE_BYTES {
-        let mib = meta.len() / (1024 * 1024);
-        return Err(problem(format!(
-            "too large: {mib} MiB (the limit is 64 MiB)"
-        )));
+    let meta = std::fs::metadata(path).map_err(|e| problem(format!("cannot read it: {e}")))?;
+    if !meta.is_file() {
+        // A FIFO or a device would block or never end; a folder here was not walked.
+        return Err(problem(
+            "not a regular file (a folder, FIFO, socket or device)".into(),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| problem(e.to_string()))?;
+    let too_large = |len: u64| {
+        let mib = len / (1024 * 1024);
+        problem(format!("too large: {mib} MiB (the limit is 64 MiB)"))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let bytes = read_limited(path).map_err(|e| problem(format!("cannot read it: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
+    }
     let origin = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let parent = origin
         .parent()
@@ -166,7 +187,53 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
         .map(|n| n.to_string_lossy().into_owned());
     let origin = Some(origin.to_string_lossy().into_owned());
     prepare(&bytes, origin, parent, options.source_override.as_deref())
-        .map_err(|e| problem(e.to_string()))
+        .map_err(|e| problem(explain_refusal(&e, &bytes)))
+}
+
+/// Why a file was refused, in words: a file refused as binary that holds no NUL or C0 control
+/// but many 8-bit bytes is most likely text in a legacy encoding, and the message says so.
+pub fn explain_refusal(err: &ingest::IngestError, bytes: &[u8]) -> String {
+    let legacy = matches!(err, ingest::IngestError::Binary)
+        && std::str::from_utf8(bytes).is_err()
+        && !bytes
+            .iter()
+            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        && bytes.iter().filter(|&&b| b >= 0x80).count() * 10 >= bytes.len();
+    if legacy {
+        "not UTF-8 text: probably a legacy encoding such as Windows-1251 or Latin-1; \
+         convert it to UTF-8 (e.g. iconv -f WINDOWS-1251 -t UTF-8) and import it again"
+            .to_string()
+    } else {
+        err.to_string()
+    }
+}
+
+/// Reads at most one byte more than [`MAX_FILE_BYTES`], whatever the file claims its size is.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Input bytes per batch: a run of big files is split into smaller batches (at least one file
+/// each) so that a folder of large files is never all in memory at once.
+const MAX_BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Cuts `files` into batches of at most `batch_size` files and [`MAX_BATCH_BYTES`] bytes.
+fn batches(files: &[PathBuf], batch_size: usize) -> Vec<&[PathBuf]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, path) in files.iter().enumerate() {
+        let len = std::fs::metadata(path).map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+        if i > start && (i - start >= batch_size || bytes + len > MAX_BATCH_BYTES) {
+            out.extend(files.get(start..i));
+            (start, bytes) = (i, 0);
+        }
+        bytes += len;
+    }
+    out.extend(files.get(start..).filter(|rest| !rest.is_empty()));
+    out
 }
 
 /// Imports `files`: batches are parsed in parallel on a producer thread while the previous batch
@@ -178,11 +245,13 @@ pub fn import_files(
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport::default();
-    let (tx, rx) = sync_channel::<Vec<Result<NewArticle, FileProblem>>>(2);
+    // One batch waits while one is parsed and one written: memory stays bounded by about
+    // three batches (see MAX_BATCH_BYTES).
+    let (tx, rx) = sync_channel::<Vec<Result<NewArticle, FileProblem>>>(1);
     let batch_size = options.batch_size.max(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for chunk in files.chunks(batch_size) {
+            for chunk in batches(files, batch_size) {
                 let parsed = chunk
                     .par_iter()
                     .map(|p| read_and_prepare(p, options))
@@ -195,9 +264,10 @@ pub fn import_files(
         let mut done = 0u64;
         for batch in rx {
             done += batch.len() as u64;
-            write_batch(store, batch, &mut report)?;
+            write_batch(store, batch, &mut report).map_err(|e| store.explain(e))?;
             progress(done);
         }
+        store.optimize()?;
         Ok(report)
     })
 }
@@ -230,4 +300,29 @@ fn write_batch(
         report.summary.add(outcome);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_at_most_the_batch_size_and_split_big_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for (i, size) in [10, 10, 10, 9 << 20, 9 << 20, 10, 20 << 20, 10]
+            .iter()
+            .enumerate()
+        {
+            let path = dir.path().join(format!("{i}.txt"));
+            let file = std::fs::File::create(&path).unwrap();
+            file.set_len(*size).unwrap(); // sparse: no real bytes written
+            files.push(path);
+        }
+        let sizes: Vec<usize> = batches(&files, 2).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [2, 2, 2, 1, 1]);
+        let sizes: Vec<usize> = batches(&files, 100).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [4, 2, 1, 1]);
+        assert!(batches(&[], 10).is_empty());
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod importer;
 pub mod ingest;
+pub mod links;
 pub mod model;
 pub mod paths;
 pub mod people;

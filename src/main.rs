@@ -7,12 +7,15 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(err) => return cli::usage_error(err),
+    };
     let store_path = byline::paths::store_path(args.store.clone());
     if args.version {
         println!("byline {}", env!("CARGO_PKG_VERSION"));
-        println!("store: {}", store_path.display());
-        println!("config: {}", byline::paths::config_path().display());
+        println!("store: {}", cli::safe_path(&store_path));
+        println!("config: {}", cli::safe_path(&byline::paths::config_path()));
         return ExitCode::SUCCESS;
     }
     let result = match args.command {
@@ -22,7 +25,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("byline: {}", byline::text::sanitize(&format!("{err:#}")));
+            // Errors quote file names and queries: never let them reach the terminal raw.
+            eprintln!("byline: {}", cli::safe(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -32,12 +32,17 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                     .canonicalize()
                     .ok()
                     .and_then(|p| Some(p.parent()?.file_name()?.to_string_lossy().into_owned()));
-                prepare(&bytes, None, parent, args.source.as_deref()).map_err(|e| e.to_string())
+                prepare(&bytes, None, parent, args.source.as_deref())
+                    .map_err(|e| byline::importer::explain_refusal(&e, &bytes))
             });
         let item = match parsed {
             Ok(item) => item,
             Err(reason) => {
-                eprintln!("error: {}: {reason}", file.display());
+                eprintln!(
+                    "error: {}: {}",
+                    super::safe_path(file),
+                    super::safe(&reason)
+                );
                 failed = true;
                 continue;
             }
@@ -65,7 +70,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             "replacements": p.replacements,
             "warnings": p.warnings,
         });
-        println!("{line}");
+        println!("{}", super::json_safe(&line.to_string()));
     }
     Ok(if failed {
         ExitCode::FAILURE

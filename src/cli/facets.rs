@@ -37,9 +37,13 @@ pub fn sources(store: &Store, args: SourcesArgs) -> Result<ExitCode> {
             let aliases = store.source_aliases(&source.name)?;
             let line =
                 json!({"name": source.name, "aliases": aliases, "articles": source.articles});
-            out.push_str(&line.to_string());
+            out.push_str(&super::json_safe(&line.to_string()));
         } else {
-            out.push_str(&format!("{:>8}  {}", source.articles, source.name));
+            out.push_str(&format!(
+                "{:>8}  {}",
+                source.articles,
+                super::safe(&source.name)
+            ));
         }
         out.push('\n');
     }
@@ -52,9 +56,13 @@ pub fn people(store: &Store, query: &Query, args: PeopleArgs) -> Result<ExitCode
     for person in store.person_counts(query, super::today(), args.limit)? {
         if args.json {
             let line = json!({"name": person.name, "aliases": person.aliases, "articles": person.articles});
-            out.push_str(&line.to_string());
+            out.push_str(&super::json_safe(&line.to_string()));
         } else {
-            out.push_str(&format!("{:>8}  {}", person.articles, person.name));
+            out.push_str(&format!(
+                "{:>8}  {}",
+                person.articles,
+                super::safe(&person.name)
+            ));
         }
         out.push('\n');
     }

@@ -22,6 +22,9 @@ pub struct ImportArgs {
     /// Import the bundled sample articles.
     #[arg(long)]
     pub samples: bool,
+    /// Articles written per transaction (tests use small batches).
+    #[arg(long, hide = true, default_value_t = ImportOptions::default().batch_size)]
+    pub batch_size: usize,
 }
 
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
@@ -32,7 +35,7 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
     let (files, missing) = collect_files(&args.paths);
     let options = ImportOptions {
         source_override: args.source,
-        ..ImportOptions::default()
+        batch_size: args.batch_size,
     };
     let bar = progress_bar(files.len() as u64);
     let mut progress = |done: u64| bar.set_position(done);
@@ -44,10 +47,18 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
     report.summary.failed += missing.len() as u64;
     report.failures.extend(missing);
     for warning in &report.warnings {
-        eprintln!("warning: {}: {}", warning.path.display(), warning.reason);
+        eprintln!(
+            "warning: {}: {}",
+            super::safe_path(&warning.path),
+            super::safe(&warning.reason)
+        );
     }
     for failure in &report.failures {
-        eprintln!("error: {}: {}", failure.path.display(), failure.reason);
+        eprintln!(
+            "error: {}: {}",
+            super::safe_path(&failure.path),
+            super::safe(&failure.reason)
+        );
     }
     println!("{}", report.summary);
     Ok(if report.summary.failed > 0 {
@@ -84,7 +95,10 @@ pub fn reindex(store: &mut Store) -> Result<ExitCode> {
     let summary = store.reindex(500, &mut |done| bar.set_position(done))?;
     bar.finish_and_clear();
     for (id, reason) in &summary.failed {
-        eprintln!("error: article {id}: {reason} (kept as it was)");
+        eprintln!(
+            "error: article {id}: {} (kept as it was)",
+            super::safe(reason)
+        );
     }
     println!(
         "reindexed {}, failed {}",

@@ -41,7 +41,7 @@ pub fn list(store: &Store, query: &Query, args: ListArgs) -> Result<ExitCode> {
                 .into_iter()
                 .map(|p| p.name)
                 .collect();
-            out.push_str(&json_row(row, &people).to_string());
+            out.push_str(&super::json_safe(&json_row(row, &people).to_string()));
         } else {
             out.push_str(&text_row(row));
         }
@@ -70,8 +70,12 @@ fn text_row(row: &ArticleRow) -> String {
     let date = row
         .date
         .map_or_else(|| "unknown   ".to_string(), |d| d.to_string());
-    let source = row.source.as_deref().unwrap_or("-");
-    format!("{:>6}  {date}  {source:<16}  {}", row.id, row.title)
+    let source = super::safe(row.source.as_deref().unwrap_or("-"));
+    format!(
+        "{:>6}  {date}  {source:<16}  {}",
+        row.id,
+        super::safe(&row.title)
+    )
 }
 
 pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
@@ -81,21 +85,25 @@ pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
     let width = textwrap::termwidth().clamp(20, 100);
     let row = &article.row;
     let mut out = String::new();
-    out.push_str(&textwrap::fill(&row.title, width));
+    out.push_str(&textwrap::fill(&super::safe(&row.title), width));
     out.push('\n');
     let date = row
         .date
         .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
     out.push_str(&format!(
         "{} | {date}\n",
-        row.source.as_deref().unwrap_or("unknown source")
+        super::safe(row.source.as_deref().unwrap_or("unknown source"))
     ));
     if let Some(url) = &row.url {
-        out.push_str(url);
+        out.push_str(&super::safe(url));
         out.push('\n');
     }
     if !article.people.is_empty() {
-        let names: Vec<&str> = article.people.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<String> = article
+            .people
+            .iter()
+            .map(|p| super::safe(&p.name))
+            .collect();
         out.push_str(&textwrap::fill(
             &format!("People: {}", names.join(", ")),
             width,
@@ -105,9 +113,10 @@ pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
     for block in &article.body {
         out.push('\n');
         match block.kind {
-            BlockKind::Heading => out.push_str(&format!("## {}\n", block.text)),
+            BlockKind::Heading => out.push_str(&format!("## {}\n", super::safe(&block.text))),
             BlockKind::Paragraph => {
-                out.push_str(&textwrap::fill(&block.text, width));
+                // Stored text is sanitized on import; again here, for stores of any origin.
+                out.push_str(&textwrap::fill(&byline::text::sanitize(&block.text), width));
                 out.push('\n');
             }
         }

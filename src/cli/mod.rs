@@ -5,14 +5,14 @@ mod facets;
 mod import;
 mod list;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use byline::store::Store;
+use byline::store::{Store, StoreError};
 
 /// A terminal newsreader: a local article store, filtered by source, date and people mentioned.
 #[derive(Debug, Parser)]
@@ -46,37 +46,101 @@ pub enum Command {
     Reindex,
 }
 
-/// Runs a command (the reader is wired in main).
+/// Runs a command (the reader is wired in main). A full disk, a damaged or read-only store is
+/// reported naming the store file.
 pub fn run(store_path: PathBuf, command: Command) -> Result<ExitCode> {
+    dispatch(&store_path, command).map_err(|err| match err.downcast::<StoreError>() {
+        Ok(store_err) => byline::store::explain(store_err, &store_path).into(),
+        Err(err) => err,
+    })
+}
+
+fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => extract::run(args),
-        Command::Import(args) => import::run(&mut open_store(&store_path)?, args),
-        Command::Reindex => import::reindex(&mut open_store(&store_path)?),
+        Command::Import(args) => import::run(&mut open_store(store_path)?, args),
+        Command::Reindex => import::reindex(&mut open_store(store_path)?),
         Command::List(args) => {
             let query = parse_query(&args.query)?;
-            list::list(&open_with_samples(&store_path)?, &query, args)
+            list::list(&open_with_samples(store_path)?, &query, args)
         }
-        Command::Show(args) => list::show(&open_with_samples(&store_path)?, args),
-        Command::Sources(args) => facets::sources(&open_with_samples(&store_path)?, args),
+        Command::Show(args) => list::show(&open_with_samples(store_path)?, args),
+        Command::Sources(args) => facets::sources(&open_with_samples(store_path)?, args),
         Command::People(args) => {
             let query = parse_query(&args.query)?;
-            facets::people(&open_with_samples(&store_path)?, &query, args)
+            facets::people(&open_with_samples(store_path)?, &query, args)
         }
     }
 }
 
 /// Opens the store, naming the file in any error.
-pub fn open_store(path: &std::path::Path) -> Result<Store> {
-    Store::open(path).with_context(|| format!("cannot use the store {}", path.display()))
+/// An older store is copied before its schema is upgraded, and that is said on stderr.
+pub fn open_store(path: &Path) -> Result<Store> {
+    let store = match Store::open(path) {
+        Ok(store) => store,
+        Err(err @ StoreError::Sqlite(_)) => {
+            return Err(err).with_context(|| format!("cannot use the store {}", safe_path(path)))
+        }
+        Err(err) => return Err(err.into()),
+    };
+    if let Some((backup, version)) = store.backup() {
+        eprintln!(
+            "byline: upgrading the store {} from schema v{version} to v{}; a copy of it was kept as {}",
+            safe_path(path),
+            byline::store::SCHEMA_VERSION,
+            safe_path(backup)
+        );
+    }
+    Ok(store)
+}
+
+/// Prints a command-line error (the arguments quoted in it made safe) or `--help`, and exits
+/// with clap's status.
+pub fn usage_error(err: clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    let lines: Vec<String> = text.lines().map(safe).collect();
+    let text = lines.join("\n");
+    if err.use_stderr() {
+        eprintln!("{}", text.trim_end());
+    } else {
+        println!("{}", text.trim_end());
+    }
+    ExitCode::from(err.exit_code().clamp(0, 255) as u8)
+}
+
+/// Outside text (a file name, a query, a stored name) made safe to print on one line: escape
+/// sequences and controls removed, line breaks made spaces.
+pub fn safe(text: &str) -> String {
+    byline::text::sanitize(text).replace('\n', " ")
+}
+
+/// A path made safe to print.
+pub fn safe_path(path: &Path) -> String {
+    safe(&path.to_string_lossy())
+}
+
+/// A serialized JSON line with C1 controls, bidi controls and line separators written as
+/// `\uXXXX` escapes: serde_json escapes only C0, and such chars only occur inside strings.
+pub fn json_safe(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if matches!(c, '\u{7F}'..='\u{9F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Opens the store; an empty store that never had the samples gets them, and says so on stderr.
-pub fn open_with_samples(path: &std::path::Path) -> Result<Store> {
+pub fn open_with_samples(path: &Path) -> Result<Store> {
     let mut store = open_store(path)?;
     if let Some(loaded) = byline::samples::load_on_first_run(&mut store)? {
         eprintln!(
             "byline: the store {} was empty: loaded {loaded} sample articles (fictional)",
-            path.display()
+            safe_path(path)
         );
     }
     Ok(store)

@@ -2,7 +2,7 @@
 //! organisation words, with the context that says whether a run is a person.
 
 use super::context::Evidence;
-use super::key::token_key;
+use super::key::surname_word_key;
 use super::lexicon::{lexicon, Lexicon};
 use super::tokens::Token;
 
@@ -11,7 +11,7 @@ use super::tokens::Token;
 pub(crate) struct Candidate {
     /// The name as written ("Volodymyr Zelenskyy", "van der Berg").
     pub surface: String,
-    /// [`token_key`] of the last word: the surname key when the candidate is a person.
+    /// [`surname_word_key`] of the last word: the surname key when the candidate is a person.
     pub key: String,
     /// Folded name words, particles included.
     pub words: Vec<String>,
@@ -32,8 +32,10 @@ const PARTICLES: &[&str] = &[
 /// Longest run of name words taken as one name; longer runs are titles of things.
 const MAX_NAME_WORDS: usize = 4;
 
-/// The candidates of one running-text segment, in order.
-pub(crate) fn find_candidates(article: &str, tokens: &[Token]) -> Vec<Candidate> {
+/// The candidates of one running-text segment (`text`, starting at byte `offset` of the article),
+/// in order.
+pub(crate) fn find_candidates(text: &str, offset: usize, tokens: &[Token]) -> Vec<Candidate> {
+    let segment = Segment { text, offset };
     let lex = lexicon();
     let mut out: Vec<Candidate> = Vec::new();
     let mut previous_end = None;
@@ -44,15 +46,21 @@ pub(crate) fn find_candidates(article: &str, tokens: &[Token]) -> Vec<Candidate>
             continue;
         }
         let run_end = run_end(tokens, i);
-        // A lone word is kept even when listed: it may still be a surname introduced elsewhere
-        // ("off-spinner Such"); resolution decides.
+        if run_end == i + 1 && is_sentence_opener(lex, &tokens[i]) {
+            // "The", "But" opening a sentence: resolution would ignore it and it breaks any list.
+            previous_end = None;
+            i = run_end;
+            continue;
+        }
+        // Other lone words are kept even when listed: one may still be a surname introduced
+        // elsewhere ("off-spinner Such"); resolution decides.
         let parts = match run_end - i {
             1 => vec![(0..1, false)],
             _ => split_run(lex, &tokens[i..run_end]),
         };
         for (part, title) in parts {
             let (start, end) = (i + part.start, i + part.end);
-            if let Some(mut c) = candidate(lex, article, tokens, start, end, title) {
+            if let Some(mut c) = candidate(lex, &segment, tokens, start, end, title) {
                 c.listed_after_previous =
                     previous_end.is_some_and(|e| is_list_joint(tokens, e, start));
                 out.push(c);
@@ -65,8 +73,18 @@ pub(crate) fn find_candidates(article: &str, tokens: &[Token]) -> Vec<Candidate>
 }
 
 fn is_name_like(t: &Token) -> bool {
-    if !t.is_word || t.text.chars().any(|c| c.is_ascii_digit()) {
+    // Most words are neither capitalised nor prefixed ("al-Assad"): settle those at once.
+    let maybe_prefixed = t.text.as_bytes().get(2) == Some(&b'-');
+    if !t.is_word
+        || (!t.capitalised && !maybe_prefixed)
+        || t.text.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
+    }
+    // The usual shape, "Putin": a capital, then a lowercase letter, no hyphen.
+    let bytes = t.text.as_bytes();
+    if t.capitalised && bytes.get(1).is_some_and(u8::is_ascii_lowercase) && !bytes.contains(&b'-') {
+        return true;
     }
     // "Russia-occupied" is not a name; "Jean-Claude" and "Inzamam-ul-Haq" are.
     let lower_part = t.text.contains('-')
@@ -83,6 +101,11 @@ fn is_name_like(t: &Token) -> bool {
     t.is_initial()
         || prefixed
         || (t.is_capitalised() && !lower_part && !t.is_acronym() && t.text.chars().count() > 1)
+}
+
+/// A lone capitalised stopword opening a sentence: never a name, and resolution never counts it.
+fn is_sentence_opener(lex: &Lexicon, t: &Token) -> bool {
+    t.sentence_start && lex.is_stopword(&t.folded)
 }
 
 /// A folded word that joins name parts ("van", "bin").
@@ -192,9 +215,15 @@ fn trim_particles(run: &[Token], r: std::ops::Range<usize>) -> Option<std::ops::
     (s < e).then_some(s..e)
 }
 
+/// A segment's text and where it starts in the article text.
+struct Segment<'a> {
+    text: &'a str,
+    offset: usize,
+}
+
 fn candidate(
     lex: &Lexicon,
-    article: &str,
+    segment: &Segment,
     tokens: &[Token],
     start: usize,
     end: usize,
@@ -208,8 +237,16 @@ fn candidate(
     let (first, last) = (&part[0], &part[part.len() - 1]);
     let evidence = Evidence::read(lex, tokens, start, end, title_in_run);
     Some(Candidate {
-        surface: article.get(first.start..last.end)?.to_string(),
-        key: token_key(last.text),
+        surface: segment
+            .text
+            .get(first.start.checked_sub(segment.offset)?..last.end.checked_sub(segment.offset)?)?
+            .to_string(),
+        // Only a lone word's key is looked up (as a surname); a longer name's is not needed.
+        key: if name_words == 1 {
+            surname_word_key(last.text)
+        } else {
+            String::new()
+        },
         words: part.iter().map(|t| t.folded.to_string()).collect(),
         name_words,
         start: first.start,

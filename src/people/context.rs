@@ -33,7 +33,69 @@ pub(crate) struct Evidence {
     pub org_before: bool,
     /// It ends a longer capitalised name of a thing ("Ministry of Communities and Territories").
     pub in_org_name: bool,
+    /// A determiner comes just before and nothing follows that the name would modify ("won the
+    /// Golden Lantern on", "this year's Golden Lantern,"): people take no article.
+    pub the_before: bool,
+    /// The name of a work: a work word before or after it ("the film Vera Drake", "the Harry
+    /// Potter films", "Vera Drake star ...") or a title going on ("Harry Potter and the ...").
+    pub work_title: bool,
+    /// A capitalised organisation word follows in the same run: the candidate opens an
+    /// organisation's or a place's name ("Dravik Rovers", "Kestrel Senate").
+    pub org_after: bool,
 }
+
+/// Words that name a storm: the capitalised word after one is the storm's name ("Storm Idra",
+/// "Hurricane Katrina", "Tropical Storm Ana").
+const STORM_WORDS: &[&str] = &["storm", "hurricane", "typhoon", "cyclone", "tornado"];
+
+/// Lowercase words that name a kind of work: a capitalised name beside one is its title.
+const WORK_WORDS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "drama",
+    "comedy",
+    "thriller",
+    "musical",
+    "novel",
+    "novels",
+    "book",
+    "books",
+    "album",
+    "albums",
+    "sitcom",
+    "documentary",
+];
+
+/// Lowercase words that, after a capitalised name, make it a work or a prize ("the Harry Potter
+/// franchise", "Vera Drake star", "Golden Lantern winner").
+const WORK_OR_PRIZE_AFTER: &[&str] = &[
+    "franchise",
+    "sequel",
+    "star",
+    "stars",
+    "dvd",
+    "winner",
+    "winners",
+    "shortlist",
+    "jury",
+    "ceremony",
+    "award",
+    "awards",
+    "prize",
+    "nominee",
+    "nominees",
+    "nomination",
+    "nominations",
+];
+
+/// Lowercase words that follow a noun phrase's head rather than being modified by it.
+const HEAD_FOLLOWERS: &[&str] = &[
+    "on", "in", "at", "for", "to", "of", "with", "by", "from", "and", "or", "but", "was", "is",
+    "has", "had", "will", "would", "this", "last", "next", "after", "before", "since", "which",
+    "that",
+];
 
 impl Evidence {
     /// Context strong enough to take a lone capitalised word for a surname.
@@ -60,6 +122,13 @@ impl Evidence {
             initial_first: first.is_initial() && !lex.is_place(&first.folded),
             sentence_start: first.sentence_start,
             in_org_name: continues_a_name(tokens, start),
+            the_before: the_before(tokens, start, end),
+            work_title: (work_title(tokens, start, end)
+                && !(title_in_run || title_before(lex, tokens, start)))
+                || storm_name(tokens, start, end),
+            org_after: tokens
+                .get(end)
+                .is_some_and(|t| t.is_word && t.is_capitalised() && lex.is_org_word(&t.folded)),
             table_after: table_after(lex, tokens, end),
             minute_after: tokens.get(end).is_some_and(is_minute),
             origin_before: origin_before(lex, tokens, start),
@@ -101,14 +170,27 @@ fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
     }
 }
 
-/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name.
+/// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name,
+/// perhaps behind one or two lowercase words saying who the speaker is (`," said shopkeeper Ivo
+/// Maslak`, `," said local resident Ana Ruiz`).
 fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
-    start >= 2
-        && tokens[start - 1].is_word
-        && lex.is_cue(&tokens[start - 1].folded)
-        && (tokens[start - 2].is_punct(',')
-            || tokens[start - 2].is_punct('"')
-            || tokens[start - 2].is_punct('”'))
+    let describer = |t: &Token| {
+        t.is_word
+            && !t.capitalised
+            && t.text.chars().all(char::is_alphabetic)
+            && !lex.is_stopword(&t.folded)
+            && !lex.is_cue(&t.folded)
+    };
+    let described = (0..=2).find(|&n| {
+        start >= n + 2
+            && tokens[start - n..start].iter().all(describer)
+            && tokens[start - n - 1].is_word
+            && lex.is_cue(&tokens[start - n - 1].folded)
+    });
+    described.is_some_and(|n| {
+        let before = &tokens[start - n - 2];
+        before.is_punct(',') || before.is_punct('"') || before.is_punct('”')
+    })
 }
 
 /// ", chief of staff" / ", the party leader" / ", 45," after the name.
@@ -169,6 +251,15 @@ fn table_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
     })
 }
 
+/// "Storm Idra", "Hurricane Katrina", "Tropical Storm Ana": a storm's name, not a person's. The
+/// storm word comes before the name's last word, inside the run or just before it ("Ilse Storm"
+/// is a person).
+fn storm_name(tokens: &[Token], start: usize, end: usize) -> bool {
+    let storm = |t: &Token| t.is_word && STORM_WORDS.contains(&t.folded.as_ref());
+    start.checked_sub(1).is_some_and(|i| storm(&tokens[i]))
+        || tokens[start..end.saturating_sub(1)].iter().any(storm)
+}
+
 /// An ordinal such as "33rd" or "90th": a scoring minute in football results.
 fn is_minute(t: &Token) -> bool {
     let digits = t.text.bytes().take_while(u8::is_ascii_digit).count();
@@ -194,4 +285,31 @@ fn role_follows(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
     tokens
         .get(end)
         .is_some_and(|t| t.is_word && !t.is_capitalised() && lex.is_title(&t.folded))
+}
+
+/// "film Vera Drake", "Harry Potter films", "Harry Potter and the Goblet": a work, not a person.
+fn work_title(tokens: &[Token], start: usize, end: usize) -> bool {
+    let work_word = |t: &Token| t.is_word && !t.capitalised && WORK_WORDS.contains(&t.text);
+    let before = start.checked_sub(1).is_some_and(|i| work_word(&tokens[i]));
+    let after = tokens.get(end).is_some_and(|t| {
+        work_word(t) || (t.is_word && !t.capitalised && WORK_OR_PRIZE_AFTER.contains(&t.text))
+    });
+    let goes_on = end - start >= 2
+        && tokens.get(end).is_some_and(|t| t.text == "and")
+        && tokens.get(end + 1).is_some_and(|t| t.folded == "the")
+        && tokens.get(end + 2).is_some_and(|t| t.capitalised);
+    before || after || goes_on
+}
+
+/// "won the Golden Lantern on Tuesday", "this year's Golden Lantern,": a determiner before the
+/// name and no noun after it that the name would modify ("the Marc Dutroux case" is a person's).
+fn the_before(tokens: &[Token], start: usize, end: usize) -> bool {
+    let determiner = start
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .is_some_and(|t| t.is_word && (t.text == "the" || (t.possessive && !t.capitalised)));
+    let modifies = tokens
+        .get(end)
+        .is_some_and(|t| t.is_word && !t.capitalised && !HEAD_FOLLOWERS.contains(&t.text));
+    determiner && !modifies
 }

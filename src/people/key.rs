@@ -4,22 +4,21 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// The folded key of a whole name: lowercase, no diacritics, tokens transliteration-normalised and
-/// joined by single spaces. `person_key("Volodymyr Zelenskyy") == person_key("volodymyr zelensky")`.
+/// joined by single spaces; a hyphen inside a name is a space ("Jean-Paul" and "Jean Paul" meet).
+/// `person_key("Volodymyr Zelenskyy") == person_key("volodymyr zelensky")`.
 pub fn person_key(name: &str) -> String {
-    name_tokens(name)
-        .map(token_key)
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    name_keys(name).join(" ")
 }
 
 /// The folded key of a name's surname: its last token that is not a generational suffix
 /// ("Jr.", "III"), or "" for an empty name. `surname_key("Martin Luther King Jr.") == "king"`.
+///
+/// A hyphenated surname gives its last part (`surname_key("Teodor Vasquez-Lind") == "lind"`): the
+/// spelling "Teodor Vasquez Lind" has the same [`person_key`], and there nothing tells a double
+/// surname from a middle name, so both spellings must give the same surname key. `person:lind`
+/// finds him; the whole name or an alias finds him under "Vasquez-Lind".
 pub fn surname_key(name: &str) -> String {
-    let keys: Vec<String> = name_tokens(name)
-        .map(token_key)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let keys = name_keys(name);
     let last_real = keys
         .iter()
         .rev()
@@ -28,14 +27,38 @@ pub fn surname_key(name: &str) -> String {
     last_real.cloned().unwrap_or_default()
 }
 
+/// The keys of a name's tokens, hyphenated words split into their parts.
+pub(crate) fn name_keys(name: &str) -> Vec<String> {
+    name_tokens(name)
+        .flat_map(|t| t.split(is_hyphen))
+        .map(token_key)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The surname key of one written word: its last hyphen part ("Vasquez-Lind" → "lind",
+/// "al-Assad" → "assad"), as [`surname_key`] takes it from a whole name.
+pub(crate) fn surname_word_key(word: &str) -> String {
+    word.split(is_hyphen)
+        .map(token_key)
+        .rfind(|k| !k.is_empty())
+        .unwrap_or_default()
+}
+
+/// Hyphens that join the parts of a name: ASCII, Unicode hyphen and non-breaking hyphen.
+pub(crate) fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
 /// The key of one name token ("Zelenskyy" → "zelensky", "O'Brien" → "o'brien", "J." → "j").
 pub(crate) fn token_key(token: &str) -> String {
-    let mut key: String = if token.is_ascii() {
-        token
+    let mut key = if token.is_ascii() {
+        let mut key = String::with_capacity(token.len());
+        let kept = token
             .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''))
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\''));
+        key.extend(kept.map(|c| c.to_ascii_lowercase()));
+        key
     } else {
         fold(token)
             .chars()
@@ -52,10 +75,26 @@ pub(crate) fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    word.nfkd()
+    let mut out = String::with_capacity(word.len());
+    let letters = word
+        .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+        .flat_map(char::to_lowercase);
+    for c in letters {
+        // Letters with no decomposition that are written plain in English text.
+        match c {
+            'ø' => out.push('o'),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ß' => out.push_str("ss"),
+            'đ' | 'ð' => out.push('d'),
+            'ł' => out.push('l'),
+            'þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Generational suffixes that follow a surname and are not part of it.
@@ -97,6 +136,7 @@ mod tests {
     fn accents_and_case_fold() {
         assert_eq!(person_key("François Hollande"), "francois hollande");
         assert_eq!(person_key("  "), "");
+        assert_eq!(person_key("Hanne Sørby"), person_key("Hanne Sorby"));
     }
 
     #[test]
@@ -110,5 +150,24 @@ mod tests {
     #[test]
     fn apostrophes_are_one_kind() {
         assert_eq!(token_key("O’Brien"), token_key("O'Brien"));
+    }
+
+    #[test]
+    fn hyphens_inside_names_are_spaces() {
+        assert_eq!(person_key("Jean-Paul Fairweather"), "jean paul fairweather");
+        assert_eq!(
+            person_key("Teodor Vasquez-Lind"),
+            person_key("Teodor Vasquez Lind")
+        );
+        assert_eq!(
+            person_key("Teodor Vasquez\u{2011}Lind"),
+            "teodor vasquez lind"
+        );
+        assert_eq!(surname_key("Teodor Vasquez-Lind"), "lind");
+        assert_eq!(surname_key("Teodor Vasquez Lind"), "lind");
+        assert_eq!(surname_word_key("Vasquez-Lind"), "lind");
+        assert_eq!(surname_word_key("al-Assad"), "assad");
+        assert_eq!(person_key("Bashar al-Assad"), "bashar al assad");
+        assert_eq!(person_key("-"), "");
     }
 }

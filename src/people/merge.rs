@@ -1,6 +1,6 @@
 //! Deciding whether two written names are one person: within an article and across articles.
 
-use super::key::{is_suffix_key, token_key};
+use super::key::{is_hyphen, is_suffix_key, token_key};
 
 /// Lowercase words that belong to a surname rather than being a given name ("van", "bin").
 const SURNAME_PARTICLES: &[&str] = &[
@@ -23,50 +23,70 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// The parts of a name that matching compares.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct NameParts {
-    /// Key of the surname (the last word that is not a suffix).
+    /// Key of the surname: the last word that is not a suffix, or a hyphenated word's last part
+    /// (see [`super::surname_key`]).
     pub surname: String,
-    /// Key of the first given name, if the name has one ("j" for "J. Smith").
+    /// Key of the first given name, if the name has one ("j" for "J. Smith", "jean" for
+    /// "Jean-Paul Fairweather").
     pub given: Option<String>,
+    /// The key right after the given name when that is hyphenated ("paul" for "Jean-Paul") or
+    /// followed by another given name ("paul" for "Jean Paul Fairweather"): compared only when one
+    /// side's given name is hyphenated, so "Jean-Paul" meets "Jean Paul" but not "Jean-Claude".
+    second: Option<String>,
+    compound_given: bool,
 }
 
 impl NameParts {
     pub fn of(name: &str) -> Self {
-        let keys: Vec<String> = name
+        // Each key with the index of the written word it comes from.
+        let keys: Vec<(usize, String)> = name
             .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-            .map(token_key)
-            .filter(|k| !k.is_empty())
+            .filter(|w| !w.is_empty())
+            .enumerate()
+            .flat_map(|(i, w)| w.split(is_hyphen).map(move |part| (i, token_key(part))))
+            .filter(|(_, k)| !k.is_empty())
             .collect();
-        let Some(surname_at) = keys.iter().rposition(|k| !is_suffix_key(k)) else {
+        let Some(surname_at) = keys.iter().rposition(|(_, k)| !is_suffix_key(k)) else {
             return NameParts {
-                surname: keys.last().cloned().unwrap_or_default(),
+                surname: keys.last().map(|(_, k)| k.clone()).unwrap_or_default(),
                 given: None,
+                second: None,
+                compound_given: false,
             };
         };
-        let given = keys[..surname_at]
+        let surname_word = keys[surname_at].0;
+        // A given name is never part of the surname's own word ("Vasquez-Lind" alone has none), and
+        // never starts with a particle ("van der Pas" has none either).
+        let given_at = keys[..surname_at]
             .iter()
-            .find(|k| !SURNAME_PARTICLES.contains(&k.as_str()))
-            .cloned();
-        // A particle run right before the surname belongs to it ("van der Pas"); a given name
-        // never starts with one, so `given` above already skipped them.
+            .position(|(w, k)| *w != surname_word && !SURNAME_PARTICLES.contains(&k.as_str()));
+        let given_word = given_at.map(|g| keys[g].0);
+        let second = given_at
+            .and_then(|g| keys.get(g + 1).filter(|_| g + 1 < surname_at))
+            .filter(|(w, _)| *w != surname_word)
+            .map(|(_, k)| k.clone());
+        let compound_given =
+            given_word.is_some_and(|gw| keys.iter().filter(|(w, _)| *w == gw).count() > 1);
         NameParts {
-            surname: keys[surname_at].clone(),
-            given,
+            surname: keys[surname_at].1.clone(),
+            given: given_at.map(|g| keys[g].1.clone()),
+            second,
+            compound_given,
         }
     }
 
     /// [`same_person`] on names already taken apart.
     pub fn same_person(&self, other: &NameParts) -> bool {
-        !self.surname.is_empty()
-            && self.surname == other.surname
-            && given_names_agree(self.given.as_deref(), other.given.as_deref())
+        !self.surname.is_empty() && self.surname == other.surname && given_names_agree(self, other)
     }
 }
 
-fn given_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            a == b || is_initial_of(a, b) || is_initial_of(b, a) || same_transliteration(a, b)
+fn given_names_agree(a: &NameParts, b: &NameParts) -> bool {
+    match (a.given.as_deref(), b.given.as_deref()) {
+        (Some(x), Some(y)) if x == y || same_transliteration(x, y) => {
+            !(a.compound_given || b.compound_given) || a.second == b.second
         }
+        (Some(x), Some(y)) => is_initial_of(x, y) || is_initial_of(y, x),
         _ => true,
     }
 }
@@ -98,6 +118,27 @@ mod tests {
         assert!(same_person("Nikolaus van der Pas", "van der Pas"));
         assert!(same_person("Dmytro Kovalenskyy", "Dmitro Kovalensky"));
         assert!(same_person("Andriy Hnatov", "Andrii Hnatov"));
+    }
+
+    #[test]
+    fn hyphen_and_space_spellings_merge() {
+        assert!(same_person(
+            "Jean-Paul Fairweather",
+            "Jean Paul Fairweather"
+        ));
+        assert!(same_person("Teodor Vasquez-Lind", "Teodor Vasquez Lind"));
+        assert!(same_person("Teodor Vasquez-Lind", "Vasquez-Lind"));
+        assert!(same_person("Rafael Okonkwo-Strand", "Okonkwo-Strand"));
+        assert!(same_person("Jean-Paul Fairweather", "J. Fairweather"));
+        assert!(same_person("Jean-Paul Fairweather", "Fairweather"));
+        assert!(same_person("Bashar al-Assad", "al-Assad"));
+        assert!(!same_person(
+            "Jean-Paul Fairweather",
+            "Jean-Claude Fairweather"
+        ));
+        assert!(!same_person("Jean-Paul Fairweather", "Jean Fairweather"));
+        assert!(!same_person("Teodor Vasquez-Lind", "Marek Vasquez-Lind"));
+        assert!(!same_person("Ingrid Halvorsen-Moss", "Kate Moss"));
     }
 
     #[test]

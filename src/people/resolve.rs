@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::{is_particle_word, Candidate};
-use super::key::{person_key, token_key};
-use super::lexicon::{lexicon, FnvBuild};
+use super::key::{person_key, surname_word_key};
+use super::lexicon::{lexicon, FxBuild};
 use super::merge::NameParts;
 use super::tokens::Token;
 use crate::model::PersonMention;
@@ -36,8 +36,12 @@ impl Person {
     fn mention(&mut self, surface: &str, pos: usize) {
         self.mentions += 1;
         self.first_pos = self.first_pos.min(pos);
-        let same_form =
-            |a: &String| a.len() == surface.len() && a.to_lowercase() == surface.to_lowercase();
+        let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+        let same_form = |a: &String| {
+            a.len() == surface.len()
+                && (a.eq_ignore_ascii_case(surface)
+                    || (!(a.is_ascii() && surface.is_ascii()) && lower(a) == lower(surface)))
+        };
         match self.aliases.iter_mut().find(|(a, _)| same_form(a)) {
             Some((form, seen)) => {
                 // Keep the earliest position, and a mixed-case spelling over a shouted one.
@@ -69,7 +73,7 @@ fn is_shouted(text: &str) -> bool {
 #[derive(Default)]
 struct Roster {
     people: Vec<Person>,
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<String, Vec<usize>, FxBuild>,
 }
 
 impl Roster {
@@ -91,16 +95,35 @@ impl Roster {
 
 /// People of an article from its running-text candidates and its headline lines' tokens.
 /// Words an article writes in lowercase somewhere.
-pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FnvBuild>;
+pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FxBuild>;
+
+/// Keys of single words the article shows to be places (see `super::place_words`).
+pub(crate) type PlaceWords = HashSet<String, FxBuild>;
 
 pub(crate) fn resolve(
     candidates: &[Candidate],
     headlines: &[Vec<Token>],
     lowercase_words: &LowercaseWords,
+    places: &PlaceWords,
 ) -> Vec<PersonMention> {
     let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
-    let single_keys: HashSet<String> = single.iter().map(|c| c.key.clone()).collect();
-    let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    let single_keys: HashSet<String, FxBuild> = single.iter().map(|c| c.key.clone()).collect();
+    let mut accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    // A name the article uses for a work or a prize anywhere ("the film Vera Drake", "won the
+    // Golden Lantern") names no person anywhere in it.
+    let things: HashSet<String, FxBuild> = candidates
+        .iter()
+        .filter(|c| {
+            let e = &c.evidence;
+            e.work_title || (e.the_before && c.name_words > 1 && !e.initial_first)
+        })
+        .map(|c| person_key(&c.surface))
+        .collect();
+    if !things.is_empty() {
+        for (c, ok) in candidates.iter().zip(accepted.iter_mut()) {
+            *ok = *ok && !things.contains(&person_key(&c.surface));
+        }
+    }
     let mut people = Roster::default();
     for (c, _) in candidates.iter().zip(&accepted).filter(|(_, ok)| **ok) {
         add_full_name(&mut people, c);
@@ -112,7 +135,7 @@ pub(crate) fn resolve(
     {
         attach_short_form(&mut people, c);
     }
-    add_lone_surnames(&mut people, &single, lowercase_words);
+    add_lone_surnames(&mut people, &single, lowercase_words, places);
     for c in &single {
         attach_surname(&mut people, c);
     }
@@ -134,11 +157,37 @@ pub(crate) fn resolve(
     out
 }
 
+/// See [`super::explain`].
+pub(crate) fn explain(candidates: &[Candidate], lowercase_words: &LowercaseWords) -> Vec<String> {
+    let single_keys: HashSet<String, FxBuild> = candidates
+        .iter()
+        .filter(|c| c.name_words == 1)
+        .map(|c| c.key.clone())
+        .collect();
+    let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
+    candidates
+        .iter()
+        .zip(accepted)
+        .map(|(c, ok)| {
+            format!(
+                "{:?} @{} words={} accepted={} common_word={} listed={} {:?}",
+                c.surface,
+                c.start,
+                c.name_words,
+                ok,
+                has_common_word(c, lowercase_words),
+                c.listed_after_previous,
+                c.evidence
+            )
+        })
+        .collect()
+}
+
 /// Which candidates are full names: vouched for by themselves, or listed next to one that is
 /// ("Anna Berg, Lena Holm and Eva Lind").
 fn accept_full_names(
     candidates: &[Candidate],
-    single_keys: &HashSet<String>,
+    single_keys: &HashSet<String, FxBuild>,
     lowercase_words: &LowercaseWords,
 ) -> Vec<bool> {
     let mut accepted: Vec<bool> = candidates
@@ -146,7 +195,7 @@ fn accept_full_names(
         .map(|c| c.name_words > 1 && is_full_name(c, single_keys, lowercase_words))
         .collect();
     let listable =
-        |c: &Candidate| (2..=3).contains(&c.name_words) && !lexicon().is_place(&c.words.join(" "));
+        |c: &Candidate| (2..=3).contains(&c.name_words) && !lexicon().is_place_words(&c.words);
     for i in 1..candidates.len() {
         if candidates[i].listed_after_previous && accepted[i - 1] && listable(&candidates[i]) {
             accepted[i] = true;
@@ -166,15 +215,15 @@ fn accept_full_names(
 /// nationality before it, or its last word used alone elsewhere.
 fn is_full_name(
     c: &Candidate,
-    single_keys: &HashSet<String>,
+    single_keys: &HashSet<String, FxBuild>,
     lowercase_words: &LowercaseWords,
 ) -> bool {
     let e = &c.evidence;
     let surname_reused = c
         .words
         .last()
-        .is_some_and(|w| single_keys.contains(&token_key(w)));
-    !lexicon().is_place(&c.words.join(" "))
+        .is_some_and(|w| single_keys.contains(&surname_word_key(w)));
+    !lexicon().is_place_words(&c.words)
         && !looks_like_a_team(c)
         && !e.org_before
         && (e.given_first
@@ -207,7 +256,8 @@ fn add_full_name(roster: &mut Roster, c: &Candidate) {
         .with_surname(&parts.surname)
         .iter()
         .copied()
-        .find(|&i| roster.people[i].parts.same_person(&parts));
+        .find(|&i| roster.people[i].parts.same_person(&parts))
+        .or_else(|| longer_form_of(roster, c));
     let index = found.unwrap_or_else(|| roster.add(Person::new(&c.surface, c.name_words, c.start)));
     let person = &mut roster.people[index];
     if c.name_words > person.canonical_words {
@@ -216,6 +266,22 @@ fn add_full_name(roster: &mut Roster, c: &Candidate) {
         person.parts = NameParts::of(&c.surface);
     }
     person.mention(&c.surface, c.start);
+}
+
+/// The person already found whose name ends in this run's words, when the run has no given name
+/// of its own: a two-word surname used alone ("Vasquez Lind" after "Teodor Vasquez Lind").
+fn longer_form_of(roster: &Roster, c: &Candidate) -> Option<usize> {
+    if c.name_words < 2 || c.evidence.given_first || c.evidence.initial_first {
+        return None;
+    }
+    let key = person_key(&c.surface);
+    let tail = format!(" {key}");
+    let surname = key.rsplit(' ').next()?;
+    roster
+        .with_surname(surname)
+        .iter()
+        .copied()
+        .find(|&i| person_key(&roster.people[i].canonical).ends_with(&tail))
 }
 
 /// A run nothing vouches for still counts when it is a shorter form of a person already found
@@ -228,37 +294,49 @@ fn attach_short_form(roster: &mut Roster, c: &Candidate) {
         .iter()
         .copied()
         .filter(|&i| people[i].parts.same_person(&parts));
-    let chosen = matching.min_by_key(|&i| {
-        (
-            people[i].first_pos > c.start,
-            people[i].first_pos.abs_diff(c.start),
-        )
-    });
+    let chosen = matching
+        .min_by_key(|&i| {
+            (
+                people[i].first_pos > c.start,
+                people[i].first_pos.abs_diff(c.start),
+            )
+        })
+        .or_else(|| longer_form_of(roster, c));
     if let Some(i) = chosen {
         roster.people[i].mention(&c.surface, c.start);
     }
 }
 
 /// Surnames used alone that no full name introduced: a person only when some use of the word has
-/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff").
-fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words: &LowercaseWords) {
+/// strong context ("President Putin", "Putin said", "Hnatov, chief of staff"), and never a word the
+/// article shows to be a place ("in Dravik") or that opens an organisation's name ("Dravik Rovers").
+fn add_lone_surnames(
+    roster: &mut Roster,
+    single: &[&Candidate],
+    lowercase_words: &LowercaseWords,
+    places: &PlaceWords,
+) {
     let lex = lexicon();
     for c in single {
         let key = &c.key;
         let known = !roster.with_surname(key).is_empty();
-        let listed = c
-            .words
-            .first()
-            .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w.as_str()));
+        let listed = || {
+            c.words
+                .first()
+                .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w.as_str()))
+        };
         let e = &c.evidence;
         // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
         let vouched = e.title || e.apposition || e.minute_after || (e.cue && !e.sentence_start);
         if !known
-            && !listed
+            && vouched
             && !e.in_org_name
             && !e.org_before
-            && vouched
+            && !e.work_title
+            && !e.org_after
+            && !places.contains(key)
             && key.chars().count() > 1
+            && !listed()
         {
             roster.add(Person::new(&c.surface, 1, c.start));
         }
@@ -268,11 +346,12 @@ fn add_lone_surnames(roster: &mut Roster, single: &[&Candidate], lowercase_words
 /// Counts a lone surname for the person with that surname introduced nearest before it (or else
 /// the first one after it). A listed word opening a sentence ("Such", "May") is not counted.
 fn attach_surname(roster: &mut Roster, c: &Candidate) {
-    let listed = c
-        .words
-        .first()
-        .is_some_and(|w| lexicon().is_never_a_name(w));
-    if listed && c.evidence.sentence_start {
+    let listed = || {
+        c.words
+            .first()
+            .is_some_and(|w| lexicon().is_never_a_name(w))
+    };
+    if c.evidence.sentence_start && listed() {
         return;
     }
     let people = &roster.people;
@@ -289,7 +368,7 @@ fn attach_surname(roster: &mut Roster, c: &Candidate) {
 
 /// Headline and crosshead words count only where they spell a person already found in the text:
 /// one of their written forms, or a full name's surname when only one person has it.
-fn match_headline(people: &mut [Person], forms: &HashMap<String, usize>, line: &[Token]) {
+fn match_headline(people: &mut [Person], forms: &HeadlineForms, line: &[Token]) {
     let mut i = 0;
     while i < line.len() {
         let matched = (1..=4).rev().find_map(|n| {
@@ -310,8 +389,11 @@ fn match_headline(people: &mut [Person], forms: &HashMap<String, usize>, line: &
     }
 }
 
-fn headline_forms(roster: &Roster) -> HashMap<String, usize> {
-    let mut forms: HashMap<String, usize> = roster
+/// Name keys a headline may spell, with the person each names.
+type HeadlineForms = HashMap<String, usize, FxBuild>;
+
+fn headline_forms(roster: &Roster) -> HeadlineForms {
+    let mut forms: HeadlineForms = roster
         .by_surname
         .iter()
         .filter_map(|(surname, owners)| match owners.as_slice() {
@@ -322,6 +404,17 @@ fn headline_forms(roster: &Roster) -> HashMap<String, usize> {
     for (i, p) in roster.people.iter().enumerate() {
         for alias in p.aliases.iter().map(|(form, _)| form).chain([&p.canonical]) {
             forms.insert(person_key(alias), i);
+        }
+        // A hyphenated surname written whole ("Vasquez-Lind") when only this person has it.
+        let last_word = p
+            .canonical
+            .split_whitespace()
+            .rev()
+            .find(|w| !super::key::is_suffix_key(&person_key(w)));
+        if let Some(word) = last_word.filter(|w| w.contains(super::key::is_hyphen)) {
+            if roster.with_surname(&p.parts.surname).len() == 1 {
+                forms.entry(person_key(word)).or_insert(i);
+            }
         }
     }
     forms

@@ -241,11 +241,12 @@ pub(super) fn write_fts(
 pub(super) fn write_mentions(tx: &Transaction, article_id: i64, article: &Article) -> Result<()> {
     tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
         .execute([article_id])?;
+    let date = article.parsed.date.map(|d| d.to_string());
     for person in &article.people {
         let person_id = ensure_person(tx, &person.name, &person.aliases)?;
         tx.prepare_cached(
-            "INSERT INTO mentions (article_id, person_id, mentions, first_pos, aliases)
-             VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO mentions (article_id, person_id, mentions, first_pos, aliases, date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (article_id, person_id) DO UPDATE SET
                 mentions = mentions + excluded.mentions,
                 first_pos = min(first_pos, excluded.first_pos),
@@ -256,7 +257,8 @@ pub(super) fn write_mentions(tx: &Transaction, article_id: i64, article: &Articl
             person_id,
             person.mentions,
             person.first_pos as i64,
-            person.aliases.join("\n")
+            person.aliases.join("\n"),
+            date,
         ])?;
     }
     Ok(())

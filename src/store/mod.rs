@@ -5,6 +5,7 @@ mod import;
 mod names;
 mod read;
 mod reindex;
+mod safety;
 mod schema;
 mod search;
 mod state;
@@ -14,6 +15,8 @@ pub use import::{ImportOutcome, ImportSummary, NewArticle};
 pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
 pub use reindex::ReindexSummary;
+pub use safety::explain;
+pub use schema::SCHEMA_VERSION;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,6 +42,26 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("the file {path} is not a byline store ({reason}); it was left untouched")]
+    NotAStore { path: PathBuf, reason: String },
+    #[error("the file {path} is another program's SQLite database (tables: {tables}), not a byline store; it was left untouched")]
+    NotByline { path: PathBuf, tables: String },
+    #[error("the store {path} is damaged ({detail}); it was left untouched: restore a backup, or move it away to start a new store")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "the store {path} is read-only; make it writable (chmod u+w) or choose another --store"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("the disk holding the store {path} is full ({detail}); the batch being written was not stored and the store is intact: free some space and import again")]
+    DiskFull { path: PathBuf, detail: String },
+    #[error("cannot read or write the store {path} ({detail}): is its disk full or failing? The batch being written was not stored and the store is intact")]
+    Io { path: PathBuf, detail: String },
+    #[error("cannot back up the store {path} to {backup} before upgrading it: {source}; the store was left as it was")]
+    Backup {
+        path: PathBuf,
+        backup: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -49,10 +72,15 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The copy made before this open migrated the schema, with the version it was at.
+    backup: Option<(PathBuf, i64)>,
 }
 
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    ///
+    /// A file that is not byline's, is damaged, read-only or newer is refused, naming it, and
+    /// left untouched; an older store is first copied to `<store>.v<N>.bak` (see [`Store::backup`]).
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
@@ -60,16 +88,21 @@ impl Store {
                 source,
             })?;
         }
+        safety::check_file(path)?;
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.to_path_buf(),
             source,
         })?;
-        let store = Store {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        safety::check_schema(&conn, path)?;
+        let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            backup: None,
         };
-        store.configure()?;
-        schema::migrate(&store.conn, path)?;
+        store.configure().map_err(|e| safety::explain(e, path))?;
+        store.backup = schema::migrate(&store.conn, path).map_err(|e| safety::explain(e, path))?;
+        safety::apply_test_page_limit(&store.conn)?;
         Ok(store)
     }
 
@@ -78,10 +111,24 @@ impl Store {
         let store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            backup: None,
         };
         store.configure()?;
         schema::migrate(&store.conn, Path::new(":memory:"))?;
         Ok(store)
+    }
+
+    /// The copy of the store made before this open upgraded its schema, and the version copied.
+    pub fn backup(&self) -> Option<(&Path, i64)> {
+        self.backup.as_ref().map(|(p, v)| (p.as_path(), *v))
+    }
+
+    /// Names the store file in SQLite's full-disk, damage and read-only errors.
+    pub fn explain(&self, err: StoreError) -> StoreError {
+        match &self.path {
+            Some(path) => safety::explain(err, path),
+            None => err,
+        }
     }
 
     /// The file behind the store, if any.
@@ -98,6 +145,12 @@ impl Store {
              PRAGMA temp_store = MEMORY;
              PRAGMA cache_size = -16000;",
         )?;
+        Ok(())
+    }
+
+    /// Refreshes the query planner's statistics where they are stale (cheap; after imports).
+    pub fn optimize(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA optimize;")?;
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 //! The store's schema and its migrations, versioned by SQLite's `user_version`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
@@ -83,9 +83,12 @@ CREATE TABLE mentions (
     mentions   INTEGER NOT NULL,
     first_pos  INTEGER NOT NULL,
     aliases    TEXT NOT NULL,       -- surface forms in this article, newline-separated
+    date       TEXT,                -- the article's date, copied for mentions_person
     PRIMARY KEY (article_id, person_id)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_person ON mentions(person_id, article_id);
+-- A person's articles newest first, straight from the index: `person:` lists and counts
+-- never sort or visit articles they do not show.
+CREATE INDEX mentions_person ON mentions(person_id, date DESC, article_id DESC);
 
 -- Contentless: the words are indexed, the text is not stored twice. Written by the importer
 -- in the same transaction as the article (no triggers: a trigger's statement savepoint makes
@@ -110,8 +113,17 @@ CREATE TABLE ui_state (
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.
-pub fn migrate(conn: &Connection, path: &Path) -> Result<()> {
-    migrate_to(conn, path, SCHEMA_VERSION)
+/// A file store at an older version is first copied with `VACUUM INTO`; returns that copy.
+pub fn migrate(conn: &Connection, path: &Path) -> Result<Option<(PathBuf, i64)>> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let on_disk = path != Path::new(":memory:");
+    let backup = if on_disk && found > 0 && found < SCHEMA_VERSION {
+        Some((super::safety::backup(conn, path, found)?, found))
+    } else {
+        None
+    };
+    migrate_to(conn, path, SCHEMA_VERSION)?;
+    Ok(backup)
 }
 
 /// Migrates up to `target` (tests use it to build an older store).

@@ -446,3 +446,78 @@ fn a_surname_stored_first_takes_the_full_name_later() {
         .unwrap();
     assert_eq!(stored_people(&store), ["Emmanuel Macron"]);
 }
+
+#[test]
+fn a_person_list_is_newest_first_and_agrees_with_its_count() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch: Vec<NewArticle> = [
+        ("old", Some("2025-01-05")),
+        ("undated", None),
+        ("new", Some("2025-12-01")),
+        ("mid", Some("2025-06-01")),
+    ]
+    .iter()
+    .map(|(title, date)| {
+        let people: &'static [(&'static str, &'static [&'static str])] =
+            &[("Alba Renshaw", &["Alba Renshaw"])];
+        new_article(&Fixture {
+            title,
+            date: *date,
+            people,
+            body: title,
+            ..BASE
+        })
+    })
+    .collect();
+    store.import_batch(&batch).unwrap();
+    let person = query(vec![TermKind::Person("renshaw".into())]);
+    assert_eq!(titles(&store, &person), ["new", "mid", "old", "undated"]);
+    assert_eq!(store.count(&person, today()).unwrap(), 4);
+    let mut narrowed = query(vec![
+        TermKind::Person("alba renshaw".into()),
+        TermKind::Word("mid".into()),
+    ]);
+    assert_eq!(titles(&store, &narrowed), ["mid"]);
+    assert_eq!(store.count(&narrowed, today()).unwrap(), 1);
+    narrowed.terms[1].negated = true;
+    assert_eq!(titles(&store, &narrowed), ["new", "old", "undated"]);
+    assert_eq!(store.count(&narrowed, today()).unwrap(), 3);
+    let page = store.search(&person, today(), 2, 10).unwrap();
+    assert_eq!(
+        page.iter().map(|r| r.title.as_str()).collect::<Vec<_>>(),
+        ["old", "undated"]
+    );
+}
+
+#[test]
+fn person_and_date_counts_agree_with_lists() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch: Vec<NewArticle> = [
+        ("old", Some("2025-01-05")),
+        ("undated", None),
+        ("mid", Some("2025-06-01")),
+    ]
+    .iter()
+    .map(|(title, date)| {
+        let people: &'static [(&'static str, &'static [&'static str])] =
+            &[("Alba Renshaw", &["Alba Renshaw"])];
+        new_article(&Fixture {
+            title,
+            date: *date,
+            people,
+            body: title,
+            ..BASE
+        })
+    })
+    .collect();
+    store.import_batch(&batch).unwrap();
+    let spec = crate::query::parse("person:renshaw date:2025-06").unwrap();
+    assert_eq!(titles(&store, &spec), ["mid"]);
+    assert_eq!(store.count(&spec, today()).unwrap(), 1);
+    let spec = crate::query::parse("person:renshaw -date:2025-06").unwrap();
+    assert_eq!(titles(&store, &spec), ["old", "undated"]);
+    assert_eq!(store.count(&spec, today()).unwrap(), 2);
+    let spec = crate::query::parse("person:renshaw date:..2025-03 -source:northwind").unwrap();
+    assert!(titles(&store, &spec).is_empty());
+    assert_eq!(store.count(&spec, today()).unwrap(), 0);
+}

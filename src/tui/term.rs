@@ -73,20 +73,15 @@ pub fn copy(out: &mut dyn Write, text: &str) -> io::Result<()> {
 
 /// Opens an http(s) URL with `xdg-open` (or `open` on macOS), the URL as one argument, no shell.
 pub fn open_url(url: &str) -> io::Result<()> {
-    let lower = url.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "only http(s) URLs are opened",
-        ));
-    }
+    let url = crate::links::openable(url)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else {
         "xdg-open"
     };
     std::process::Command::new(opener)
-        .arg(url)
+        .arg(url.as_str())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

@@ -1,0 +1,154 @@
+//! Guarding the store file: refusing files that are not byline's, damaged or read-only before
+//! anything is written, backing a store up before a migration, and naming the file in errors.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode};
+
+use super::{Result, StoreError};
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Tables whose presence marks a store as byline's.
+const BYLINE_TABLES: &[&str] = &["articles", "sources", "people", "mentions"];
+
+/// Checks the file before SQLite opens it: a missing or empty file is a new store; anything
+/// else must be a writable regular file starting with SQLite's header.
+pub(super) fn check_file(path: &Path) -> Result<()> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(not_a_store(path, &err.to_string())),
+    };
+    if !meta.is_file() {
+        return Err(not_a_store(path, "it is not a regular file"));
+    }
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
+    match read {
+        Err(err) if err.kind() == std::io::ErrorKind::UnexpectedEof => {
+            return Err(not_a_store(path, "it is not an SQLite database"))
+        }
+        Err(err) => return Err(not_a_store(path, &err.to_string())),
+        Ok(()) if &header != SQLITE_HEADER => {
+            return Err(not_a_store(path, "it is not an SQLite database"))
+        }
+        Ok(()) => {}
+    }
+    // Root ignores permission bits, so look at them rather than relying on open() to fail.
+    if meta.permissions().readonly() {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn not_a_store(path: &Path, reason: &str) -> StoreError {
+    StoreError::NotAStore {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
+/// Reads the schema without writing: the `user_version`, refusing another program's database
+/// (tables but none of byline's) and naming the file when SQLite finds it damaged.
+pub(super) fn check_schema(conn: &Connection, path: &Path) -> Result<i64> {
+    let read = || -> rusqlite::Result<(i64, Vec<String>)> {
+        let version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let mut stmt = conn.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )?;
+        let tables = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((version, tables))
+    };
+    let (version, tables) = read().map_err(|e| explain(e.into(), path))?;
+    let ours = BYLINE_TABLES.iter().all(|t| tables.iter().any(|n| n == t));
+    let foreign = match version {
+        0 => !tables.is_empty(),
+        v if v > super::schema::SCHEMA_VERSION => false, // refused as too new by migrate
+        _ => !ours,
+    };
+    if foreign {
+        return Err(StoreError::NotByline {
+            path: path.to_path_buf(),
+            tables: summarize(&tables),
+        });
+    }
+    Ok(version)
+}
+
+fn summarize(tables: &[String]) -> String {
+    let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+    let more = tables.len().saturating_sub(shown.len());
+    let mut text = shown.join(", ");
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
+    }
+    crate::text::sanitize(&text).replace('\n', " ")
+}
+
+/// Copies the store to `<store>.v<N>.bak` (or `.v<N>.<k>.bak` when that exists) with
+/// `VACUUM INTO`, a consistent copy even with a WAL. Returns the copy's path.
+pub(super) fn backup(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let target = free_backup_name(path, version);
+    let target_text = target.to_string_lossy().into_owned();
+    conn.execute("VACUUM INTO ?1", [&target_text])
+        .map_err(|source| StoreError::Backup {
+            path: path.to_path_buf(),
+            backup: target.clone(),
+            source,
+        })?;
+    Ok(target)
+}
+
+fn free_backup_name(path: &Path, version: i64) -> PathBuf {
+    let base = path.as_os_str().to_string_lossy().into_owned();
+    let first = PathBuf::from(format!("{base}.v{version}.bak"));
+    if !first.exists() {
+        return first;
+    }
+    (2u32..)
+        .map(|k| PathBuf::from(format!("{base}.v{version}.{k}.bak")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Turns SQLite's full-disk, I/O, damage and read-only errors into errors naming the store file.
+pub fn explain(err: StoreError, path: &Path) -> StoreError {
+    let StoreError::Sqlite(sqlite) = &err else {
+        return err;
+    };
+    let detail = sqlite.to_string();
+    let path = path.to_path_buf();
+    match sqlite.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path, detail },
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            StoreError::Corrupt { path, detail }
+        }
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+        // A write refused below SQLite: EFBIG past a file-size limit, EIO, a vanished disk.
+        Some(ErrorCode::SystemIoFailure) => StoreError::Io { path, detail },
+        _ => err,
+    }
+}
+
+/// `BYLINE_TEST_MAX_PAGES=N` caps the store at N pages (SQLite's `max_page_count`): the tests'
+/// stand-in for a full disk, which SQLite reports with the same error.
+pub(super) fn apply_test_page_limit(conn: &Connection) -> Result<()> {
+    if let Some(pages) = std::env::var("BYLINE_TEST_MAX_PAGES")
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        conn.pragma_update(None, "max_page_count", pages)?;
+    }
+    Ok(())
+}
