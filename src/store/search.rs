@@ -92,6 +92,8 @@ impl Store {
                  WHERE m.person_id IN ({}) AND {}",
                 person.ids, person.rest_sql
             ),
+            // No WHERE: SQLite counts the smallest b-tree (`WHERE 1` reads every row: 5x slower).
+            None if filter.sql == "1" => return self.total(),
             None => format!("SELECT count(*) FROM articles a WHERE {}", filter.sql),
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -285,6 +287,17 @@ pub(super) fn fts_phrase(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_query_counts_the_whole_store() {
+        let store = Store::open_in_memory().unwrap();
+        let today = "2026-01-01".parse().unwrap();
+        for text in ["", "!!!"] {
+            let q = crate::query::parse(text).unwrap();
+            assert_eq!(store.filter(&q, today).unwrap().sql, "1", "{text}");
+            assert_eq!(store.count(&q, today).unwrap(), store.total().unwrap());
+        }
+    }
 
     #[test]
     fn fts_phrase_quotes_and_doubles_quotes() {
