@@ -34,9 +34,8 @@ impl Store {
     pub fn source_counts(&self, query: &Query, today: NaiveDate) -> Result<Vec<NameCount>> {
         let filter = self.filter(query, today)?;
         let sql = format!(
-            "SELECT s.name, count(*) AS n FROM articles a JOIN sources s ON s.id = a.source_id
-             WHERE {} GROUP BY s.id ORDER BY n DESC, s.name",
-            filter.sql
+            "SELECT s.name, count(*) AS n {} GROUP BY s.id ORDER BY n DESC, s.name",
+            filter.matching_articles("JOIN sources s ON s.id = a.source_id")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
@@ -67,11 +66,10 @@ impl Store {
     ) -> Result<Vec<PersonCount>> {
         let filter = self.filter(query, today)?;
         let sql = format!(
-            "SELECT p.id, p.name, count(*) AS n FROM mentions m
-             JOIN people p ON p.id = m.person_id
-             JOIN articles a ON a.id = m.article_id
-             WHERE {} GROUP BY p.id ORDER BY n DESC, p.name LIMIT {limit}",
-            filter.sql
+            "SELECT p.id, p.name, count(*) AS n {} GROUP BY p.id ORDER BY n DESC, p.name LIMIT {limit}",
+            filter.matching_articles(
+                "JOIN mentions pm ON pm.article_id = a.id JOIN people p ON p.id = pm.person_id"
+            )
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
@@ -123,9 +121,9 @@ impl Store {
             Granularity::Month => 7,
         };
         let sql = format!(
-            "SELECT substr(a.date, 1, {width}) AS bucket, count(*) FROM articles a
-             WHERE a.date IS NOT NULL AND {} GROUP BY bucket ORDER BY bucket",
-            filter.sql
+            "SELECT substr(a.date, 1, {width}) AS bucket, count(*) {} AND a.date IS NOT NULL
+             GROUP BY bucket ORDER BY bucket",
+            filter.matching_articles("")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {

@@ -18,6 +18,22 @@ pub(super) struct Filter {
     pub person: Option<PersonDriver>,
 }
 
+impl Filter {
+    /// `FROM … WHERE …` over the matching articles as `a`, with `joins` after the articles: walked
+    /// from the person's mentions (as `m`) when the query has a driving person, so facets of a
+    /// person filter never scan the whole store.
+    pub(super) fn matching_articles(&self, joins: &str) -> String {
+        match &self.person {
+            Some(person) => format!(
+                "FROM mentions m CROSS JOIN articles a ON a.id = m.article_id {joins}
+                 WHERE m.person_id = {} AND {}",
+                person.ids, person.rest_sql
+            ),
+            None => format!("FROM articles a {joins} WHERE {}", self.sql),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(super) struct PersonDriver {
     pub ids: String,

@@ -521,3 +521,28 @@ fn person_and_date_counts_agree_with_lists() {
     assert!(titles(&store, &spec).is_empty());
     assert_eq!(store.count(&spec, today()).unwrap(), 0);
 }
+
+#[test]
+fn facets_under_a_person_filter_count_that_persons_articles() {
+    let store = seeded();
+    let q = crate::query::parse("person:renshaw").unwrap();
+    let sources = store.source_counts(&q, today()).unwrap();
+    let total: u64 = sources.iter().map(|s| s.articles).sum();
+    assert_eq!(total, 2);
+    let people = store.person_counts(&q, today(), 10).unwrap();
+    assert_eq!(
+        (people[0].name.as_str(), people[0].articles),
+        ("Alba Renshaw", 2)
+    );
+    assert_eq!(people[1].name, "Dmytro Kovalenskyy");
+    let months = store
+        .date_histogram(&q, today(), Granularity::Month)
+        .unwrap();
+    assert_eq!(
+        months,
+        [("2025-11".to_string(), 1), ("2025-12".to_string(), 1)]
+    );
+    let q = crate::query::parse("person:renshaw date:2025-12").unwrap();
+    let months = store.date_histogram(&q, today(), Granularity::Day).unwrap();
+    assert_eq!(months, [("2025-12-06".to_string(), 1)]);
+}
