@@ -13,6 +13,9 @@ use crate::query::{Flag, Query, TermKind};
 pub(super) struct Filter {
     pub sql: String,
     pub params: Vec<Value>,
+    /// When every term is a positive word or phrase: where the MATCH text sits in `params`, so
+    /// the count can come from the full-text index alone.
+    pub words_only: Option<usize>,
     /// When the query names a person: that person's ids, and the condition without that term.
     /// Lists and counts then walk `mentions_person` (newest first) instead of all articles.
     pub person: Option<PersonDriver>,
@@ -110,6 +113,9 @@ impl Store {
             ),
             // No WHERE: SQLite counts the smallest b-tree (`WHERE 1` reads every row: 5x slower).
             None if filter.sql == "1" => return self.total(),
+            None if filter.words_only.is_some() => {
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?".to_string()
+            }
             None => format!("SELECT count(*) FROM articles a WHERE {}", filter.sql),
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -170,10 +176,15 @@ struct Compiler {
     person: Option<(usize, i64)>,
     /// Positive date bounds, again over `m.date` for the person's index walk.
     mention_dates: Vec<String>,
+    /// Terms other than positive words and phrases.
+    other_terms: usize,
 }
 
 impl Compiler {
     fn term(&mut self, store: &Store, neg: bool, kind: &TermKind, today: NaiveDate) -> Result<()> {
+        if neg || !matches!(kind, TermKind::Word(_) | TermKind::Phrase(_)) {
+            self.other_terms += 1;
+        }
         let condition = match kind {
             TermKind::Word(text) | TermKind::Phrase(text) => {
                 let Some(phrase) = fts_phrase(text) else {
@@ -256,10 +267,12 @@ impl Compiler {
                 index_only,
             }
         });
+        let words_only = words.filter(|_| self.other_terms == 0);
         Filter {
             sql: and(&self.parts),
             params: self.params,
             person,
+            words_only,
         }
     }
 }

@@ -163,6 +163,10 @@ fn a_changed_article_is_updated_and_keeps_its_marks() {
     assert_eq!(article.body[0].text, "The strike ended after nine days.");
     let words = query(vec![TermKind::Word("nine".into())]);
     assert_eq!(titles(&store, &words), ["Port strike ends"]);
+    // Counted from the full-text index alone: the old version's row must be gone.
+    let words = query(vec![TermKind::Word("strike".into())]);
+    assert_eq!(titles(&store, &words), ["Port strike ends"]);
+    assert_eq!(store.count(&words, today()).unwrap(), 1);
 }
 
 #[test]
