@@ -367,3 +367,36 @@ fn the_stop_flag_leaves_the_loop_with_the_state_saved() {
     );
     assert!(saved.iter().any(|(k, _)| k == "last_query"), "{saved:?}");
 }
+
+/// Issue #5 item 4: an import beside the reader is announced, and shown only when asked.
+#[test]
+fn articles_an_import_adds_are_announced_then_shown_on_refresh() {
+    let mut h = Harness::new(30, 120, 40);
+    h.keys("jj");
+    let kept = h.selected_id();
+    let gen = h.app.gen;
+    h.store.articles.replace(fixture::articles(35));
+    let cmds = h.send(Msg::Worker(Response::StoreChanged { total: 35 }));
+    assert!(
+        cmds.is_empty(),
+        "the list is not pulled from under the user"
+    );
+    let screen = h.screen();
+    assert!(screen.contains("30 of 30  5 new · R refresh"), "{screen}");
+    h.keys("R");
+    assert_eq!(queries(&h.requests).last(), Some(&(gen + 1)));
+    assert_eq!(h.app.results.count, Some(35));
+    assert_eq!(h.selected_id(), kept, "the selection stays");
+    let screen = h.screen();
+    assert!(screen.contains("35 of 35  j/k move"), "{screen}");
+    assert!(!screen.contains("new ·"), "{screen}");
+}
+
+#[test]
+fn a_change_without_new_articles_is_still_offered() {
+    let mut h = Harness::new(30, 120, 40);
+    h.send(Msg::Worker(Response::StoreChanged { total: 30 }));
+    assert!(h.screen().contains("store changed · R refresh"));
+    h.keys("R");
+    assert!(!h.screen().contains("store changed"));
+}

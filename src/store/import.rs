@@ -85,7 +85,9 @@ impl Store {
     /// Stores a batch of articles in one transaction. The same article imported twice is stored
     /// once; a changed one is updated in place and keeps its read and starred marks.
     pub fn import_batch(&mut self, batch: &[NewArticle]) -> Result<Vec<ImportOutcome>> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut indexed = Vec::new();
         for item in batch {

@@ -111,6 +111,14 @@ impl Store {
         Ok(n as u64)
     }
 
+    /// A number that changes whenever another connection commits to the store (SQLite's
+    /// `data_version`): cheap to poll, so a reader can notice an import running beside it.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Whether the store holds any article (constant time, unlike [`Store::total`]).
     pub fn has_articles(&self) -> Result<bool> {
         let sql = "SELECT EXISTS (SELECT 1 FROM articles)";

@@ -39,7 +39,9 @@ impl Store {
             let Some(last) = batch.last() else { break };
             after = last.id;
             let derived: Vec<_> = batch.par_iter().map(derive_again).collect();
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let mut rewritten = Vec::new();
             for (id, result) in derived {
                 match result {

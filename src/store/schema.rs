@@ -143,10 +143,21 @@ pub(super) fn migrate_to(conn: &Connection, path: &Path, target: i64) -> Result<
         .skip(found as usize)
     {
         let to = from as i64 + 1;
-        let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(step)?;
-        tx.pragma_update(None, "user_version", to)?;
-        tx.commit()?;
+        // IMMEDIATE takes the write lock first, so a second byline opening the same new store at
+        // once (the reader and an import) waits, then sees the step done and skips it.
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let step_result = (|| {
+            let now: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now < to {
+                conn.execute_batch(step)?;
+                conn.pragma_update(None, "user_version", to)?;
+            }
+            conn.execute_batch("COMMIT")
+        })();
+        if step_result.is_err() {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+        step_result?;
     }
     Ok(())
 }

@@ -382,3 +382,36 @@ fn a_newer_store_is_refused_by_name() {
     let err = Store::open(&path).err().unwrap().to_string();
     assert!(err.contains("future.db") && err.contains("999"), "{err}");
 }
+
+#[test]
+fn data_version_moves_only_for_other_connections_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let reader = Store::open(&path).unwrap();
+    let mut writer = Store::open(&path).unwrap();
+    let before = reader.data_version().unwrap();
+    reader.set_ui_value("k", "v").unwrap();
+    assert_eq!(reader.data_version().unwrap(), before, "own writes");
+    writer.import_batch(&[new_article(&BASE)]).unwrap();
+    let after = reader.data_version().unwrap();
+    assert_ne!(after, before, "another connection's commit");
+    assert_eq!(reader.total().unwrap(), 1);
+    assert_eq!(reader.data_version().unwrap(), after, "stable while idle");
+}
+
+#[test]
+fn two_processes_creating_one_store_at_once_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.db");
+    let opens: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|_| ()))
+        })
+        .collect();
+    for open in opens {
+        open.join().unwrap().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.total().unwrap(), 0);
+}

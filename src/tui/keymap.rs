@@ -63,6 +63,7 @@ actions! {
     GrowList = "grow_list": "wider list pane",
     Suspend = "suspend": "suspend to the shell",
     Redraw = "redraw": "redraw the screen",
+    Refresh = "refresh": "show what an import beside the reader added",
 }
 
 /// A key as bound: code plus Ctrl/Alt (Shift is folded into the character).

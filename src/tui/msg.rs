@@ -133,5 +133,9 @@ pub enum Response {
         gen: u64,
         buckets: Vec<(String, u64)>,
     },
+    /// Another process committed to the store (an import): it now holds `total` articles.
+    StoreChanged {
+        total: u64,
+    },
     Error(String),
 }

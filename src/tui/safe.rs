@@ -95,6 +95,7 @@ pub fn response(resp: Response) -> Response {
             buckets: buckets.into_iter().map(|(k, n)| (line(&k), n)).collect(),
         },
         Response::Error(message) => Response::Error(line(&message)),
+        changed @ Response::StoreChanged { .. } => changed,
     }
 }
 

@@ -157,8 +157,11 @@ pub struct App {
     /// First row of the help shown.
     pub help_scroll: u16,
     pub histogram: Vec<(String, u64)>,
-    /// Articles in the store.
+    /// Articles in the store when the list was last queried.
     pub total: Option<u64>,
+    /// The store's total since another process committed to it (an import beside the reader);
+    /// `None` when the list is up to date. Taken in by the next query.
+    pub changed_total: Option<u64>,
     pub flash: Option<(String, FlashKind)>,
     pub started: bool,
     /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
@@ -195,6 +198,7 @@ impl App {
             help_scroll: 0,
             histogram: Vec::new(),
             total: None,
+            changed_total: None,
             flash: None,
             started: false,
             hyperlinks: false,

@@ -1,8 +1,9 @@
 //! The worker thread that owns the store: requests in over a channel, answers out, newest query
 //! wins (superseded requests in a batch are skipped). [`StoreApi`] lets tests use a fake.
 
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -12,6 +13,9 @@ use crate::store::{ArticleRow, Granularity, Store, StoredArticle};
 
 /// Pages scanned for the article to keep selected when a query changes.
 const KEEP_SCAN_PAGES: u64 = 10;
+
+/// How often the worker asks SQLite whether another process (an import) has committed.
+pub const WATCH_INTERVAL: Duration = Duration::from_millis(1000);
 
 /// What the reader needs of a store.
 pub trait StoreApi {
@@ -41,6 +45,10 @@ pub trait StoreApi {
     ) -> anyhow::Result<Vec<(String, u64)>>;
     fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>>;
     fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()>;
+    /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
+    fn data_version(&self) -> anyhow::Result<i64> {
+        Ok(0)
+    }
 }
 
 impl StoreApi for Store {
@@ -113,6 +121,9 @@ impl StoreApi for Store {
     }
     fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()> {
         Ok(Store::set_ui_value(self, key, value)?)
+    }
+    fn data_version(&self) -> anyhow::Result<i64> {
+        Ok(Store::data_version(self)?)
     }
 }
 
@@ -246,6 +257,49 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
     keep
 }
 
+/// Notices commits by other processes (an import beside the reader), polled at most once per
+/// [`WATCH_INTERVAL`]: a changed `data_version` is answered with the store's new total, and the
+/// reader decides what to show. The list itself is only re-queried when the user asks.
+pub struct Watch {
+    version: Option<i64>,
+    checked: Instant,
+    every: Duration,
+}
+
+impl Watch {
+    pub fn new(api: &dyn StoreApi) -> Watch {
+        Watch::every(api, WATCH_INTERVAL)
+    }
+
+    /// A watch that polls at most once per `every`.
+    pub fn every(api: &dyn StoreApi, every: Duration) -> Watch {
+        Watch {
+            version: api.data_version().ok(),
+            checked: Instant::now(),
+            every,
+        }
+    }
+
+    /// `Some(StoreChanged)` when another connection has committed since the last poll.
+    pub fn poll(&mut self, api: &dyn StoreApi) -> Option<Response> {
+        if self.checked.elapsed() < self.every {
+            return None;
+        }
+        self.checked = Instant::now();
+        let now = api.data_version().ok()?;
+        if self.version.replace(now) == Some(now) {
+            return None;
+        }
+        match api.total() {
+            Ok(total) => Some(Response::StoreChanged { total }),
+            Err(e) => {
+                super::log::line(&format!("store error: {e:#}"));
+                None
+            }
+        }
+    }
+}
+
 /// Starts the worker on its own thread; it ends when the request sender is dropped.
 pub fn spawn<S: StoreApi + Send + 'static>(
     api: S,
@@ -256,7 +310,18 @@ pub fn spawn<S: StoreApi + Send + 'static>(
     std::thread::Builder::new()
         .name("byline-store".into())
         .spawn(move || {
-            while let Ok(first) = requests.recv() {
+            let mut watch = Watch::new(&api);
+            loop {
+                let first = match requests.recv_timeout(WATCH_INTERVAL) {
+                    Ok(first) => first,
+                    Err(RecvTimeoutError::Timeout) => {
+                        if let Some(changed) = watch.poll(&api) {
+                            let _ = answers.send(changed);
+                        }
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
                 let mut batch = vec![first];
                 batch.extend(requests.try_iter());
                 for req in coalesce(batch) {
@@ -266,7 +331,46 @@ pub fn spawn<S: StoreApi + Send + 'static>(
                         let _ = answers.send(answer);
                     }
                 }
+                if let Some(changed) = watch.poll(&api) {
+                    let _ = answers.send(changed);
+                }
             }
         })
         .expect("spawn the store worker thread")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ParsedArticle};
+
+    #[test]
+    fn the_watch_sees_another_connections_import_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.db");
+        let reader = Store::open(&path).unwrap();
+        let mut watch = Watch::every(&reader, Duration::ZERO);
+        assert_eq!(watch.poll(&reader), None, "nothing happened yet");
+        reader.set_read(1, true).unwrap();
+        assert_eq!(watch.poll(&reader), None, "the reader's own writes");
+        let mut importer = Store::open(&path).unwrap();
+        let text = b"Harbour talks resume\n\nTalks resumed on Monday in Portmore.\n";
+        let parsed = ParsedArticle {
+            title: "Harbour talks resume".into(),
+            ..ParsedArticle::default()
+        };
+        let article = Article {
+            source: None,
+            parsed,
+            people: vec![],
+        };
+        importer
+            .import_batch(&[crate::store::NewArticle::new(article, text, None, None)])
+            .unwrap();
+        assert_eq!(
+            watch.poll(&reader),
+            Some(Response::StoreChanged { total: 1 })
+        );
+        assert_eq!(watch.poll(&reader), None, "said once");
+    }
 }

@@ -57,6 +57,10 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             app.histogram = buckets;
             nav::relayout(app)
         }
+        Response::StoreChanged { total } => {
+            app.changed_total = Some(total);
+            Vec::new()
+        }
         Response::Error(message) => {
             app.flash = Some((message, FlashKind::Warn));
             Vec::new()

@@ -86,6 +86,9 @@ fn normalize(text: &str) -> String {
 /// Sends the query in force as a new generation, keeping the selected article if it stays.
 pub fn new_query(app: &mut App) -> Vec<Command> {
     app.gen += 1;
+    if let Some(total) = app.changed_total.take() {
+        app.total = Some(total);
+    }
     if app.keep_id.is_none() {
         app.keep_id = app.results.selected_row().map(|r| r.id);
     }

@@ -107,6 +107,7 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         }
         Action::Suspend => vec![Command::Suspend],
         Action::Redraw => vec![Command::Redraw],
+        Action::Refresh => filter::new_query(app),
         _ => Vec::new(),
     }
 }

@@ -159,18 +159,38 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App) {
         " …"
     };
     let left = format!("{count}{loading}  ");
+    let arrived = arrived(app);
     let (right, style) = match &app.flash {
         Some((msg, FlashKind::Warn)) => (msg.clone(), t.error),
         Some((msg, FlashKind::Info)) => (msg.clone(), ratatui::style::Style::new()),
         None => (hints(app), t.hint),
     };
     let left = truncate(&left, w);
-    let rest = w.saturating_sub(width(&left));
+    let arrived = truncate(&arrived, w.saturating_sub(width(&left)));
+    let rest = w.saturating_sub(width(&left) + width(&arrived));
     let line = Line::from(vec![
         Span::styled(left, t.title),
+        Span::styled(arrived, t.heading),
         Span::styled(truncate(&right, rest), style),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "37 new · R refresh" while an import beside the reader has added articles the list does not
+/// show yet ("store changed" when it only updated some).
+fn arrived(app: &App) -> String {
+    let Some(now) = app.changed_total else {
+        return String::new();
+    };
+    let key = app.config.keymap.keys_of(Action::Refresh);
+    let key = key.first().map_or("", String::as_str);
+    let new = now.saturating_sub(app.total.unwrap_or(0));
+    let what = match new {
+        0 => "store changed".to_string(),
+        1 => "1 new".to_string(),
+        n => format!("{} new", thousands(n)),
+    };
+    format!("{what} · {key} refresh  ")
 }
 
 fn hints(app: &App) -> String {
