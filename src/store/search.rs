@@ -9,7 +9,7 @@ use super::{ArticleRow, Result, Store};
 use crate::query::{Flag, Query, TermKind};
 
 /// A query compiled to a boolean SQL expression over `articles AS a`, with its parameters.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Filter {
     pub sql: String,
     pub params: Vec<Value>,
@@ -37,7 +37,7 @@ impl Filter {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct PersonDriver {
     pub ids: String,
     /// The other conditions, plus the date bounds again over the index's `m.date`.
@@ -47,6 +47,9 @@ pub(super) struct PersonDriver {
     /// When the other terms are all dates: the condition over `mentions` alone.
     pub index_only: Option<String>,
 }
+
+/// The articles matching the words (the MATCH text is a bound parameter).
+const FTS_ROWIDS: &str = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?";
 
 const ROW_COLUMNS: &str = "a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred";
 
@@ -61,6 +64,11 @@ impl Store {
         limit: u64,
     ) -> Result<Vec<ArticleRow>> {
         let filter = self.filter(query, today)?;
+        self.rows(&filter, offset, limit)
+    }
+
+    /// The rows `filter` matches, newest first, `limit` of them from `offset`.
+    pub(super) fn rows(&self, filter: &Filter, offset: u64, limit: u64) -> Result<Vec<ArticleRow>> {
         let sql = match &filter.person {
             Some(person) => format!(
                 "SELECT {ROW_COLUMNS}
@@ -81,7 +89,7 @@ impl Store {
             ),
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(&filter.params), |r| {
             Ok(ArticleRow {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -98,6 +106,11 @@ impl Store {
     /// How many articles match `query`.
     pub fn count(&self, query: &Query, today: NaiveDate) -> Result<u64> {
         let filter = self.filter(query, today)?;
+        self.count_matching(&filter)
+    }
+
+    /// How many articles `filter` matches.
+    pub(super) fn count_matching(&self, filter: &Filter) -> Result<u64> {
         let sql = match &filter.person {
             // The person (and dates) alone: an index range, no article visited.
             Some(PersonDriver {
@@ -119,23 +132,29 @@ impl Store {
             None => format!("SELECT count(*) FROM articles a WHERE {}", filter.sql),
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let n: i64 = stmt.query_row(rusqlite::params_from_iter(filter.params), |r| r.get(0))?;
+        let n: i64 = stmt.query_row(rusqlite::params_from_iter(&filter.params), |r| r.get(0))?;
         Ok(n as u64)
     }
 
     /// Compiles `query`: every term becomes one ANDed condition.
     pub(super) fn filter(&self, query: &Query, today: NaiveDate) -> Result<Filter> {
-        let mut compiler = Compiler::default();
-        for term in &query.terms {
-            compiler.term(self, term.negated, &term.kind, today)?;
-        }
-        let mut filter = compiler.finish();
+        let mut filter = self.compile(query, today)?;
         if let Some(person) = &filter.person {
             if !self.person_should_drive(person, &filter.params)? {
                 filter.person = None;
             }
         }
         Ok(filter)
+    }
+
+    /// The query's terms as SQL, with the person driver whenever one person is named (before
+    /// deciding whether it should drive).
+    pub(super) fn compile(&self, query: &Query, today: NaiveDate) -> Result<Filter> {
+        let mut compiler = Compiler::default();
+        for term in &query.terms {
+            compiler.term(self, term.negated, &term.kind, today)?;
+        }
+        Ok(compiler.finish())
     }
 
     /// Whether walking the person's mentions beats walking the words' matches: both counted up
@@ -176,6 +195,8 @@ struct Compiler {
     person: Option<(usize, i64)>,
     /// Positive date bounds, again over `m.date` for the person's index walk.
     mention_dates: Vec<String>,
+    /// Where those date bounds sit in `parts` (over `a.date`; the walk uses `m.date` instead).
+    date_parts: Vec<usize>,
     /// Terms other than positive words and phrases.
     other_terms: usize,
 }
@@ -222,6 +243,7 @@ impl Compiler {
                 if !neg {
                     self.mention_dates
                         .push(date_bounds("m.date", range.from, range.to));
+                    self.date_parts.push(self.parts.len());
                 }
                 date_bounds("a.date", range.from, range.to)
             }
@@ -246,23 +268,32 @@ impl Compiler {
                 .push(format!("a.source_id IN ({})", id_list(&ids)));
         }
         let mut words = None;
+        let mut words_part = None;
         if !self.fts.is_empty() {
-            self.parts.push(
-                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".to_string(),
-            );
+            words_part = Some(self.parts.len());
+            self.parts.push(format!("a.id IN ({FTS_ROWIDS})"));
             words = Some(self.params.len());
             self.params.push(Value::Text(self.fts.join(" AND ")));
         }
         let person = self.person.map(|(index, id)| {
-            let mut rest = self.parts.clone();
-            rest.remove(index);
-            // Only the person and dates: the count never leaves the index.
-            let index_only = (self.parts.len() == 1 + self.mention_dates.len())
-                .then(|| and(&self.mention_dates));
-            rest.extend(self.mention_dates.iter().cloned());
+            // Conditions the index walk can test before it looks the article up: the dates
+            // (over `m.date`) and the words (over `m.article_id`), in that order.
+            let mut on_mentions = self.mention_dates.clone();
+            if words.is_some() {
+                // `+` keeps SQLite walking the person's index and probing the words' matches
+                // (through a Bloom filter), not seeking every match in the primary key: the
+                // person drives only when it is the rarer of the two.
+                on_mentions.push(format!("+m.article_id IN ({FTS_ROWIDS})"));
+            }
+            let on_articles: Vec<String> = (0..self.parts.len())
+                .filter(|i| *i != index && !self.date_parts.contains(i) && Some(*i) != words_part)
+                .map(|i| self.parts[i].clone())
+                .collect();
+            // Nothing that needs the article: the count never leaves the index.
+            let index_only = on_articles.is_empty().then(|| and(&on_mentions));
             PersonDriver {
                 ids: id.to_string(),
-                rest_sql: and(&rest),
+                rest_sql: and(&[on_mentions, on_articles].concat()),
                 words,
                 index_only,
             }
