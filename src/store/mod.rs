@@ -68,6 +68,24 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// Whether a [`Canceller`] stopped the statement (the work was not wanted any more).
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::OperationInterrupted)
+    }
+}
+
+/// Stops whatever statement the store is running, from another thread: the reader uses it to
+/// drop a query nobody waits for any more. Harmless when nothing runs.
+pub struct Canceller(rusqlite::InterruptHandle);
+
+impl Canceller {
+    pub fn cancel(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// An open store. One connection; the reader gives it to a worker thread (it is `Send`).
 pub struct Store {
     conn: Connection,
@@ -129,6 +147,11 @@ impl Store {
             Some(path) => safety::explain(err, path),
             None => err,
         }
+    }
+
+    /// A handle that stops this store's running statement from another thread.
+    pub fn canceller(&self) -> Canceller {
+        Canceller(self.conn.get_interrupt_handle())
     }
 
     /// The file behind the store, if any.

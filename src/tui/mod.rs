@@ -4,6 +4,7 @@
 pub mod config;
 pub mod doc;
 pub mod gapfill;
+pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod log;
@@ -74,7 +75,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     let today = chrono::Local::now().date_naive();
     let (req_tx, req_rx) = mpsc::channel();
     let (ans_tx, ans_rx) = mpsc::channel();
-    let worker = worker::spawn(store, today, req_rx, ans_tx);
+    let (worker, supersede) = worker::spawn(store, today, req_rx, ans_tx);
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -103,6 +104,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
         let link = run::WorkerLink {
             requests: req_tx,
             answers: run::forward_answers(ans_rx, waker)?,
+            supersede: Some(supersede),
         };
         let mut effects = run::TerminalEffects { mouse };
         let r = run::run_loop(

@@ -94,6 +94,19 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// The query generation the request serves, for those a newer query makes pointless.
+    pub fn gen(&self) -> Option<u64> {
+        match self {
+            Request::Query { gen, .. }
+            | Request::Page { gen, .. }
+            | Request::Facets { gen, .. }
+            | Request::Histogram { gen, .. } => Some(*gen),
+            _ => None,
+        }
+    }
+}
+
 /// One entry of a picker: a label, other names it matches, and its article count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetItem {

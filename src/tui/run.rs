@@ -146,6 +146,8 @@ impl Effects for RecordedEffects {
 pub struct WorkerLink {
     pub requests: Sender<Request>,
     pub answers: Receiver<Response>,
+    /// Told of each generation sent, so the worker can drop what it replaces.
+    pub supersede: Option<std::sync::Arc<super::jobs::Supersede>>,
 }
 
 fn to_msg(ev: Event) -> Option<Msg> {
@@ -250,6 +252,9 @@ where
 {
     match cmd {
         Command::Request(req) => {
+            if let (Some(gen), Some(supersede)) = (req.gen(), &worker.supersede) {
+                supersede.asked(gen);
+            }
             let _ = worker.requests.send(req);
         }
         Command::Copy(text) => effects.copy(&text)?,

@@ -2,20 +2,18 @@
 //! wins (superseded requests in a batch are skipped). [`StoreApi`] lets tests use a fake.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+use super::jobs::{Supersede, Watch, WATCH_INTERVAL};
 use super::msg::{FacetItem, FacetKind, Request, Response, PAGE_SIZE};
 use crate::query::Query;
-use crate::store::{ArticleRow, Granularity, Store, StoredArticle};
+use crate::store::{ArticleRow, Granularity, Store, StoreError, StoredArticle};
 
 /// Pages scanned for the article to keep selected when a query changes.
 const KEEP_SCAN_PAGES: u64 = 10;
-
-/// How often the worker asks SQLite whether another process (an import) has committed.
-pub const WATCH_INTERVAL: Duration = Duration::from_millis(1000);
 
 /// What the reader needs of a store.
 pub trait StoreApi {
@@ -48,6 +46,10 @@ pub trait StoreApi {
     /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
     fn data_version(&self) -> anyhow::Result<i64> {
         Ok(0)
+    }
+    /// Stops the running statement from another thread, where the store can.
+    fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
+        None
     }
 }
 
@@ -125,12 +127,37 @@ impl StoreApi for Store {
     fn data_version(&self) -> anyhow::Result<i64> {
         Ok(Store::data_version(self)?)
     }
+    fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
+        let canceller = Store::canceller(self);
+        Some(Box::new(move || canceller.cancel()))
+    }
 }
 
 /// Answers one request (writes answer nothing unless they fail); every string in the answer is
 /// sanitized, and errors are also logged.
 pub fn handle(api: &dyn StoreApi, today: NaiveDate, req: Request) -> Option<Response> {
-    let result = match req {
+    finish(answer(api, today, req))
+}
+
+/// Logs and shows an error; only display-safe text leaves the worker.
+fn finish(result: anyhow::Result<Option<Response>>) -> Option<Response> {
+    let answer = result.unwrap_or_else(|e| {
+        super::log::line(&format!("store error: {e:#}"));
+        Some(Response::Error(format!("{e:#}")))
+    });
+    // Whatever the store holds, only display-safe text reaches the screen.
+    answer.map(super::safe::response)
+}
+
+/// Whether `err` is a statement stopped by [`Supersede`].
+fn interrupted(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<StoreError>()
+        .is_some_and(StoreError::is_interrupted)
+}
+
+/// The store's answer to one request, errors included.
+fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<Option<Response>> {
+    match req {
         Request::Init => init(api),
         Request::Query {
             gen,
@@ -155,13 +182,32 @@ pub fn handle(api: &dyn StoreApi, today: NaiveDate, req: Request) -> Option<Resp
         Request::SetRead { id, read } => api.set_read(id, read).map(|_| None),
         Request::SetStarred { id, starred } => api.set_starred(id, starred).map(|_| None),
         Request::SaveState { query, selected } => save(api, &query, selected).map(|_| None),
-    };
-    let answer = result.unwrap_or_else(|e| {
-        super::log::line(&format!("store error: {e:#}"));
-        Some(Response::Error(format!("{e:#}")))
-    });
-    // Whatever the store holds, only display-safe text reaches the screen.
-    answer.map(super::safe::response)
+    }
+}
+
+/// Runs one request unless a newer query has replaced it. Work cancelled because it went
+/// stale gives no answer; work cancelled just as it started (the race with [`Supersede`]) is
+/// run again.
+fn run_one(
+    api: &dyn StoreApi,
+    today: NaiveDate,
+    supersede: &Supersede,
+    req: Request,
+) -> Option<Response> {
+    let gen = req.gen();
+    if gen.is_some_and(|g| supersede.stale(g)) {
+        return None;
+    }
+    supersede.running(gen);
+    let mut result = answer(api, today, req.clone());
+    if result.as_ref().is_err_and(interrupted) && !gen.is_some_and(|g| supersede.stale(g)) {
+        result = answer(api, today, req);
+    }
+    supersede.running(None);
+    if result.as_ref().is_err_and(interrupted) {
+        return None;
+    }
+    finish(result)
 }
 
 fn init(api: &dyn StoreApi) -> anyhow::Result<Option<Response>> {
@@ -257,57 +303,16 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
     keep
 }
 
-/// Notices commits by other processes (an import beside the reader), polled at most once per
-/// [`WATCH_INTERVAL`]: a changed `data_version` is answered with the store's new total, and the
-/// reader decides what to show. The list itself is only re-queried when the user asks.
-pub struct Watch {
-    version: Option<i64>,
-    checked: Instant,
-    every: Duration,
-}
-
-impl Watch {
-    pub fn new(api: &dyn StoreApi) -> Watch {
-        Watch::every(api, WATCH_INTERVAL)
-    }
-
-    /// A watch that polls at most once per `every`.
-    pub fn every(api: &dyn StoreApi, every: Duration) -> Watch {
-        Watch {
-            version: api.data_version().ok(),
-            checked: Instant::now(),
-            every,
-        }
-    }
-
-    /// `Some(StoreChanged)` when another connection has committed since the last poll.
-    pub fn poll(&mut self, api: &dyn StoreApi) -> Option<Response> {
-        if self.checked.elapsed() < self.every {
-            return None;
-        }
-        self.checked = Instant::now();
-        let now = api.data_version().ok()?;
-        if self.version.replace(now) == Some(now) {
-            return None;
-        }
-        match api.total() {
-            Ok(total) => Some(Response::StoreChanged { total }),
-            Err(e) => {
-                super::log::line(&format!("store error: {e:#}"));
-                None
-            }
-        }
-    }
-}
-
 /// Starts the worker on its own thread; it ends when the request sender is dropped.
 pub fn spawn<S: StoreApi + Send + 'static>(
     api: S,
     today: NaiveDate,
     requests: Receiver<Request>,
     answers: Sender<Response>,
-) -> JoinHandle<()> {
-    std::thread::Builder::new()
+) -> (JoinHandle<()>, Arc<Supersede>) {
+    let supersede = Arc::new(Supersede::new(api.canceller()));
+    let shared = Arc::clone(&supersede);
+    let thread = std::thread::Builder::new()
         .name("byline-store".into())
         .spawn(move || {
             let mut watch = Watch::new(&api);
@@ -327,7 +332,7 @@ pub fn spawn<S: StoreApi + Send + 'static>(
                 for req in coalesce(batch) {
                     // Once the reader has gone nobody reads answers, but the writes still count
                     // (the state saved on quit), so keep going until the requests end.
-                    if let Some(answer) = handle(&api, today, req) {
+                    if let Some(answer) = run_one(&api, today, &shared, req) {
                         let _ = answers.send(answer);
                     }
                 }
@@ -336,41 +341,6 @@ pub fn spawn<S: StoreApi + Send + 'static>(
                 }
             }
         })
-        .expect("spawn the store worker thread")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Article, ParsedArticle};
-
-    #[test]
-    fn the_watch_sees_another_connections_import_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store.db");
-        let reader = Store::open(&path).unwrap();
-        let mut watch = Watch::every(&reader, Duration::ZERO);
-        assert_eq!(watch.poll(&reader), None, "nothing happened yet");
-        reader.set_read(1, true).unwrap();
-        assert_eq!(watch.poll(&reader), None, "the reader's own writes");
-        let mut importer = Store::open(&path).unwrap();
-        let text = b"Harbour talks resume\n\nTalks resumed on Monday in Portmore.\n";
-        let parsed = ParsedArticle {
-            title: "Harbour talks resume".into(),
-            ..ParsedArticle::default()
-        };
-        let article = Article {
-            source: None,
-            parsed,
-            people: vec![],
-        };
-        importer
-            .import_batch(&[crate::store::NewArticle::new(article, text, None, None)])
-            .unwrap();
-        assert_eq!(
-            watch.poll(&reader),
-            Some(Response::StoreChanged { total: 1 })
-        );
-        assert_eq!(watch.poll(&reader), None, "said once");
-    }
+        .expect("spawn the store worker thread");
+    (thread, supersede)
 }

@@ -38,10 +38,11 @@ pub fn run_with(script: Script, stop: bool) -> (String, Vec<(String, String)>, R
     let ui = std::sync::Arc::clone(&store.ui);
     let (req_tx, req_rx) = mpsc::channel();
     let (ans_tx, ans_rx) = mpsc::channel();
-    let worker = byline::tui::worker::spawn(store, fixture::today(), req_rx, ans_tx);
+    let (worker, supersede) = byline::tui::worker::spawn(store, fixture::today(), req_rx, ans_tx);
     let link = WorkerLink {
         requests: req_tx,
         answers: ans_rx,
+        supersede: Some(supersede),
     };
     let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
     let mut app = App::new(Config::default(), false, fixture::today(), false);
