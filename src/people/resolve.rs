@@ -102,7 +102,7 @@ pub(crate) type PlaceWords = HashSet<String, FxBuild>;
 
 pub(crate) fn resolve(
     candidates: &[Candidate],
-    headlines: &[Vec<Token>],
+    headlines: &[&[Token]],
     lowercase_words: &LowercaseWords,
     places: &PlaceWords,
 ) -> Vec<PersonMention> {
@@ -117,11 +117,11 @@ pub(crate) fn resolve(
             let e = &c.evidence;
             e.work_title || (e.the_before && c.name_words > 1 && !e.initial_first)
         })
-        .map(|c| person_key(&c.surface))
+        .map(|c| person_key(c.surface))
         .collect();
     if !things.is_empty() {
         for (c, ok) in candidates.iter().zip(accepted.iter_mut()) {
-            *ok = *ok && !things.contains(&person_key(&c.surface));
+            *ok = *ok && !things.contains(&person_key(c.surface));
         }
     }
     let mut people = Roster::default();
@@ -236,7 +236,7 @@ fn is_full_name(
 fn has_common_word(c: &Candidate, lowercase_words: &LowercaseWords) -> bool {
     c.words
         .iter()
-        .any(|w| !is_particle_word(w) && lowercase_words.contains(w.as_str()))
+        .any(|w| !is_particle_word(w) && lowercase_words.contains(w))
 }
 
 /// "Houston Astros", "Bayern Munich": a place first with a plural after it, or a place last
@@ -251,21 +251,21 @@ fn looks_like_a_team(c: &Candidate) -> bool {
 }
 
 fn add_full_name(roster: &mut Roster, c: &Candidate) {
-    let parts = NameParts::of(&c.surface);
+    let parts = NameParts::of(c.surface);
     let found = roster
         .with_surname(&parts.surname)
         .iter()
         .copied()
         .find(|&i| roster.people[i].parts.same_person(&parts))
         .or_else(|| longer_form_of(roster, c));
-    let index = found.unwrap_or_else(|| roster.add(Person::new(&c.surface, c.name_words, c.start)));
+    let index = found.unwrap_or_else(|| roster.add(Person::new(c.surface, c.name_words, c.start)));
     let person = &mut roster.people[index];
     if c.name_words > person.canonical_words {
-        person.canonical = c.surface.clone();
+        person.canonical = c.surface.to_string();
         person.canonical_words = c.name_words;
-        person.parts = NameParts::of(&c.surface);
+        person.parts = NameParts::of(c.surface);
     }
-    person.mention(&c.surface, c.start);
+    person.mention(c.surface, c.start);
 }
 
 /// The person already found whose name ends in this run's words, when the run has no given name
@@ -274,7 +274,7 @@ fn longer_form_of(roster: &Roster, c: &Candidate) -> Option<usize> {
     if c.name_words < 2 || c.evidence.given_first || c.evidence.initial_first {
         return None;
     }
-    let key = person_key(&c.surface);
+    let key = person_key(c.surface);
     let tail = format!(" {key}");
     let surname = key.rsplit(' ').next()?;
     roster
@@ -287,7 +287,7 @@ fn longer_form_of(roster: &Roster, c: &Candidate) -> Option<usize> {
 /// A run nothing vouches for still counts when it is a shorter form of a person already found
 /// ("De Vries" after "Femke de Vries").
 fn attach_short_form(roster: &mut Roster, c: &Candidate) {
-    let parts = NameParts::of(&c.surface);
+    let parts = NameParts::of(c.surface);
     let people = &roster.people;
     let matching = roster
         .with_surname(&parts.surname)
@@ -303,7 +303,7 @@ fn attach_short_form(roster: &mut Roster, c: &Candidate) {
         })
         .or_else(|| longer_form_of(roster, c));
     if let Some(i) = chosen {
-        roster.people[i].mention(&c.surface, c.start);
+        roster.people[i].mention(c.surface, c.start);
     }
 }
 
@@ -323,7 +323,7 @@ fn add_lone_surnames(
         let listed = || {
             c.words
                 .first()
-                .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w.as_str()))
+                .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w))
         };
         let e = &c.evidence;
         // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
@@ -338,7 +338,7 @@ fn add_lone_surnames(
             && key.chars().count() > 1
             && !listed()
         {
-            roster.add(Person::new(&c.surface, 1, c.start));
+            roster.add(Person::new(c.surface, 1, c.start));
         }
     }
 }
@@ -362,7 +362,7 @@ fn attach_surname(roster: &mut Roster, c: &Candidate) {
         .max_by_key(|&i| people[i].first_pos);
     let chosen = before.or_else(|| with_surname.min_by_key(|&i| people[i].first_pos));
     if let Some(i) = chosen {
-        roster.people[i].mention(&c.surface, c.start);
+        roster.people[i].mention(c.surface, c.start);
     }
 }
 
