@@ -1,8 +1,10 @@
 //! Candidate names in running text: runs of capitalised words, cut at titles, places and
 //! organisation words, with the context that says whether a run is a person.
 
+use std::borrow::Cow;
+
 use super::context::Evidence;
-use super::key::surname_word_key;
+use super::key::surname_word_key_of;
 use super::lexicon::{lexicon, Lexicon};
 use super::tokens::Token;
 
@@ -12,7 +14,7 @@ pub(crate) struct Candidate<'a> {
     /// The name as written ("Volodymyr Zelenskyy", "van der Berg").
     pub surface: &'a str,
     /// [`surname_word_key`] of the last word: the surname key when the candidate is a person.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Folded name words, particles included.
     pub words: Vec<&'a str>,
     /// How many words are not particles ("Nikolaus van der Pas" has 2).
@@ -245,9 +247,9 @@ fn candidate<'a>(
             .get(first.start.checked_sub(segment.offset)?..last.end.checked_sub(segment.offset)?)?,
         // Only a lone word's key is looked up (as a surname); a longer name's is not needed.
         key: if name_words == 1 {
-            surname_word_key(last.text)
+            surname_word_key_of(last.text, &last.folded)
         } else {
-            String::new()
+            Cow::Borrowed("")
         },
         words: part.iter().map(|t| t.folded.as_ref()).collect(),
         name_words,

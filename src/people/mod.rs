@@ -18,6 +18,7 @@
 
 mod candidates;
 mod context;
+mod headline;
 mod key;
 mod lexicon;
 mod merge;
