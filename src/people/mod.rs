@@ -149,13 +149,18 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// is written too ("Velmora" with "Velmoran", "Ostravia" with "Ostravian").
 fn place_words(running: &[&[tokens::Token]]) -> HashSet<String, FxBuild> {
     let mut places = HashSet::with_hasher(FxBuild::default());
-    let mut capitalised = HashSet::with_hasher(FxBuild::default());
+    // Folded stems of the capitalised words that may be demonyms ("velmora" of "Velmoran").
+    let mut demonym_stems: HashSet<&str, FxBuild> = HashSet::default();
     for &tokens in running {
         for (i, t) in tokens.iter().enumerate() {
             if !t.is_word || !t.is_capitalised() {
                 continue;
             }
-            capitalised.insert(t.folded.as_ref());
+            if let Some(stem) = t.folded.strip_suffix('n') {
+                if stem.ends_with('a') && stem.chars().count() >= 4 {
+                    demonym_stems.insert(stem);
+                }
+            }
             let after_preposition = i > 0
                 && tokens[i - 1].is_word
                 && PLACE_PREPOSITIONS.contains(&tokens[i - 1].folded.as_ref());
@@ -167,10 +172,11 @@ fn place_words(running: &[&[tokens::Token]]) -> HashSet<String, FxBuild> {
             }
         }
     }
-    for word in &capitalised {
-        if let Some(stem) = word.strip_suffix('n') {
-            if stem.ends_with('a') && stem.chars().count() >= 4 && capitalised.contains(stem) {
-                places.insert(key::surname_word_key(stem));
+    if !demonym_stems.is_empty() {
+        let capitalised = running.iter().copied().flatten();
+        for t in capitalised.filter(|t| t.is_word && t.is_capitalised()) {
+            if demonym_stems.contains(t.folded.as_ref()) {
+                places.insert(key::surname_word_key(&t.folded));
             }
         }
     }
@@ -207,18 +213,21 @@ fn lowercase_words<'a>(
         .iter()
         .flat_map(|c| c.words.iter().copied())
         .collect();
-    let length_bit = |word: &str| 1u64 << word.len().min(63);
-    let lengths = wanted.iter().fold(0, |bits, w| bits | length_bit(w));
+    // A filter by first letter and length skips most words unhashed.
+    let mut lengths_by_letter = [0u64; 26];
+    let slot = |word: &str| {
+        let first = word.as_bytes().first().filter(|b| b.is_ascii_lowercase())?;
+        Some((usize::from(first - b'a'), 1u64 << word.len().min(63)))
+    };
+    for (letter, length_bit) in wanted.iter().filter_map(|w| slot(w)) {
+        lengths_by_letter[letter] |= length_bit;
+    }
     let mut found = HashSet::with_hasher(FxBuild::default());
-    for t in running.iter().copied().flatten() {
-        if t.is_word
-            && t.text
-                .as_bytes()
-                .first()
-                .is_some_and(u8::is_ascii_lowercase)
-            && lengths & length_bit(t.text) != 0
-            && wanted.contains(t.text)
-        {
+    for t in running.iter().copied().flatten().filter(|t| t.is_word) {
+        let Some((letter, length_bit)) = slot(t.text) else {
+            continue;
+        };
+        if lengths_by_letter[letter] & length_bit != 0 && wanted.contains(t.text) {
             found.insert(t.text);
         }
     }
