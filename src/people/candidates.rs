@@ -1,20 +1,22 @@
 //! Candidate names in running text: runs of capitalised words, cut at titles, places and
 //! organisation words, with the context that says whether a run is a person.
 
+use std::borrow::Cow;
+
 use super::context::Evidence;
-use super::key::surname_word_key;
+use super::key::surname_word_key_of;
 use super::lexicon::{lexicon, Lexicon};
 use super::tokens::Token;
 
 /// A stretch of running text that may name a person.
 #[derive(Debug, Clone)]
-pub(crate) struct Candidate {
+pub(crate) struct Candidate<'a> {
     /// The name as written ("Volodymyr Zelenskyy", "van der Berg").
-    pub surface: String,
+    pub surface: &'a str,
     /// [`surname_word_key`] of the last word: the surname key when the candidate is a person.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Folded name words, particles included.
-    pub words: Vec<String>,
+    pub words: Vec<&'a str>,
     /// How many words are not particles ("Nikolaus van der Pas" has 2).
     pub name_words: usize,
     pub start: usize,
@@ -32,12 +34,16 @@ const PARTICLES: &[&str] = &[
 /// Longest run of name words taken as one name; longer runs are titles of things.
 const MAX_NAME_WORDS: usize = 4;
 
-/// The candidates of one running-text segment (`text`, starting at byte `offset` of the article),
-/// in order.
-pub(crate) fn find_candidates(text: &str, offset: usize, tokens: &[Token]) -> Vec<Candidate> {
+/// Appends the candidates of one running-text segment (`text`, starting at byte `offset` of the
+/// article) to `out`, in order.
+pub(crate) fn find_candidates<'a>(
+    text: &'a str,
+    offset: usize,
+    tokens: &'a [Token<'a>],
+    out: &mut Vec<Candidate<'a>>,
+) {
     let segment = Segment { text, offset };
     let lex = lexicon();
-    let mut out: Vec<Candidate> = Vec::new();
     let mut previous_end = None;
     let mut i = 0;
     while i < tokens.len() {
@@ -69,7 +75,6 @@ pub(crate) fn find_candidates(text: &str, offset: usize, tokens: &[Token]) -> Ve
         }
         i = run_end;
     }
-    out
 }
 
 fn is_name_like(t: &Token) -> bool {
@@ -221,14 +226,14 @@ struct Segment<'a> {
     offset: usize,
 }
 
-fn candidate(
+fn candidate<'a>(
     lex: &Lexicon,
-    segment: &Segment,
-    tokens: &[Token],
+    segment: &Segment<'a>,
+    tokens: &'a [Token<'a>],
     start: usize,
     end: usize,
     title_in_run: bool,
-) -> Option<Candidate> {
+) -> Option<Candidate<'a>> {
     let part = &tokens[start..end];
     let name_words = part.iter().filter(|t| !is_particle(t)).count();
     if name_words > MAX_NAME_WORDS {
@@ -239,15 +244,14 @@ fn candidate(
     Some(Candidate {
         surface: segment
             .text
-            .get(first.start.checked_sub(segment.offset)?..last.end.checked_sub(segment.offset)?)?
-            .to_string(),
+            .get(first.start.checked_sub(segment.offset)?..last.end.checked_sub(segment.offset)?)?,
         // Only a lone word's key is looked up (as a surname); a longer name's is not needed.
         key: if name_words == 1 {
-            surname_word_key(last.text)
+            surname_word_key_of(last.text, &last.folded)
         } else {
-            String::new()
+            Cow::Borrowed("")
         },
-        words: part.iter().map(|t| t.folded.to_string()).collect(),
+        words: part.iter().map(|t| t.folded.as_ref()).collect(),
         name_words,
         start: first.start,
         evidence,

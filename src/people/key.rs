@@ -1,6 +1,8 @@
 //! Matching keys for names: case, accents and common transliteration variants folded away, so that
 //! "Zelensky", "Zelenskyy" and "Zelenskiy" meet.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// The folded key of a whole name: lowercase, no diacritics, tokens transliteration-normalised and
@@ -43,6 +45,20 @@ pub(crate) fn surname_word_key(word: &str) -> String {
         .map(token_key)
         .rfind(|k| !k.is_empty())
         .unwrap_or_default()
+}
+
+/// [`surname_word_key`] of a written word given with its fold (see [`fold`]), borrowing the fold
+/// when that is the key already, as for most words: plain ASCII letters, digits and apostrophes
+/// with no transliteration ending to normalise.
+pub(crate) fn surname_word_key_of<'a>(word: &str, folded: &'a str) -> Cow<'a, str> {
+    let plain = word
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'\'');
+    if plain && !word.is_empty() && transliteration_stem(folded).is_none() {
+        Cow::Borrowed(folded)
+    } else {
+        Cow::Owned(surname_word_key(word))
+    }
 }
 
 /// Hyphens that join the parts of a name: ASCII, Unicode hyphen and non-breaking hyphen.
@@ -109,15 +125,18 @@ fn name_tokens(name: &str) -> impl Iterator<Item = &str> {
 
 /// Folds the endings that transliterations of Slavic names disagree on (-yy, -iy, -ij, -yi → -y).
 fn normalise_transliteration(token: &mut String) {
-    for ending in ["yy", "iy", "ij", "yi", "ii"] {
-        if let Some(stem) = token.strip_suffix(ending) {
-            if stem.chars().count() >= 3 {
-                token.truncate(stem.len());
-                token.push('y');
-                return;
-            }
-        }
+    if let Some(stem_len) = transliteration_stem(token).map(str::len) {
+        token.truncate(stem_len);
+        token.push('y');
     }
+}
+
+/// The stem before a transliteration ending that [`normalise_transliteration`] replaces, if any.
+fn transliteration_stem(token: &str) -> Option<&str> {
+    ["yy", "iy", "ij", "yi", "ii"]
+        .iter()
+        .filter_map(|ending| token.strip_suffix(ending))
+        .find(|stem| stem.chars().count() >= 3)
 }
 
 #[cfg(test)]

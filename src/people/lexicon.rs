@@ -175,12 +175,12 @@ impl Lexicon {
 
     /// Whether the folded words, joined by spaces, are a place ("new delhi"); joins only when the
     /// first word opens a multi-word place.
-    pub fn is_place_words(&self, folded_words: &[String]) -> bool {
+    pub fn is_place_words(&self, folded_words: &[&str]) -> bool {
         match folded_words {
             [] => false,
             [one] => self.is_place(one),
             [first, ..] => {
-                self.place_openers.contains(first) && self.is_place(&folded_words.join(" "))
+                self.place_openers.contains(*first) && self.is_place(&folded_words.join(" "))
             }
         }
     }

@@ -4,19 +4,20 @@
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::{is_particle_word, Candidate};
-use super::key::{person_key, surname_word_key};
+use super::headline;
+use super::key::{person_key, surname_word_key_of};
 use super::lexicon::{lexicon, FxBuild};
 use super::merge::NameParts;
 use super::tokens::Token;
 use crate::model::PersonMention;
 
 /// A person being assembled from an article's mentions.
-struct Person {
-    canonical: String,
+pub(super) struct Person {
+    pub(super) canonical: String,
     canonical_words: usize,
-    parts: NameParts,
+    pub(super) parts: NameParts,
     /// Surface forms with where each was first seen; forms differing only in case are one.
-    aliases: Vec<(String, usize)>,
+    pub(super) aliases: Vec<(String, usize)>,
     mentions: u32,
     first_pos: usize,
 }
@@ -33,7 +34,7 @@ impl Person {
         }
     }
 
-    fn mention(&mut self, surface: &str, pos: usize) {
+    pub(super) fn mention(&mut self, surface: &str, pos: usize) {
         self.mentions += 1;
         self.first_pos = self.first_pos.min(pos);
         let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
@@ -71,9 +72,9 @@ fn is_shouted(text: &str) -> bool {
 
 /// The people found so far, indexed by surname key so that matching stays linear in long tables.
 #[derive(Default)]
-struct Roster {
-    people: Vec<Person>,
-    by_surname: HashMap<String, Vec<usize>, FxBuild>,
+pub(super) struct Roster {
+    pub(super) people: Vec<Person>,
+    pub(super) by_surname: HashMap<String, Vec<usize>, FxBuild>,
 }
 
 impl Roster {
@@ -88,7 +89,7 @@ impl Roster {
     }
 
     /// Indexes of the people with this surname key, first added first.
-    fn with_surname(&self, key: &str) -> &[usize] {
+    pub(super) fn with_surname(&self, key: &str) -> &[usize] {
         self.by_surname.get(key).map_or(&[], Vec::as_slice)
     }
 }
@@ -97,17 +98,20 @@ impl Roster {
 /// Words an article writes in lowercase somewhere.
 pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FxBuild>;
 
+/// The surname keys of the lone-word candidates.
+type SingleKeys<'a> = HashSet<&'a str, FxBuild>;
+
 /// Keys of single words the article shows to be places (see `super::place_words`).
 pub(crate) type PlaceWords = HashSet<String, FxBuild>;
 
 pub(crate) fn resolve(
     candidates: &[Candidate],
-    headlines: &[Vec<Token>],
+    headlines: &[&[Token]],
     lowercase_words: &LowercaseWords,
     places: &PlaceWords,
 ) -> Vec<PersonMention> {
     let single: Vec<&Candidate> = candidates.iter().filter(|c| c.name_words == 1).collect();
-    let single_keys: HashSet<String, FxBuild> = single.iter().map(|c| c.key.clone()).collect();
+    let single_keys: SingleKeys = single.iter().map(|c| c.key.as_ref()).collect();
     let mut accepted = accept_full_names(candidates, &single_keys, lowercase_words);
     // A name the article uses for a work or a prize anywhere ("the film Vera Drake", "won the
     // Golden Lantern") names no person anywhere in it.
@@ -117,11 +121,11 @@ pub(crate) fn resolve(
             let e = &c.evidence;
             e.work_title || (e.the_before && c.name_words > 1 && !e.initial_first)
         })
-        .map(|c| person_key(&c.surface))
+        .map(|c| person_key(c.surface))
         .collect();
     if !things.is_empty() {
         for (c, ok) in candidates.iter().zip(accepted.iter_mut()) {
-            *ok = *ok && !things.contains(&person_key(&c.surface));
+            *ok = *ok && !things.contains(&person_key(c.surface));
         }
     }
     let mut people = Roster::default();
@@ -139,9 +143,9 @@ pub(crate) fn resolve(
     for c in &single {
         attach_surname(&mut people, c);
     }
-    let forms = headline_forms(&people);
+    let forms = headline::headline_forms(&people);
     for line in headlines {
-        match_headline(&mut people.people, &forms, line);
+        headline::match_headline(&mut people.people, &forms, line);
     }
     let mut out: Vec<PersonMention> = people
         .people
@@ -159,10 +163,10 @@ pub(crate) fn resolve(
 
 /// See [`super::explain`].
 pub(crate) fn explain(candidates: &[Candidate], lowercase_words: &LowercaseWords) -> Vec<String> {
-    let single_keys: HashSet<String, FxBuild> = candidates
+    let single_keys: SingleKeys = candidates
         .iter()
         .filter(|c| c.name_words == 1)
-        .map(|c| c.key.clone())
+        .map(|c| c.key.as_ref())
         .collect();
     let accepted = accept_full_names(candidates, &single_keys, lowercase_words);
     candidates
@@ -187,7 +191,7 @@ pub(crate) fn explain(candidates: &[Candidate], lowercase_words: &LowercaseWords
 /// ("Anna Berg, Lena Holm and Eva Lind").
 fn accept_full_names(
     candidates: &[Candidate],
-    single_keys: &HashSet<String, FxBuild>,
+    single_keys: &SingleKeys,
     lowercase_words: &LowercaseWords,
 ) -> Vec<bool> {
     let mut accepted: Vec<bool> = candidates
@@ -213,16 +217,12 @@ fn accept_full_names(
 /// an initial, a title, a speech verb, an apposition; or, when none of its words is also written in
 /// lowercase in the article ("Gross Domestic Product"), a results-table or byline position, a
 /// nationality before it, or its last word used alone elsewhere.
-fn is_full_name(
-    c: &Candidate,
-    single_keys: &HashSet<String, FxBuild>,
-    lowercase_words: &LowercaseWords,
-) -> bool {
+fn is_full_name(c: &Candidate, single_keys: &SingleKeys, lowercase_words: &LowercaseWords) -> bool {
     let e = &c.evidence;
     let surname_reused = c
         .words
         .last()
-        .is_some_and(|w| single_keys.contains(&surname_word_key(w)));
+        .is_some_and(|w| single_keys.contains(surname_word_key_of(w, w).as_ref()));
     !lexicon().is_place_words(&c.words)
         && !looks_like_a_team(c)
         && !e.org_before
@@ -236,7 +236,7 @@ fn is_full_name(
 fn has_common_word(c: &Candidate, lowercase_words: &LowercaseWords) -> bool {
     c.words
         .iter()
-        .any(|w| !is_particle_word(w) && lowercase_words.contains(w.as_str()))
+        .any(|w| !is_particle_word(w) && lowercase_words.contains(w))
 }
 
 /// "Houston Astros", "Bayern Munich": a place first with a plural after it, or a place last
@@ -251,21 +251,21 @@ fn looks_like_a_team(c: &Candidate) -> bool {
 }
 
 fn add_full_name(roster: &mut Roster, c: &Candidate) {
-    let parts = NameParts::of(&c.surface);
+    let parts = NameParts::of(c.surface);
     let found = roster
         .with_surname(&parts.surname)
         .iter()
         .copied()
         .find(|&i| roster.people[i].parts.same_person(&parts))
         .or_else(|| longer_form_of(roster, c));
-    let index = found.unwrap_or_else(|| roster.add(Person::new(&c.surface, c.name_words, c.start)));
+    let index = found.unwrap_or_else(|| roster.add(Person::new(c.surface, c.name_words, c.start)));
     let person = &mut roster.people[index];
     if c.name_words > person.canonical_words {
-        person.canonical = c.surface.clone();
+        person.canonical = c.surface.to_string();
         person.canonical_words = c.name_words;
-        person.parts = NameParts::of(&c.surface);
+        person.parts = NameParts::of(c.surface);
     }
-    person.mention(&c.surface, c.start);
+    person.mention(c.surface, c.start);
 }
 
 /// The person already found whose name ends in this run's words, when the run has no given name
@@ -274,7 +274,7 @@ fn longer_form_of(roster: &Roster, c: &Candidate) -> Option<usize> {
     if c.name_words < 2 || c.evidence.given_first || c.evidence.initial_first {
         return None;
     }
-    let key = person_key(&c.surface);
+    let key = person_key(c.surface);
     let tail = format!(" {key}");
     let surname = key.rsplit(' ').next()?;
     roster
@@ -287,7 +287,7 @@ fn longer_form_of(roster: &Roster, c: &Candidate) -> Option<usize> {
 /// A run nothing vouches for still counts when it is a shorter form of a person already found
 /// ("De Vries" after "Femke de Vries").
 fn attach_short_form(roster: &mut Roster, c: &Candidate) {
-    let parts = NameParts::of(&c.surface);
+    let parts = NameParts::of(c.surface);
     let people = &roster.people;
     let matching = roster
         .with_surname(&parts.surname)
@@ -303,7 +303,7 @@ fn attach_short_form(roster: &mut Roster, c: &Candidate) {
         })
         .or_else(|| longer_form_of(roster, c));
     if let Some(i) = chosen {
-        roster.people[i].mention(&c.surface, c.start);
+        roster.people[i].mention(c.surface, c.start);
     }
 }
 
@@ -318,12 +318,12 @@ fn add_lone_surnames(
 ) {
     let lex = lexicon();
     for c in single {
-        let key = &c.key;
+        let key: &str = &c.key;
         let known = !roster.with_surname(key).is_empty();
         let listed = || {
             c.words
                 .first()
-                .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w.as_str()))
+                .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w))
         };
         let e = &c.evidence;
         // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
@@ -338,7 +338,7 @@ fn add_lone_surnames(
             && key.chars().count() > 1
             && !listed()
         {
-            roster.add(Person::new(&c.surface, 1, c.start));
+            roster.add(Person::new(c.surface, 1, c.start));
         }
     }
 }
@@ -362,60 +362,6 @@ fn attach_surname(roster: &mut Roster, c: &Candidate) {
         .max_by_key(|&i| people[i].first_pos);
     let chosen = before.or_else(|| with_surname.min_by_key(|&i| people[i].first_pos));
     if let Some(i) = chosen {
-        roster.people[i].mention(&c.surface, c.start);
+        roster.people[i].mention(c.surface, c.start);
     }
-}
-
-/// Headline and crosshead words count only where they spell a person already found in the text:
-/// one of their written forms, or a full name's surname when only one person has it.
-fn match_headline(people: &mut [Person], forms: &HeadlineForms, line: &[Token]) {
-    let mut i = 0;
-    while i < line.len() {
-        let matched = (1..=4).rev().find_map(|n| {
-            let words = line.get(i..i + n)?;
-            if !words.iter().all(|t| t.is_capitalised()) {
-                return None;
-            }
-            let key = person_key(&words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "));
-            forms.get(&key).map(|&p| (n, p))
-        });
-        if let Some((n, p)) = matched {
-            let surface: Vec<&str> = line[i..i + n].iter().map(|t| t.text).collect();
-            people[p].mention(&surface.join(" "), line[i].start);
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-}
-
-/// Name keys a headline may spell, with the person each names.
-type HeadlineForms = HashMap<String, usize, FxBuild>;
-
-fn headline_forms(roster: &Roster) -> HeadlineForms {
-    let mut forms: HeadlineForms = roster
-        .by_surname
-        .iter()
-        .filter_map(|(surname, owners)| match owners.as_slice() {
-            [only] => Some((surname.clone(), *only)),
-            _ => None,
-        })
-        .collect();
-    for (i, p) in roster.people.iter().enumerate() {
-        for alias in p.aliases.iter().map(|(form, _)| form).chain([&p.canonical]) {
-            forms.insert(person_key(alias), i);
-        }
-        // A hyphenated surname written whole ("Vasquez-Lind") when only this person has it.
-        let last_word = p
-            .canonical
-            .split_whitespace()
-            .rev()
-            .find(|w| !super::key::is_suffix_key(&person_key(w)));
-        if let Some(word) = last_word.filter(|w| w.contains(super::key::is_hyphen)) {
-            if roster.with_surname(&p.parts.surname).len() == 1 {
-                forms.entry(person_key(word)).or_insert(i);
-            }
-        }
-    }
-    forms
 }

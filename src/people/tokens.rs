@@ -1,47 +1,8 @@
 //! Splitting article text into words and punctuation with byte spans and sentence starts.
 
-use std::ops::Deref;
+use std::borrow::Cow;
 
 use super::key::fold;
-
-/// Longest folded word kept inline (no allocation); longer or non-ASCII ones are allocated.
-const INLINE: usize = 22;
-
-/// A folded word: the text itself when already folded, an inline lowercase copy of a short ASCII
-/// word, or an allocated fold.
-#[derive(Debug, Clone)]
-pub(crate) enum Folded<'a> {
-    Borrowed(&'a str),
-    Inline { bytes: [u8; INLINE], len: u8 },
-    Owned(String),
-}
-
-impl Deref for Folded<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        match self {
-            Folded::Borrowed(s) => s,
-            Folded::Inline { bytes, len } => bytes
-                .get(..usize::from(*len))
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default(),
-            Folded::Owned(s) => s,
-        }
-    }
-}
-
-impl AsRef<str> for Folded<'_> {
-    fn as_ref(&self) -> &str {
-        self
-    }
-}
-
-impl PartialEq<&str> for Folded<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        &**self == *other
-    }
-}
 
 /// A word or a punctuation mark of one segment, positioned in the whole article text.
 #[derive(Debug, Clone)]
@@ -51,8 +12,9 @@ pub(crate) struct Token<'a> {
     /// Byte offsets in the article text (title + "\n" + blocks joined by "\n\n").
     pub start: usize,
     pub end: usize,
-    /// Folded word (lowercase, no diacritics); empty for punctuation.
-    pub folded: Folded<'a>,
+    /// Folded word (lowercase, no diacritics); empty for punctuation. Borrowed from the lowered
+    /// text for ASCII words, the common case; allocated only for the others.
+    pub folded: Cow<'a, str>,
     pub is_word: bool,
     /// A word starting with a capital letter (see [`Token::is_capitalised`]).
     pub capitalised: bool,
@@ -96,10 +58,16 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "ltd",
 ];
 
-/// Splits `text` (which starts at byte `offset` of the article) into tokens. ASCII, the common
-/// case, is read byte by byte; other characters are decoded.
-pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+/// Splits `text` (which starts at byte `offset` of the article) into tokens, appended to `tokens`.
+/// `lowered` is `text.to_ascii_lowercase()`: ASCII words, the common case, borrow their folded
+/// form from it instead of allocating one. ASCII is read byte by byte; other characters decoded.
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    offset: usize,
+    tokens: &mut Vec<Token<'a>>,
+) {
+    debug_assert_eq!(text.len(), lowered.len());
     let mut sentence_start = true;
     let mut pos = 0;
     while let Some(c) = char_at(text, pos) {
@@ -117,16 +85,10 @@ pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
             continue;
         }
         let end = word_end(text, pos);
-        let token = word(
-            text.get(pos..end).unwrap_or_default(),
-            offset + pos,
-            sentence_start,
-        );
+        tokens.push(word(text, lowered, pos..end, offset, sentence_start));
         sentence_start = false;
         pos = end;
-        tokens.push(token);
     }
-    tokens
 }
 
 /// The character starting at byte `i` (a char boundary), if any.
@@ -174,7 +136,15 @@ fn word_end(text: &str, start: usize) -> usize {
     end + usize::from(keeps_dot)
 }
 
-fn word(raw: &str, start: usize, sentence_start: bool) -> Token<'_> {
+/// The word at `span` of `text` (a segment starting at byte `offset` of the article).
+fn word<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    span: std::ops::Range<usize>,
+    offset: usize,
+    sentence_start: bool,
+) -> Token<'a> {
+    let raw = text.get(span.clone()).unwrap_or_default();
     let stripped = if raw.ends_with(['s', 'S']) {
         ["'s", "’s", "'S", "’S"]
             .iter()
@@ -182,39 +152,25 @@ fn word(raw: &str, start: usize, sentence_start: bool) -> Token<'_> {
     } else {
         None
     };
-    let text = stripped.filter(|t| !t.is_empty()).unwrap_or(raw);
+    let word = stripped.filter(|t| !t.is_empty()).unwrap_or(raw);
+    let word_span = span.start..span.start + word.len();
+    let folded = match lowered.get(word_span.clone()) {
+        Some(lower) if word.is_ascii() => Cow::Borrowed(lower),
+        _ => Cow::Owned(fold(word)),
+    };
+    let capitalised = match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    };
     Token {
-        text,
-        start,
-        end: start + text.len(),
-        folded: fold_cheaply(text),
+        text: word,
+        start: offset + word_span.start,
+        end: offset + word_span.end,
+        folded,
         is_word: true,
-        capitalised: text.chars().next().is_some_and(char::is_uppercase),
+        capitalised,
         sentence_start,
-        possessive: text.len() < raw.len(),
-    }
-}
-
-/// Most words are already folded (lowercase ASCII): borrow those; copy short capitalised ASCII
-/// words inline; allocate only for long or non-ASCII ones.
-fn fold_cheaply(word: &str) -> Folded<'_> {
-    if !word.is_ascii() {
-        return Folded::Owned(fold(word));
-    }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Folded::Borrowed(word);
-    }
-    let mut bytes = [0u8; INLINE];
-    match bytes.get_mut(..word.len()) {
-        Some(inline) => {
-            inline.copy_from_slice(word.as_bytes());
-            inline.make_ascii_lowercase();
-            Folded::Inline {
-                bytes,
-                len: word.len() as u8,
-            }
-        }
-        None => Folded::Owned(fold(word)),
+        possessive: word.len() < raw.len(),
     }
 }
 
@@ -223,7 +179,7 @@ fn punct(mark: &str, start: usize) -> Token<'_> {
         text: mark,
         start,
         end: start + mark.len(),
-        folded: Folded::Borrowed(""),
+        folded: Cow::Borrowed(""),
         is_word: false,
         capitalised: false,
         sentence_start: false,
@@ -234,9 +190,20 @@ fn punct(mark: &str, start: usize) -> Token<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    fn texts(text: &str) -> Vec<&str> {
-        tokenize(text, 0).into_iter().map(|t| t.text).collect()
+    /// Runs `f` on the tokens of `text` taken as a segment starting at byte `offset`.
+    fn with_tokens<R>(text: &str, offset: usize, f: impl FnOnce(&[Token]) -> R) -> R {
+        let lowered = text.to_ascii_lowercase();
+        let mut tokens = Vec::new();
+        tokenize(text, &lowered, offset, &mut tokens);
+        f(&tokens)
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        with_tokens(text, 0, |tokens| {
+            tokens.iter().map(|t| t.text.to_string()).collect()
+        })
     }
 
     #[test]
@@ -253,10 +220,11 @@ mod tests {
 
     #[test]
     fn sentence_starts_and_offsets() {
-        let tokens = tokenize("Hi there. Putin’s \"plan\"", 10);
-        let putin = &tokens[3];
-        assert_eq!((putin.text, putin.start, putin.end), ("Putin", 20, 25));
-        assert!(putin.sentence_start && putin.possessive && !tokens[1].sentence_start);
+        with_tokens("Hi there. Putin’s \"plan\"", 10, |tokens| {
+            let putin = &tokens[3];
+            assert_eq!((putin.text, putin.start, putin.end), ("Putin", 20, 25));
+            assert!(putin.sentence_start && putin.possessive && !tokens[1].sentence_start);
+        });
     }
 
     #[test]
@@ -264,7 +232,28 @@ mod tests {
         for text in [
             "", "'", "’s", "A.", "é.", "-", "..", "x'’", "Ω’s", "\u{301}a",
         ] {
-            let _ = tokenize(text, 0);
+            with_tokens(text, 0, |_| ());
+        }
+    }
+
+    proptest! {
+        /// Borrowing folds from the lowered text gives what folding each word gives, and every
+        /// token is the text at its span.
+        #[test]
+        fn folded_words_match_fold_and_spans_match_text(
+            text in "([A-Za-z'’.\\- ]|[ÉéØøßΩ]|\\PC){0,40}",
+            offset in 0usize..100,
+        ) {
+            with_tokens(&text, offset, |tokens| {
+                for t in tokens {
+                    prop_assert_eq!(text.get(t.start - offset..t.end - offset), Some(t.text));
+                    let expected = if t.is_word { fold(t.text) } else { String::new() };
+                    prop_assert_eq!(t.folded.as_ref(), expected.as_str());
+                    let capital = t.text.chars().next().is_some_and(char::is_uppercase);
+                    prop_assert_eq!(t.capitalised, t.is_word && capital);
+                }
+                Ok(())
+            })?;
         }
     }
 }
