@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use byline::query::parse;
 use byline::store::Store;
 use byline::tui::msg::Request;
+use byline::tui::text::thousands;
 use byline::tui::worker::handle;
 use common::corpus::{Corpus, SEED};
 use common::pty::{self, Pty, Res};
@@ -316,17 +317,4 @@ fn worker_ms(store: &Store, today: NaiveDate, cases: &[Case]) -> Res<(f64, f64)>
         h.push(ms(t1.elapsed()));
     }
     Ok((median(&q), median(&h)))
-}
-
-/// 1234567 as "1,234,567", as the status line shows it.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use byline::tui::text::thousands;
 use hostile_support::{assert_intact, count, write_stories};
 
 const FILES: usize = 1_500;
@@ -57,12 +58,12 @@ fn an_import_beside_the_reader_is_announced_and_shown_on_refresh() {
     assert!(!stderr.contains("locked"), "{stderr}");
     assert!(toggles > 2, "the reader wrote during the import");
 
-    let announced = format!("{} new · R refresh", thousands(FILES));
+    let announced = format!("{} new · R refresh", thousands(FILES as u64));
     term.wait("the new articles announced", 15, |s, _| {
         s.contains(&announced) && s.contains(&listed)
     });
     term.send("R");
-    let all = thousands(samples + FILES);
+    let all = thousands((samples + FILES) as u64);
     let refreshed = format!("{all} of {all}");
     term.wait("the new articles listed", 15, |s, _| {
         s.contains(&refreshed) && !s.contains("new · R")
@@ -81,16 +82,4 @@ fn an_import_beside_the_reader_is_announced_and_shown_on_refresh() {
         samples + FILES
     );
     assert!(count(&store, "SELECT count(*) FROM articles WHERE is_read") > 0);
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
