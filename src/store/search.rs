@@ -19,6 +19,11 @@ pub(super) struct Filter {
     /// When the query names a person: that person's ids, and the condition without that term.
     /// Lists and counts then walk `mentions_person` (newest first) instead of all articles.
     pub person: Option<PersonDriver>,
+    /// When the terms are positive words and dates only: the condition with the words tested
+    /// as each article of the date index is walked (see [`Store::words_are_common`]).
+    pub walking_dates: Option<String>,
+    /// Where the positive words' MATCH text sits in `params`, if there are any.
+    pub words: Option<usize>,
 }
 
 impl Filter {
@@ -69,6 +74,10 @@ impl Store {
 
     /// The rows `filter` matches, newest first, `limit` of them from `offset`.
     pub(super) fn rows(&self, filter: &Filter, offset: u64, limit: u64) -> Result<Vec<ArticleRow>> {
+        let condition = match &filter.walking_dates {
+            Some(walk) if self.words_are_common(filter, offset + limit)? => walk,
+            _ => &filter.sql,
+        };
         let sql = match &filter.person {
             Some(person) => format!(
                 "SELECT {ROW_COLUMNS}
@@ -82,10 +91,9 @@ impl Store {
             None => format!(
                 "SELECT {ROW_COLUMNS}
                  FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-                 WHERE {}
+                 WHERE {condition}
                  ORDER BY a.date DESC, a.id DESC
-                 LIMIT {limit} OFFSET {offset}",
-                filter.sql
+                 LIMIT {limit} OFFSET {offset}"
             ),
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -145,6 +153,32 @@ impl Store {
             }
         }
         Ok(filter)
+    }
+
+    /// Whether the newest `wanted` rows of a words query are found sooner by walking the date
+    /// index and testing each article against the words' matches (about wanted × articles /
+    /// matches visits) than by looking every match up and sorting them (matches visits): true
+    /// when matches² ≥ wanted × articles. At 1,000,000 articles a word in 2.4% of them lists
+    /// its first 200 in 6 ms instead of 37.
+    pub(super) fn words_are_common(&self, filter: &Filter, wanted: u64) -> Result<bool> {
+        let Some(words) = filter.words else {
+            return Ok(false);
+        };
+        let articles: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| {
+                    r.get(0)
+                })?;
+        let threshold = ((wanted as f64) * (articles as f64)).sqrt().ceil() as i64;
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {threshold})"
+        );
+        let matches: i64 = self.conn.query_row(
+            &sql,
+            [filter.params.get(words).cloned().unwrap_or(Value::Null)],
+            |r| r.get(0),
+        )?;
+        Ok(threshold > 0 && matches >= threshold)
     }
 
     /// The query's terms as SQL, with the person driver whenever one person is named (before
@@ -299,11 +333,22 @@ impl Compiler {
             }
         });
         let words_only = words.filter(|_| self.other_terms == 0);
+        // Words and positive dates only: the date index can be walked with the words tested
+        // against their matches (`+` keeps SQLite from seeking each match instead).
+        let walking_dates = words_part
+            .filter(|_| self.other_terms == self.date_parts.len())
+            .map(|at| {
+                let mut parts = self.parts.clone();
+                parts[at] = format!("+a.id IN ({FTS_ROWIDS})");
+                and(&parts)
+            });
         Filter {
             sql: and(&self.parts),
             params: self.params,
             person,
             words_only,
+            walking_dates,
+            words,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Store tests on hand-built articles: idempotent import, updates, marks, resolution, migration.
 
 mod people;
+mod plans;
 
 use chrono::NaiveDate;
 

@@ -1,7 +1,6 @@
 //! Store tests of people: cross-article merging, person lists, counts and facets.
 
 use super::*;
-use crate::store::search::Filter;
 
 /// Articles that all mention Alba Renshaw, titled and dated as given (the body is the title).
 fn renshaw_articles(items: &[(&'static str, Option<&'static str>)]) -> Vec<NewArticle> {
@@ -163,101 +162,4 @@ fn facets_under_a_person_filter_count_that_persons_articles() {
     let q = crate::query::parse("person:renshaw date:2025-12").unwrap();
     let months = store.date_histogram(&q, today(), Granularity::Day).unwrap();
     assert_eq!(months, [("2025-12-06".to_string(), 1)]);
-}
-
-/// Sixty articles mixing three people, two sources, three words and dates (some unknown).
-fn mixed_store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    const PEOPLE: [&str; 3] = ["Alba Renshaw", "Bo Kettering", "Cas Orrin"];
-    const WORDS: [&str; 3] = ["harbour", "ferry", "budget"];
-    const DATES: [Option<&str>; 4] = [
-        Some("2025-03-02"),
-        Some("2025-06-15"),
-        None,
-        Some("2025-07-01"),
-    ];
-    let batch: Vec<NewArticle> = (0..60usize)
-        .map(|i| {
-            let names: Vec<(&'static str, &'static [&'static str])> = (0..3)
-                .filter(|p| (i >> p) & 1 == 1 || i % (p + 4) == 0)
-                .map(|p| (PEOPLE[p], &[][..]))
-                .collect();
-            let title: &'static str = Box::leak(format!("story {i}").into_boxed_str());
-            let body: &'static str =
-                Box::leak(format!("{} {} note", WORDS[i % 3], WORDS[(i / 3) % 3]).into_boxed_str());
-            new_article(&Fixture {
-                title,
-                body,
-                date: DATES[i % 4],
-                source: Some(if i % 5 < 3 {
-                    "Northwind Wire"
-                } else {
-                    "Copperline"
-                }),
-                people: Box::leak(names.into_boxed_slice()),
-                ..BASE
-            })
-        })
-        .collect();
-    store.import_batch(&batch).unwrap();
-    store
-}
-
-/// The person-driven plan (walking one person's mentions) and the general plan give the same
-/// rows in the same order and the same counts, for person terms mixed with everything else.
-#[test]
-fn the_person_walk_and_the_general_plan_agree() {
-    let store = mixed_store();
-    let others = [
-        "",
-        "harbour",
-        "ferry budget",
-        "-harbour",
-        "source:copperline",
-        "-source:copperline",
-        "date:2025-06",
-        "-date:2025-06..2025-07",
-        "date:2025-03..",
-        "is:unread",
-        "person:kettering",
-        "-person:orrin",
-        "harbour date:2025",
-        "\"harbour ferry\"",
-    ];
-    let mut driven = 0;
-    for other in others {
-        for lead in ["person:renshaw", "person:\"Bo Kettering\""] {
-            let text = format!("{lead} {other}");
-            let q = crate::query::parse(&text).unwrap();
-            let walk = store.compile(&q, today()).unwrap();
-            if walk.person.is_none() {
-                continue;
-            }
-            driven += 1;
-            let general = Filter {
-                person: None,
-                ..walk.clone()
-            };
-            let ids = |f: &Filter| -> Vec<i64> {
-                store
-                    .rows(f, 0, 100)
-                    .unwrap()
-                    .iter()
-                    .map(|r| r.id)
-                    .collect()
-            };
-            assert_eq!(ids(&walk), ids(&general), "{text}");
-            assert_eq!(
-                store.count_matching(&walk).unwrap(),
-                store.count_matching(&general).unwrap(),
-                "{text}"
-            );
-            assert_eq!(
-                store.rows(&walk, 3, 4).unwrap(),
-                store.rows(&general, 3, 4).unwrap(),
-                "{text}: a page"
-            );
-        }
-    }
-    assert!(driven >= 20, "{driven} queries took the person walk");
 }
