@@ -53,6 +53,9 @@ pub(super) struct PersonDriver {
     pub index_only: Option<String>,
 }
 
+/// The condition of a query that can match nothing (it names an unknown person or source).
+const NOTHING: &str = "0";
+
 /// The articles matching the words (the MATCH text is a bound parameter).
 const FTS_ROWIDS: &str = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?";
 
@@ -134,6 +137,7 @@ impl Store {
             ),
             // No WHERE: SQLite counts the smallest b-tree (`WHERE 1` reads every row: 5x slower).
             None if filter.sql == "1" => return self.total(),
+            None if filter.sql == NOTHING => return Ok(0),
             None if filter.words_only.is_some() => {
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?".to_string()
             }
@@ -233,6 +237,8 @@ struct Compiler {
     date_parts: Vec<usize>,
     /// Terms other than positive words and phrases.
     other_terms: usize,
+    /// A positive source or person term names nobody the store knows: nothing can match.
+    matches_nothing: bool,
 }
 
 impl Compiler {
@@ -254,6 +260,7 @@ impl Compiler {
             }
             TermKind::Source(name) => {
                 let ids = resolve_source(&store.conn, name)?;
+                self.matches_nothing |= !neg && ids.is_empty();
                 if !neg {
                     self.sources.get_or_insert_with(Vec::new).extend(ids);
                     return Ok(());
@@ -262,6 +269,9 @@ impl Compiler {
             }
             TermKind::Person(name) => {
                 let ids = resolve_person(&store.conn, name)?;
+                // Typing `person:Ren` on the way to `person:Renshaw` names nobody yet: answer at
+                // once instead of probing every article for nobody's mentions.
+                self.matches_nothing |= !neg && ids.is_empty();
                 // One person: its index rows are unique per article and in date order. Several
                 // (a bare surname shared by two people) take the general path.
                 if let ([id], false, None) = (ids.as_slice(), neg, self.person) {
@@ -295,6 +305,12 @@ impl Compiler {
     }
 
     fn finish(mut self) -> Filter {
+        if self.matches_nothing {
+            return Filter {
+                sql: NOTHING.to_string(),
+                ..Filter::default()
+            };
+        }
         if let Some(mut ids) = self.sources.take() {
             ids.sort_unstable();
             ids.dedup();

@@ -160,3 +160,47 @@ fn only_common_words_walk_the_dates() {
         .words_are_common(&filter("source:copperline"), 10)
         .unwrap());
 }
+
+/// A person's histogram read from the mentions index alone counts what the list holds.
+#[test]
+fn a_persons_histogram_from_the_index_counts_the_listed_articles() {
+    let store = mixed_store();
+    for text in [
+        "person:renshaw",
+        "person:renshaw date:2025-06..",
+        "person:kettering harbour",
+        "person:kettering harbour date:..2025-06",
+        "person:orrin source:copperline",
+    ] {
+        let q = crate::query::parse(text).unwrap();
+        let mut expected: Vec<(String, u64)> = Vec::new();
+        for row in store.search(&q, today(), 0, 1000).unwrap() {
+            let Some(date) = row.date else { continue };
+            let month = date.format("%Y-%m").to_string();
+            match expected.iter_mut().find(|(m, _)| *m == month) {
+                Some((_, n)) => *n += 1,
+                None => expected.push((month, 1)),
+            }
+        }
+        expected.sort();
+        let months = store
+            .date_histogram(&q, today(), Granularity::Month)
+            .unwrap();
+        assert_eq!(months, expected, "{text}");
+        assert!(!months.is_empty(), "{text}");
+    }
+}
+
+/// A term naming nobody the store knows matches nothing at once; negated, it is no condition.
+#[test]
+fn unknown_people_and_sources_match_nothing_without_a_scan() {
+    let store = mixed_store();
+    for text in ["person:ren", "source:nowhere", "harbour person:\"Nobody Known\""] {
+        let q = crate::query::parse(text).unwrap();
+        assert_eq!(store.compile(&q, today()).unwrap().sql, "0", "{text}");
+        assert_eq!(store.count(&q, today()).unwrap(), 0, "{text}");
+        assert!(store.search(&q, today(), 0, 10).unwrap().is_empty(), "{text}");
+    }
+    let q = crate::query::parse("-person:ren -source:nowhere").unwrap();
+    assert_eq!(store.count(&q, today()).unwrap(), 60);
+}
