@@ -95,6 +95,21 @@ pub enum Request {
 }
 
 impl Request {
+    /// What the request asks for, in one word (for the log).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Request::Init => "init",
+            Request::Query { .. } => "query",
+            Request::Page { .. } => "page",
+            Request::Article { .. } => "article",
+            Request::Facets { .. } => "facets",
+            Request::Histogram { .. } => "histogram",
+            Request::SetRead { .. } => "set-read",
+            Request::SetStarred { .. } => "set-starred",
+            Request::SaveState { .. } => "save-state",
+        }
+    }
+
     /// The query generation the request serves, for those a newer query makes pointless.
     pub fn gen(&self) -> Option<u64> {
         match self {

@@ -4,6 +4,7 @@
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -14,6 +15,9 @@ use crate::store::{ArticleRow, Granularity, Store, StoreError, StoredArticle};
 
 /// Pages scanned for the article to keep selected when a query changes.
 const KEEP_SCAN_PAGES: u64 = 10;
+
+/// Store work that takes longer is logged (with whether it was cancelled).
+const SLOW: Duration = Duration::from_millis(250);
 
 /// What the reader needs of a store.
 pub trait StoreApi {
@@ -198,13 +202,33 @@ fn run_one(
     if gen.is_some_and(|g| supersede.stale(g)) {
         return None;
     }
+    let (kind, started) = (req.kind(), Instant::now());
+    let query = match &req {
+        Request::Query { query, .. }
+        | Request::Page { query, .. }
+        | Request::Facets { query, .. }
+        | Request::Histogram { query, .. } => format!(" `{query}`"),
+        _ => String::new(),
+    };
     supersede.running(gen);
     let mut result = answer(api, today, req.clone());
     if result.as_ref().is_err_and(interrupted) && !gen.is_some_and(|g| supersede.stale(g)) {
         result = answer(api, today, req);
     }
     supersede.running(None);
-    if result.as_ref().is_err_and(interrupted) {
+    let cancelled = result.as_ref().is_err_and(interrupted);
+    if started.elapsed() >= SLOW {
+        let how = if cancelled {
+            ", then was cancelled"
+        } else {
+            ""
+        };
+        super::log::line(&format!(
+            "slow store work: {kind}{query} of generation {gen:?} took {} ms{how}",
+            started.elapsed().as_millis()
+        ));
+    }
+    if cancelled {
         return None;
     }
     finish(result)

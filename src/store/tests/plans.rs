@@ -2,7 +2,7 @@
 //! plan gives.
 
 use super::*;
-use crate::store::search::Filter;
+use crate::store::compile::Filter;
 
 /// Sixty articles mixing three people, two sources, three words and dates (some unknown).
 fn mixed_store() -> Store {
@@ -195,11 +195,18 @@ fn a_persons_histogram_from_the_index_counts_the_listed_articles() {
 #[test]
 fn unknown_people_and_sources_match_nothing_without_a_scan() {
     let store = mixed_store();
-    for text in ["person:ren", "source:nowhere", "harbour person:\"Nobody Known\""] {
+    for text in [
+        "person:ren",
+        "source:nowhere",
+        "harbour person:\"Nobody Known\"",
+    ] {
         let q = crate::query::parse(text).unwrap();
         assert_eq!(store.compile(&q, today()).unwrap().sql, "0", "{text}");
         assert_eq!(store.count(&q, today()).unwrap(), 0, "{text}");
-        assert!(store.search(&q, today(), 0, 10).unwrap().is_empty(), "{text}");
+        assert!(
+            store.search(&q, today(), 0, 10).unwrap().is_empty(),
+            "{text}"
+        );
     }
     let q = crate::query::parse("-person:ren -source:nowhere").unwrap();
     assert_eq!(store.count(&q, today()).unwrap(), 60);

@@ -1,0 +1,265 @@
+//! Compiling a parsed query to SQL: FTS5 for words, id sets for sources and people, date
+//! ranges, and the faster plans a query allows (a person's index walk, a date-index walk).
+//! User text only ever reaches SQLite as a bound parameter or a quoted FTS5 string.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+
+use super::names::{resolve_person, resolve_source};
+use super::{Result, Store};
+use crate::query::{Flag, TermKind};
+
+/// A query compiled to a boolean SQL expression over `articles AS a`, with its parameters.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Filter {
+    pub sql: String,
+    pub params: Vec<Value>,
+    /// When every term is a positive word or phrase: where the MATCH text sits in `params`, so
+    /// the count can come from the full-text index alone.
+    pub words_only: Option<usize>,
+    /// When the query names a person: that person's ids, and the condition without that term.
+    /// Lists and counts then walk `mentions_person` (newest first) instead of all articles.
+    pub person: Option<PersonDriver>,
+    /// When the terms are positive words and dates only: the condition with the words tested
+    /// as each article of the date index is walked (see [`Store::words_are_common`]).
+    pub walking_dates: Option<String>,
+    /// Where the positive words' MATCH text sits in `params`, if there are any.
+    pub words: Option<usize>,
+}
+
+impl Filter {
+    /// `FROM … WHERE …` over the matching articles as `a`, with `joins` after the articles: walked
+    /// from the person's mentions (as `m`) when the query has a driving person, so facets of a
+    /// person filter never scan the whole store.
+    pub(super) fn matching_articles(&self, joins: &str) -> String {
+        match &self.person {
+            Some(person) => format!(
+                "FROM mentions m CROSS JOIN articles a ON a.id = m.article_id {joins}
+                 WHERE m.person_id = {} AND {}",
+                person.ids, person.rest_sql
+            ),
+            None => format!("FROM articles a {joins} WHERE {}", self.sql),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct PersonDriver {
+    pub ids: String,
+    /// The other conditions, plus the date bounds again over the index's `m.date`.
+    pub rest_sql: String,
+    /// Where the positive words' MATCH text sits in the parameters, if there are words.
+    pub words: Option<usize>,
+    /// When the other terms are all dates: the condition over `mentions` alone.
+    pub index_only: Option<String>,
+}
+
+/// The condition of a query that can match nothing (it names an unknown person or source).
+pub(super) const NOTHING: &str = "0";
+
+/// The articles matching the words (the MATCH text is a bound parameter).
+pub(super) const FTS_ROWIDS: &str = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?";
+
+/// Builds a [`Filter`] term by term.
+#[derive(Default)]
+pub(super) struct Compiler {
+    parts: Vec<String>,
+    params: Vec<Value>,
+    sources: Option<Vec<i64>>,
+    fts: Vec<String>,
+    /// The first positive single-person term: its index in `parts` and its id.
+    person: Option<(usize, i64)>,
+    /// Positive date bounds, again over `m.date` for the person's index walk.
+    mention_dates: Vec<String>,
+    /// Where those date bounds sit in `parts` (over `a.date`; the walk uses `m.date` instead).
+    date_parts: Vec<usize>,
+    /// Terms other than positive words and phrases.
+    other_terms: usize,
+    /// A positive source or person term names nobody the store knows: nothing can match.
+    matches_nothing: bool,
+}
+
+impl Compiler {
+    pub(super) fn term(
+        &mut self,
+        store: &Store,
+        neg: bool,
+        kind: &TermKind,
+        today: NaiveDate,
+    ) -> Result<()> {
+        if neg || !matches!(kind, TermKind::Word(_) | TermKind::Phrase(_)) {
+            self.other_terms += 1;
+        }
+        let condition = match kind {
+            TermKind::Word(text) | TermKind::Phrase(text) => {
+                let Some(phrase) = fts_phrase(text) else {
+                    return Ok(()); // nothing searchable in it (only punctuation)
+                };
+                if !neg {
+                    self.fts.push(phrase);
+                    return Ok(());
+                }
+                self.params.push(Value::Text(phrase));
+                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".to_string()
+            }
+            TermKind::Source(name) => {
+                let ids = resolve_source(&store.conn, name)?;
+                self.matches_nothing |= !neg && ids.is_empty();
+                if !neg {
+                    self.sources.get_or_insert_with(Vec::new).extend(ids);
+                    return Ok(());
+                }
+                format!("a.source_id IN ({})", id_list(&ids))
+            }
+            TermKind::Person(name) => {
+                let ids = resolve_person(&store.conn, name)?;
+                // Typing `person:Ren` on the way to `person:Renshaw` names nobody yet: answer at
+                // once instead of probing every article for nobody's mentions.
+                self.matches_nothing |= !neg && ids.is_empty();
+                // One person: its index rows are unique per article and in date order. Several
+                // (a bare surname shared by two people) take the general path.
+                if let ([id], false, None) = (ids.as_slice(), neg, self.person) {
+                    self.person = Some((self.parts.len(), *id));
+                }
+                format!(
+                    "EXISTS (SELECT 1 FROM mentions x WHERE x.article_id = a.id AND x.person_id IN ({}))",
+                    id_list(&ids)
+                )
+            }
+            TermKind::Date(spec) => {
+                let range = spec.range(today);
+                if !neg {
+                    self.mention_dates
+                        .push(date_bounds("m.date", range.from, range.to));
+                    self.date_parts.push(self.parts.len());
+                }
+                date_bounds("a.date", range.from, range.to)
+            }
+            TermKind::Is(Flag::Read) => "a.is_read = 1".to_string(),
+            TermKind::Is(Flag::Unread) => "a.is_read = 0".to_string(),
+            TermKind::Is(Flag::Starred) => "a.is_starred = 1".to_string(),
+        };
+        // NULL (unknown date, no source) counts as "does not match", so a negation keeps it.
+        self.parts.push(if neg {
+            format!("NOT coalesce(({condition}), 0)")
+        } else {
+            condition
+        });
+        Ok(())
+    }
+
+    pub(super) fn finish(mut self) -> Filter {
+        if self.matches_nothing {
+            return Filter {
+                sql: NOTHING.to_string(),
+                ..Filter::default()
+            };
+        }
+        if let Some(mut ids) = self.sources.take() {
+            ids.sort_unstable();
+            ids.dedup();
+            self.parts
+                .push(format!("a.source_id IN ({})", id_list(&ids)));
+        }
+        let mut words = None;
+        let mut words_part = None;
+        if !self.fts.is_empty() {
+            words_part = Some(self.parts.len());
+            self.parts.push(format!("a.id IN ({FTS_ROWIDS})"));
+            words = Some(self.params.len());
+            self.params.push(Value::Text(self.fts.join(" AND ")));
+        }
+        let person = self.person.map(|(index, id)| {
+            // Conditions the index walk can test before it looks the article up: the dates
+            // (over `m.date`) and the words (over `m.article_id`), in that order.
+            let mut on_mentions = self.mention_dates.clone();
+            if words.is_some() {
+                // `+` keeps SQLite walking the person's index and probing the words' matches
+                // (through a Bloom filter), not seeking every match in the primary key: the
+                // person drives only when it is the rarer of the two.
+                on_mentions.push(format!("+m.article_id IN ({FTS_ROWIDS})"));
+            }
+            let on_articles: Vec<String> = (0..self.parts.len())
+                .filter(|i| *i != index && !self.date_parts.contains(i) && Some(*i) != words_part)
+                .map(|i| self.parts[i].clone())
+                .collect();
+            // Nothing that needs the article: the count never leaves the index.
+            let index_only = on_articles.is_empty().then(|| and(&on_mentions));
+            PersonDriver {
+                ids: id.to_string(),
+                rest_sql: and(&[on_mentions, on_articles].concat()),
+                words,
+                index_only,
+            }
+        });
+        let words_only = words.filter(|_| self.other_terms == 0);
+        // Words and positive dates only: the date index can be walked with the words tested
+        // against their matches (`+` keeps SQLite from seeking each match instead).
+        let walking_dates = words_part
+            .filter(|_| self.other_terms == self.date_parts.len())
+            .map(|at| {
+                let mut parts = self.parts.clone();
+                parts[at] = format!("+a.id IN ({FTS_ROWIDS})");
+                and(&parts)
+            });
+        Filter {
+            sql: and(&self.parts),
+            params: self.params,
+            person,
+            words_only,
+            walking_dates,
+            words,
+        }
+    }
+}
+
+fn and(parts: &[String]) -> String {
+    if parts.is_empty() {
+        "1".to_string()
+    } else {
+        parts.join(" AND ")
+    }
+}
+
+/// `column` within inclusive day bounds; the days are validated dates, inlined as literals.
+fn date_bounds(column: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+    match (from, to) {
+        (Some(from), Some(to)) => format!("{column} BETWEEN '{from}' AND '{to}'"),
+        (Some(from), None) => format!("{column} >= '{from}'"),
+        (None, Some(to)) => format!("{column} <= '{to}'"),
+        (None, None) => format!("{column} IS NOT NULL"),
+    }
+}
+
+/// Integer ids inlined into SQL (they come from the store, never from the user); `NULL` when
+/// empty, so `x IN (NULL)` matches nothing.
+fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "NULL".to_string();
+    }
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// An FTS5 phrase for user text: the tokens as one double-quoted string (quotes doubled), so no
+/// input is read as FTS5 syntax. `None` when the text holds no letter or digit.
+pub(super) fn fts_phrase(text: &str) -> Option<String> {
+    if !text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(format!("\"{}\"", text.replace('"', "\"\"")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_phrase_quotes_and_doubles_quotes() {
+        assert_eq!(fts_phrase("a\"b").as_deref(), Some("\"a\"\"b\""));
+        assert_eq!(
+            fts_phrase("NOT OR AND *").as_deref(),
+            Some("\"NOT OR AND *\"")
+        );
+        assert_eq!(fts_phrase("*()^"), None);
+    }
+}
