@@ -20,11 +20,22 @@ pub(super) struct Filter {
     /// When the query names a person: that person's ids, and the condition without that term.
     /// Lists and counts then walk `mentions_person` (newest first) instead of all articles.
     pub person: Option<PersonDriver>,
-    /// When the terms are positive words and dates only: the condition with the words tested
-    /// as each article of the date index is walked (see [`Store::words_are_common`]).
-    pub walking_dates: Option<String>,
-    /// Where the positive words' MATCH text sits in `params`, if there are any.
-    pub words: Option<usize>,
+    /// When the terms are positive words and dates only, or one surname naming several people
+    /// and dates: the condition with that set tested as each article of the date index is
+    /// walked, and the set (see `Store::walk_pays`).
+    pub walking_dates: Option<(String, WalkSet)>,
+    /// When the terms are one surname naming several people and dates: the condition over their
+    /// mentions (`m`) alone, for counts and histograms that never read an article.
+    pub people_only: Option<String>,
+}
+
+/// The set of articles a date-index walk tests each article against.
+#[derive(Debug, Clone)]
+pub(super) enum WalkSet {
+    /// The words' matches: the MATCH text is `params[i]`.
+    Words(usize),
+    /// The articles mentioning any of these people (ids inlined, comma-separated).
+    People(String),
 }
 
 impl Filter {
@@ -67,6 +78,8 @@ pub(super) struct Compiler {
     params: Vec<Value>,
     sources: Option<Vec<i64>>,
     fts: Vec<String>,
+    /// Positive person terms naming several people (a shared surname): index in `parts`, ids.
+    person_sets: Vec<(usize, String)>,
     /// The first positive single-person term: its index in `parts` and its id.
     person: Option<(usize, i64)>,
     /// Positive date bounds, again over `m.date` for the person's index walk.
@@ -121,6 +134,13 @@ impl Compiler {
                 if let ([id], false, None) = (ids.as_slice(), neg, self.person) {
                     self.person = Some((self.parts.len(), *id));
                 }
+                if !neg && ids.len() > 1 {
+                    let ids = id_list(&ids);
+                    self.person_sets.push((self.parts.len(), ids.clone()));
+                    // A set, not a probe per article: SQLite may seek each of a rare set's
+                    // articles, and counts need not visit every article of the store.
+                    return self.push(format!("a.id IN ({})", people_articles(&ids)));
+                }
                 format!(
                     "EXISTS (SELECT 1 FROM mentions x WHERE x.article_id = a.id AND x.person_id IN ({}))",
                     id_list(&ids)
@@ -140,11 +160,15 @@ impl Compiler {
             TermKind::Is(Flag::Starred) => "a.is_starred = 1".to_string(),
         };
         // NULL (unknown date, no source) counts as "does not match", so a negation keeps it.
-        self.parts.push(if neg {
+        self.push(if neg {
             format!("NOT coalesce(({condition}), 0)")
         } else {
             condition
-        });
+        })
+    }
+
+    fn push(&mut self, condition: String) -> Result<()> {
+        self.parts.push(condition);
         Ok(())
     }
 
@@ -193,24 +217,44 @@ impl Compiler {
             }
         });
         let words_only = words.filter(|_| self.other_terms == 0);
-        // Words and positive dates only: the date index can be walked with the words tested
-        // against their matches (`+` keeps SQLite from seeking each match instead).
-        let walking_dates = words_part
-            .filter(|_| self.other_terms == self.date_parts.len())
-            .map(|at| {
-                let mut parts = self.parts.clone();
-                parts[at] = format!("+a.id IN ({FTS_ROWIDS})");
-                and(&parts)
-            });
+        let dates_and = |extra: usize| self.other_terms == self.date_parts.len() + extra;
+        // Words (or one set of people) and positive dates only: the date index can be walked
+        // with the set tested (`+` keeps SQLite from seeking each of the set's articles instead).
+        let walk = |at: usize, set: String| {
+            let mut parts = self.parts.clone();
+            parts[at] = format!("+a.id IN ({set})");
+            and(&parts)
+        };
+        let mut people_only = None;
+        let walking_dates = match (words_part, words, self.person_sets.as_slice()) {
+            (Some(at), Some(param), _) if dates_and(0) => {
+                Some((walk(at, FTS_ROWIDS.to_string()), WalkSet::Words(param)))
+            }
+            (None, _, [(at, ids)]) if person.is_none() && dates_and(1) => {
+                let mut on_mentions = vec![format!("m.person_id IN ({ids})")];
+                on_mentions.extend(self.mention_dates.iter().cloned());
+                people_only = Some(and(&on_mentions));
+                Some((
+                    walk(*at, people_articles(ids)),
+                    WalkSet::People(ids.clone()),
+                ))
+            }
+            _ => None,
+        };
         Filter {
             sql: and(&self.parts),
             params: self.params,
             person,
             words_only,
             walking_dates,
-            words,
+            people_only,
         }
     }
+}
+
+/// The articles that mention any of `ids`.
+fn people_articles(ids: &str) -> String {
+    format!("SELECT article_id FROM mentions WHERE person_id IN ({ids})")
 }
 
 fn and(parts: &[String]) -> String {

@@ -132,6 +132,13 @@ impl Store {
                  WHERE m.person_id = {ids} AND {condition} AND m.date IS NOT NULL
                  GROUP BY bucket ORDER BY bucket"
             ),
+            // Several people of one surname (and dates): their distinct articles in the index.
+            None if filter.person.is_none() && filter.people_only.is_some() => format!(
+                "SELECT substr(date, 1, {width}) AS bucket, count(*)
+                 FROM (SELECT DISTINCT m.article_id, m.date FROM mentions m WHERE {})
+                 WHERE date IS NOT NULL GROUP BY bucket ORDER BY bucket",
+                filter.people_only.as_deref().unwrap_or("0")
+            ),
             None => format!(
                 "SELECT substr(a.date, 1, {width}) AS bucket, count(*) {} AND a.date IS NOT NULL
                  GROUP BY bucket ORDER BY bucket",
