@@ -63,6 +63,11 @@ pub(super) struct PersonDriver {
     pub words: Option<usize>,
     /// When the other terms are all dates: the condition over `mentions` alone.
     pub index_only: Option<String>,
+    /// The person's mentions within the query's dates (`SELECT 1 …`), to size the walk.
+    pub walk_probe: String,
+    /// The articles of the query's sources within its dates (`SELECT 1 …`), when it names
+    /// sources: their index may be the shorter walk.
+    pub source_probe: Option<String>,
 }
 
 /// The condition of a query that can match nothing (it names an unknown person or source).
@@ -179,11 +184,15 @@ impl Compiler {
                 ..Filter::default()
             };
         }
+        let mut source_probe = None;
         if let Some(mut ids) = self.sources.take() {
             ids.sort_unstable();
             ids.dedup();
-            self.parts
-                .push(format!("a.source_id IN ({})", id_list(&ids)));
+            let condition = format!("a.source_id IN ({})", id_list(&ids));
+            let mut probe = vec![condition.clone()];
+            probe.extend(self.date_parts.iter().map(|i| self.parts[*i].clone()));
+            source_probe = Some(format!("SELECT 1 FROM articles a WHERE {}", and(&probe)));
+            self.parts.push(condition);
         }
         let mut words = None;
         let mut words_part = None;
@@ -209,11 +218,15 @@ impl Compiler {
                 .collect();
             // Nothing that needs the article: the count never leaves the index.
             let index_only = on_articles.is_empty().then(|| and(&on_mentions));
+            let mut walk = vec![format!("m.person_id = {id}")];
+            walk.extend(self.mention_dates.iter().cloned());
             PersonDriver {
                 ids: id.to_string(),
                 rest_sql: and(&[on_mentions, on_articles].concat()),
                 words,
                 index_only,
+                walk_probe: format!("SELECT 1 FROM mentions m WHERE {}", and(&walk)),
+                source_probe: source_probe.clone(),
             }
         });
         let words_only = words.filter(|_| self.other_terms == 0);

@@ -130,7 +130,9 @@ impl Store {
                 .query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| {
                     r.get(0)
                 })?;
-        let bound = ((wanted as f64) * (articles as f64) / LOOKUP_COST).sqrt().ceil() as i64;
+        let bound = ((wanted as f64) * (articles as f64) / LOOKUP_COST)
+            .sqrt()
+            .ceil() as i64;
         let size: i64 = match set {
             WalkSet::Words(at) => self.conn.query_row(
                 &format!("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {bound})"),
@@ -156,30 +158,34 @@ impl Store {
         Ok(compiler.finish())
     }
 
-    /// Whether walking the person's mentions beats walking the words' matches: both counted up
-    /// to a cap, so the estimate stays cheap however common either is.
+    /// Whether walking the person's mentions (within the query's dates) beats the other ways
+    /// in: the words' matches, or the sources' articles by date. Each is counted up to a cap,
+    /// so the estimate stays cheap however common any of them is; the person drives on a tie.
     fn person_should_drive(&self, person: &PersonDriver, params: &[Value]) -> Result<bool> {
-        let Some(words) = &person.words else {
+        if person.words.is_none() && person.source_probe.is_none() {
             return Ok(true);
-        };
+        }
         let cap = 5000;
-        let mentions: i64 = self.conn.query_row(
-            &format!(
-                "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE person_id = {} LIMIT {cap})",
-                person.ids
-            ),
-            [],
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT {cap})"
-        );
-        let matches: i64 = self.conn.query_row(
-            &sql,
-            [params.get(*words).cloned().unwrap_or(Value::Null)],
-            |r| r.get(0),
-        )?;
-        Ok(mentions <= matches)
+        let capped = |probe: &str, param: Option<Value>| -> Result<i64> {
+            let sql = format!("SELECT count(*) FROM ({probe} LIMIT {cap})");
+            let n = match param {
+                Some(p) => self.conn.query_row(&sql, [p], |r| r.get(0))?,
+                None => self.conn.query_row(&sql, [], |r| r.get(0))?,
+            };
+            Ok(n)
+        };
+        let walk = capped(&person.walk_probe, None)?;
+        if let Some(words) = person.words {
+            let text = params.get(words).cloned().unwrap_or(Value::Null);
+            let probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?";
+            if capped(probe, Some(text))? < walk {
+                return Ok(false);
+            }
+        }
+        match &person.source_probe {
+            Some(probe) => Ok(walk <= capped(probe, None)?),
+            None => Ok(true),
+        }
     }
 }
 
