@@ -1,14 +1,10 @@
 //! Writing articles: idempotent upserts in batches, keeping read and starred state.
 
-use std::cell::RefCell;
-use std::io::Write;
-
-use flate2::{Compress, Compression, FlushCompress, Status};
-
 use chrono::Utc;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
+use super::codec::compress;
 use super::names::{ensure_person, ensure_source};
 use super::{Result, Store};
 use crate::model::Article;
@@ -60,7 +56,7 @@ pub struct NewArticle {
     /// `import --source NAME`, kept so `reindex` settles the source the same way.
     pub source_hint: Option<String>,
     content_hash: Vec<u8>,
-    raw_deflated: Vec<u8>,
+    raw_packed: Vec<u8>,
 }
 
 impl NewArticle {
@@ -73,7 +69,7 @@ impl NewArticle {
     ) -> NewArticle {
         NewArticle {
             content_hash: Sha256::digest(raw).to_vec(),
-            raw_deflated: compress(raw),
+            raw_packed: compress(raw),
             article,
             origin,
             source_hint,
@@ -218,7 +214,7 @@ fn write_article(
 fn write_raw(tx: &Transaction, id: i64, item: &NewArticle) -> Result<()> {
     let sql = "INSERT OR REPLACE INTO article_raw (article_id, raw) VALUES (?1, ?2)";
     tx.prepare_cached(sql)?
-        .execute(params![id, item.raw_deflated])?;
+        .execute(params![id, item.raw_packed])?;
     Ok(())
 }
 
@@ -264,51 +260,4 @@ pub(super) fn write_mentions(tx: &Transaction, article_id: i64, article: &Articl
         ])?;
     }
     Ok(())
-}
-
-thread_local! {
-    /// One deflate state per thread, reset between uses: setting a new one up costs more than
-    /// compressing a 4 KiB article.
-    static DEFLATE: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), false));
-}
-
-/// Deflates text for storage, at the fast level: level 6 took about 18% of the import's CPU.
-fn compress(raw: &[u8]) -> Vec<u8> {
-    DEFLATE.with(|cell| {
-        let mut deflate = cell.borrow_mut();
-        deflate.reset();
-        let mut out = Vec::with_capacity(raw.len() / 2 + 64);
-        loop {
-            let consumed = usize::try_from(deflate.total_in()).unwrap_or(raw.len());
-            let rest = raw.get(consumed..).unwrap_or_default();
-            match deflate.compress_vec(rest, &mut out, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) => return out,
-                Ok(_) => out.reserve(out.capacity().max(64)),
-                // Deflating into a Vec has no failure mode; an empty blob inflates to "".
-                Err(_) => return Vec::new(),
-            }
-        }
-    })
-}
-
-/// Inflates a stored raw blob.
-pub(super) fn decompress(blob: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut decoder = flate2::write::DeflateDecoder::new(Vec::new());
-    decoder.write_all(blob)?;
-    decoder.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn compression_round_trips_and_reuses_its_state() {
-        let long = "Talks resumed in Velmora City. ".repeat(2000);
-        for text in ["", "a", long.as_str(), "ünïcödé ✓", long.as_str()] {
-            let packed = compress(text.as_bytes());
-            assert_eq!(decompress(&packed).unwrap(), text.as_bytes());
-        }
-        assert!(compress(long.as_bytes()).len() < long.len() / 10);
-    }
 }

@@ -1,5 +1,6 @@
 //! The article store: SQLite (WAL, FTS5) holding articles, sources, people, mentions and read state.
 
+mod codec;
 mod compile;
 mod facets;
 mod import;

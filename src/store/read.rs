@@ -39,7 +39,7 @@ pub struct StoredArticle {
 
 use rusqlite::OptionalExtension;
 
-use super::import::decompress;
+use super::codec::decompress;
 use super::{Result, Store};
 
 impl Store {

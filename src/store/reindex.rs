@@ -3,7 +3,8 @@
 use rayon::prelude::*;
 use rusqlite::params;
 
-use super::import::{decompress, write_fts, write_mentions};
+use super::codec::decompress;
+use super::import::{write_fts, write_mentions};
 use super::names::ensure_source;
 use super::{Result, Store};
 use crate::ingest::{self, Origin};

@@ -54,7 +54,7 @@ CREATE INDEX articles_origin ON articles(origin) WHERE origin IS NOT NULL;
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_unread ON articles(is_read, date DESC, id DESC);
 
--- The original bytes, deflate-compressed: the one copy of the text. The reading pane parses
+-- The original bytes, compressed (codec.rs): the one copy of the text. The reading pane parses
 -- them again when it opens an article (tens of microseconds), and reindex re-derives from them.
 CREATE TABLE article_raw (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
