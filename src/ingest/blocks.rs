@@ -113,14 +113,14 @@ const SMALL_WORDS: [&str; 20] = [
 /// except small words, and ending without punctuation (a sentence ends with some).
 pub fn is_crosshead(line: &str) -> bool {
     let line = line.trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
     let starts_capital = line.chars().next().is_some_and(char::is_uppercase);
     let ends_bare = line.chars().last().is_some_and(char::is_alphanumeric);
-    starts_capital
-        && ends_bare
-        && line.chars().count() <= CROSSHEAD_MAX_CHARS
-        && CROSSHEAD_WORDS.contains(&words.len())
-        && words.iter().all(|w| is_title_case_word(w))
+    // The cheap tests first: every paragraph line is asked, and most end with a full stop.
+    if !starts_capital || !ends_bare || line.chars().count() > CROSSHEAD_MAX_CHARS {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    CROSSHEAD_WORDS.contains(&words.len()) && words.iter().all(|w| is_title_case_word(w))
 }
 
 fn is_title_case_word(word: &str) -> bool {
