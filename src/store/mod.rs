@@ -70,7 +70,16 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// How long a statement waits for another connection's lock before it gives up.
+const BUSY_WAIT: Duration = Duration::from_secs(5);
+
 impl StoreError {
+    /// Whether another connection held the lock ("database is locked").
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+    }
+
     /// Whether a [`Canceller`] stopped the statement (the work was not wanted any more).
     pub fn is_interrupted(&self) -> bool {
         matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
@@ -113,15 +122,28 @@ impl Store {
             path: path.to_path_buf(),
             source,
         })?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        safety::check_schema(&conn, path)?;
+        conn.busy_timeout(BUSY_WAIT)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             backup: None,
         };
-        store.configure().map_err(|e| safety::explain(e, path))?;
-        store.backup = schema::migrate(&store.conn, path).map_err(|e| safety::explain(e, path))?;
+        // Two bylines opening a brand-new store at once (the reader and an import) can meet the
+        // "busy" SQLite returns without waiting, to avoid a deadlock, while the other switches
+        // the file to WAL or creates the schema: setting up is retried for the busy timeout.
+        let started = std::time::Instant::now();
+        store.backup = loop {
+            let setup = safety::check_schema(&store.conn, path)
+                .and_then(|_| store.configure())
+                .and_then(|_| schema::migrate(&store.conn, path));
+            match setup {
+                Ok(backup) => break backup,
+                Err(e) if e.is_busy() && started.elapsed() < BUSY_WAIT => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(safety::explain(e, path)),
+            }
+        };
         safety::apply_test_page_limit(&store.conn)?;
         Ok(store)
     }
@@ -162,7 +184,7 @@ impl Store {
     }
 
     fn configure(&self) -> Result<()> {
-        self.conn.busy_timeout(Duration::from_secs(5))?;
+        self.conn.busy_timeout(BUSY_WAIT)?;
         self.conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;

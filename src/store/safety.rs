@@ -59,15 +59,24 @@ fn not_a_store(path: &Path, reason: &str) -> StoreError {
 /// Reads the schema without writing: the `user_version`, refusing another program's database
 /// (tables but none of byline's) and naming the file when SQLite finds it damaged.
 pub(super) fn check_schema(conn: &Connection, path: &Path) -> Result<i64> {
+    // One statement, so one snapshot: read apart, another byline creating the store could
+    // commit in between, and its tables would be seen beside version 0 as a foreign database.
     let read = || -> rusqlite::Result<(i64, Vec<String>)> {
-        let version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let mut stmt = conn.prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             ORDER BY name",
+        let (version, names): (i64, Option<String>) = conn.query_row(
+            "SELECT user_version,
+                    (SELECT group_concat(name, char(10)) FROM sqlite_master
+                     WHERE type = 'table' AND name NOT LIKE 'sqlite_%')
+             FROM pragma_user_version",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let tables = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut tables: Vec<String> = names
+            .unwrap_or_default()
+            .split('\n')
+            .filter(|n| !n.is_empty())
+            .map(String::from)
+            .collect();
+        tables.sort();
         Ok((version, tables))
     };
     let (version, tables) = read().map_err(|e| explain(e.into(), path))?;
