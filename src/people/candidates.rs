@@ -52,7 +52,7 @@ pub(crate) fn find_candidates<'a>(
             continue;
         }
         let run_end = run_end(tokens, i);
-        if run_end == i + 1 && is_sentence_opener(lex, &tokens[i]) {
+        if run_end == i + 1 && is_sentence_opener(&tokens[i]) {
             // "The", "But" opening a sentence: resolution would ignore it and it breaks any list.
             previous_end = None;
             i = run_end;
@@ -66,7 +66,7 @@ pub(crate) fn find_candidates<'a>(
         };
         for (part, title) in parts {
             let (start, end) = (i + part.start, i + part.end);
-            if let Some(mut c) = candidate(lex, &segment, tokens, start, end, title) {
+            if let Some(mut c) = candidate(&segment, tokens, start, end, title) {
                 c.listed_after_previous =
                     previous_end.is_some_and(|e| is_list_joint(tokens, e, start));
                 out.push(c);
@@ -109,8 +109,8 @@ fn is_name_like(t: &Token) -> bool {
 }
 
 /// A lone capitalised stopword opening a sentence: never a name, and resolution never counts it.
-fn is_sentence_opener(lex: &Lexicon, t: &Token) -> bool {
-    t.sentence_start && lex.is_stopword(&t.folded)
+fn is_sentence_opener(t: &Token) -> bool {
+    t.sentence_start && t.facts().stopword()
 }
 
 /// A folded word that joins name parts ("van", "bin").
@@ -147,13 +147,18 @@ fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)
     let (mut part_start, mut title_before, mut part_title) = (None, false, false);
     let mut i = 0;
     while i < run.len() {
-        let place_len = lex.place_len_at(&folded[i..]);
-        let breaks = place_len > 0 || breaks_run(lex, run, i, part_start.is_none());
+        let facts = run[i].facts();
+        let place_len = if facts.place_opener() {
+            lex.place_len_at(&folded[i..])
+        } else {
+            0
+        };
+        let breaks = place_len > 0 || breaks_run(run, i, part_start.is_none());
         if breaks {
             if let Some(s) = part_start.take() {
                 parts.push((s..i, part_title));
             }
-            title_before = place_len == 0 && lex.is_title(folded[i]);
+            title_before = place_len == 0 && facts.title();
             i += place_len.max(1);
             continue;
         }
@@ -168,17 +173,17 @@ fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)
     }
     parts
         .into_iter()
-        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (drop_opener(lex, run, r), t)))
+        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (drop_opener(run, r), t)))
         .collect()
 }
 
 /// "Oriole Jamie Moyer", "Accountant Ana Ruiz": a word glued before a given name that is itself no
 /// given name (or initial) is not part of the name.
-fn drop_opener(lex: &Lexicon, run: &[Token], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn drop_opener(run: &[Token], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     if r.len() < 3 {
         return r;
     }
-    let named = |t: &Token| lex.is_given(&t.folded) || t.is_initial();
+    let named = |t: &Token| t.facts().given() || t.is_initial();
     let (first, second) = (&run[r.start], &run[r.start + 1]);
     if !named(first) && !is_particle(second) && named(second) {
         r.start + 1..r.end
@@ -190,23 +195,17 @@ fn drop_opener(lex: &Lexicon, run: &[Token], r: std::ops::Range<usize>) -> std::
 /// Whether word `i` of a run cannot belong to a name. A part's first word is held to every list;
 /// later words only to the lists that rarely hold surnames, and a title word ending the run is
 /// kept ("John Major", "Martin Luther King").
-fn breaks_run(lex: &Lexicon, run: &[Token], i: usize, opens_part: bool) -> bool {
-    let f = run[i].folded.as_ref();
+fn breaks_run(run: &[Token], i: usize, opens_part: bool) -> bool {
+    let f = run[i].facts();
     if opens_part {
         // "captain Will Carling": a given name that is also a common word, mid-sentence and
         // followed by another name word, is a name.
-        let will_carling = lex.is_given_stopword(f) && !run[i].sentence_start && i + 1 < run.len();
-        let listed = (lex.is_stopword(f) && !will_carling)
-            || lex.is_title(f)
-            || lex.is_org_word(f)
-            || lex.is_demonym(f);
-        return !is_particle(&run[i]) && (listed || (lex.is_place(f) && !lex.is_given(f)));
+        let will_carling = f.given_stopword() && !run[i].sentence_start && i + 1 < run.len();
+        let listed = (f.stopword() && !will_carling) || f.title() || f.org_word() || f.demonym();
+        return !is_particle(&run[i]) && (listed || (f.place() && !f.given()));
     }
     let last = i + 1 == run.len();
-    (lex.is_title(f) && !last)
-        || lex.is_org_word(f)
-        || lex.is_demonym(f)
-        || (lex.is_region(f) && !lex.is_given(f))
+    (f.title() && !last) || f.org_word() || f.demonym() || (f.region() && !f.given())
 }
 
 fn trim_particles(run: &[Token], r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
@@ -227,7 +226,6 @@ struct Segment<'a> {
 }
 
 fn candidate<'a>(
-    lex: &Lexicon,
     segment: &Segment<'a>,
     tokens: &'a [Token<'a>],
     start: usize,
@@ -240,7 +238,7 @@ fn candidate<'a>(
         return None;
     }
     let (first, last) = (&part[0], &part[part.len() - 1]);
-    let evidence = Evidence::read(lex, tokens, start, end, title_in_run);
+    let evidence = Evidence::read(tokens, start, end, title_in_run);
     Some(Candidate {
         surface: segment
             .text

@@ -1,8 +1,10 @@
 //! Splitting article text into words and punctuation with byte spans and sentence starts.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::key::fold;
+use super::lexicon::{lexicon, Facts};
 
 /// A word or a punctuation mark of one segment, positioned in the whole article text.
 #[derive(Debug, Clone)]
@@ -22,9 +24,22 @@ pub(crate) struct Token<'a> {
     pub sentence_start: bool,
     /// The word was followed by "'s" (which is not part of `text`).
     pub possessive: bool,
+    /// What the lists say of `folded`, once asked (see [`Token::facts`]).
+    facts: Cell<Option<Facts>>,
 }
 
 impl Token<'_> {
+    /// What the word lists say of the folded word, looked up on first use and kept.
+    #[inline]
+    pub fn facts(&self) -> Facts {
+        if let Some(facts) = self.facts.get() {
+            return facts;
+        }
+        let facts = lexicon().facts(&self.folded);
+        self.facts.set(Some(facts));
+        facts
+    }
+
     /// Starts with a capital letter ("Putin", "O'Brien", "W.", "US").
     pub fn is_capitalised(&self) -> bool {
         self.capitalised
@@ -171,6 +186,7 @@ fn word<'a>(
         capitalised,
         sentence_start,
         possessive: word.len() < raw.len(),
+        facts: Cell::new(None),
     }
 }
 
@@ -184,6 +200,7 @@ fn punct(mark: &str, start: usize) -> Token<'_> {
         capitalised: false,
         sentence_start: false,
         possessive: false,
+        facts: Cell::new(None),
     }
 }
 
