@@ -2,10 +2,11 @@
 //! organisation words, with the context that says whether a run is a person.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::context::Evidence;
 use super::key::surname_word_key_of;
-use super::lexicon::{lexicon, Lexicon};
+use super::lexicon::{lexicon, Lexicon, MAX_PLACE_WORDS};
 use super::tokens::Token;
 
 /// A stretch of running text that may name a person.
@@ -45,6 +46,7 @@ pub(crate) fn find_candidates<'a>(
     let segment = Segment { text, offset };
     let lex = lexicon();
     let mut previous_end = None;
+    let mut parts = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_like(&tokens[i]) {
@@ -60,11 +62,12 @@ pub(crate) fn find_candidates<'a>(
         }
         // Other lone words are kept even when listed: one may still be a surname introduced
         // elsewhere ("off-spinner Such"); resolution decides.
-        let parts = match run_end - i {
-            1 => vec![(0..1, false)],
-            _ => split_run(lex, &tokens[i..run_end]),
-        };
-        for (part, title) in parts {
+        parts.clear();
+        match run_end - i {
+            1 => parts.push((0..1, false)),
+            _ => split_run(lex, &tokens[i..run_end], &mut parts),
+        }
+        for (part, title) in parts.drain(..) {
             let (start, end) = (i + part.start, i + part.end);
             if let Some(mut c) = candidate(&segment, tokens, start, end, title) {
                 c.listed_after_previous =
@@ -140,16 +143,14 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
 }
 
 /// Cuts a run at the words no name contains (titles, places, organisation words, nationalities),
-/// returning each remaining part and whether a title came right before it.
-fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)> {
-    let folded: Vec<&str> = run.iter().map(|t| t.folded.as_ref()).collect();
-    let mut parts = Vec::new();
+/// appending each remaining part and whether a title came right before it to `parts` (empty).
+fn split_run(lex: &Lexicon, run: &[Token], parts: &mut Vec<(Range<usize>, bool)>) {
     let (mut part_start, mut title_before, mut part_title) = (None, false, false);
     let mut i = 0;
     while i < run.len() {
         let facts = run[i].facts();
         let place_len = if facts.place_opener() {
-            lex.place_len_at(&folded[i..])
+            place_len_at(lex, &run[i..])
         } else {
             0
         };
@@ -171,15 +172,30 @@ fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)
     if let Some(s) = part_start {
         parts.push((s..run.len(), part_title));
     }
-    parts
-        .into_iter()
-        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (drop_opener(run, r), t)))
-        .collect()
+    let mut kept = 0;
+    for k in 0..parts.len() {
+        let (r, title) = parts[k].clone();
+        if let Some(r) = trim_particles(run, r) {
+            parts[kept] = (drop_opener(run, r), title);
+            kept += 1;
+        }
+    }
+    parts.truncate(kept);
+}
+
+/// [`Lexicon::place_len_at`] of the words starting a run.
+fn place_len_at(lex: &Lexicon, run: &[Token]) -> usize {
+    let mut words = [""; MAX_PLACE_WORDS];
+    let n = run.len().min(MAX_PLACE_WORDS);
+    for (w, t) in words.iter_mut().zip(run) {
+        *w = t.folded.as_ref();
+    }
+    lex.place_len_at(&words[..n])
 }
 
 /// "Oriole Jamie Moyer", "Accountant Ana Ruiz": a word glued before a given name that is itself no
 /// given name (or initial) is not part of the name.
-fn drop_opener(run: &[Token], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn drop_opener(run: &[Token], r: Range<usize>) -> Range<usize> {
     if r.len() < 3 {
         return r;
     }
@@ -208,7 +224,7 @@ fn breaks_run(run: &[Token], i: usize, opens_part: bool) -> bool {
     (f.title() && !last) || f.org_word() || f.demonym() || (f.region() && !f.given())
 }
 
-fn trim_particles(run: &[Token], r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+fn trim_particles(run: &[Token], r: Range<usize>) -> Option<Range<usize>> {
     let (mut s, mut e) = (r.start, r.end);
     while s < e && is_particle(&run[s]) {
         s += 1;

@@ -38,9 +38,7 @@ impl Hasher for Fx {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            self.add(tail_word(rest) ^ ((rest.len() as u64) << 59));
         }
     }
 
@@ -53,6 +51,26 @@ impl Hasher for Fx {
     fn write_usize(&mut self, n: usize) {
         self.add(n as u64);
     }
+}
+
+/// The 1 to 7 bytes of `rest` as a little-endian word padded with zeros, read as two overlapping
+/// loads instead of a copy of variable length (which is a `memcpy` call).
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    match n {
+        4.. => u64::from(le32(rest)) | (u64::from(le32(&rest[n - 4..])) << ((n - 4) * 8)),
+        2.. => u64::from(le16(rest)) | (u64::from(le16(&rest[n - 2..])) << ((n - 2) * 8)),
+        _ => rest.first().map_or(0, |&b| u64::from(b)),
+    }
+}
+
+fn le32(bytes: &[u8]) -> u32 {
+    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
+}
+
+fn le16(bytes: &[u8]) -> u16 {
+    u16::from_le_bytes([bytes[0], bytes[1]])
 }
 
 pub(crate) type FxBuild = BuildHasherDefault<Fx>;
@@ -139,7 +157,7 @@ pub(crate) struct Lexicon {
 }
 
 /// Longest place name, in words, that [`Lexicon::place_len_at`] tries.
-const MAX_PLACE_WORDS: usize = 3;
+pub(crate) const MAX_PLACE_WORDS: usize = 3;
 
 /// The lists, parsed on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -292,6 +310,16 @@ fn content_lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tail_words_are_zero_padded_little_endian() {
+        let bytes = *b"abcdefg";
+        for n in 1..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(padded));
+        }
+    }
 
     #[test]
     fn lists_load_and_answer() {
