@@ -80,13 +80,16 @@ pub(crate) fn find_candidates<'a>(
     }
 }
 
+/// Most words are neither capitalised nor prefixed ("al-Assad"): this settles those inline.
+#[inline(always)]
 fn is_name_like(t: &Token) -> bool {
-    // Most words are neither capitalised nor prefixed ("al-Assad"): settle those at once.
     let maybe_prefixed = t.text.as_bytes().get(2) == Some(&b'-');
-    if !t.is_word
-        || (!t.capitalised && !maybe_prefixed)
-        || t.text.bytes().any(|b| b.is_ascii_digit())
-    {
+    t.is_word && (t.capitalised || maybe_prefixed) && is_name_shaped(t)
+}
+
+/// [`is_name_like`] of a capitalised or maybe prefixed word.
+fn is_name_shaped(t: &Token) -> bool {
+    if t.text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // The usual shape, "Putin": a capital, then a lowercase letter, no hyphen.
