@@ -2,10 +2,11 @@
 //! organisation words, with the context that says whether a run is a person.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::context::Evidence;
 use super::key::surname_word_key_of;
-use super::lexicon::{lexicon, Lexicon};
+use super::lexicon::{lexicon, Lexicon, MAX_PLACE_WORDS};
 use super::tokens::Token;
 
 /// A stretch of running text that may name a person.
@@ -45,6 +46,7 @@ pub(crate) fn find_candidates<'a>(
     let segment = Segment { text, offset };
     let lex = lexicon();
     let mut previous_end = None;
+    let mut parts = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_like(&tokens[i]) {
@@ -52,7 +54,7 @@ pub(crate) fn find_candidates<'a>(
             continue;
         }
         let run_end = run_end(tokens, i);
-        if run_end == i + 1 && is_sentence_opener(lex, &tokens[i]) {
+        if run_end == i + 1 && is_sentence_opener(&tokens[i]) {
             // "The", "But" opening a sentence: resolution would ignore it and it breaks any list.
             previous_end = None;
             i = run_end;
@@ -60,13 +62,14 @@ pub(crate) fn find_candidates<'a>(
         }
         // Other lone words are kept even when listed: one may still be a surname introduced
         // elsewhere ("off-spinner Such"); resolution decides.
-        let parts = match run_end - i {
-            1 => vec![(0..1, false)],
-            _ => split_run(lex, &tokens[i..run_end]),
-        };
-        for (part, title) in parts {
+        parts.clear();
+        match run_end - i {
+            1 => parts.push((0..1, false)),
+            _ => split_run(lex, &tokens[i..run_end], &mut parts),
+        }
+        for (part, title) in parts.drain(..) {
             let (start, end) = (i + part.start, i + part.end);
-            if let Some(mut c) = candidate(lex, &segment, tokens, start, end, title) {
+            if let Some(mut c) = candidate(&segment, tokens, start, end, title) {
                 c.listed_after_previous =
                     previous_end.is_some_and(|e| is_list_joint(tokens, e, start));
                 out.push(c);
@@ -77,13 +80,16 @@ pub(crate) fn find_candidates<'a>(
     }
 }
 
+/// Most words are neither capitalised nor prefixed ("al-Assad"): this settles those inline.
+#[inline(always)]
 fn is_name_like(t: &Token) -> bool {
-    // Most words are neither capitalised nor prefixed ("al-Assad"): settle those at once.
     let maybe_prefixed = t.text.as_bytes().get(2) == Some(&b'-');
-    if !t.is_word
-        || (!t.capitalised && !maybe_prefixed)
-        || t.text.bytes().any(|b| b.is_ascii_digit())
-    {
+    t.is_word && (t.capitalised || maybe_prefixed) && is_name_shaped(t)
+}
+
+/// [`is_name_like`] of a capitalised or maybe prefixed word.
+fn is_name_shaped(t: &Token) -> bool {
+    if t.text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // The usual shape, "Putin": a capital, then a lowercase letter, no hyphen.
@@ -109,8 +115,8 @@ fn is_name_like(t: &Token) -> bool {
 }
 
 /// A lone capitalised stopword opening a sentence: never a name, and resolution never counts it.
-fn is_sentence_opener(lex: &Lexicon, t: &Token) -> bool {
-    t.sentence_start && lex.is_stopword(&t.folded)
+fn is_sentence_opener(t: &Token) -> bool {
+    t.sentence_start && t.facts().stopword()
 }
 
 /// A folded word that joins name parts ("van", "bin").
@@ -140,20 +146,23 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
 }
 
 /// Cuts a run at the words no name contains (titles, places, organisation words, nationalities),
-/// returning each remaining part and whether a title came right before it.
-fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)> {
-    let folded: Vec<&str> = run.iter().map(|t| t.folded.as_ref()).collect();
-    let mut parts = Vec::new();
+/// appending each remaining part and whether a title came right before it to `parts` (empty).
+fn split_run(lex: &Lexicon, run: &[Token], parts: &mut Vec<(Range<usize>, bool)>) {
     let (mut part_start, mut title_before, mut part_title) = (None, false, false);
     let mut i = 0;
     while i < run.len() {
-        let place_len = lex.place_len_at(&folded[i..]);
-        let breaks = place_len > 0 || breaks_run(lex, run, i, part_start.is_none());
+        let facts = run[i].facts();
+        let place_len = if facts.place_opener() {
+            place_len_at(lex, &run[i..])
+        } else {
+            0
+        };
+        let breaks = place_len > 0 || breaks_run(run, i, part_start.is_none());
         if breaks {
             if let Some(s) = part_start.take() {
                 parts.push((s..i, part_title));
             }
-            title_before = place_len == 0 && lex.is_title(folded[i]);
+            title_before = place_len == 0 && facts.title();
             i += place_len.max(1);
             continue;
         }
@@ -166,19 +175,34 @@ fn split_run(lex: &Lexicon, run: &[Token]) -> Vec<(std::ops::Range<usize>, bool)
     if let Some(s) = part_start {
         parts.push((s..run.len(), part_title));
     }
-    parts
-        .into_iter()
-        .filter_map(|(r, t)| trim_particles(run, r).map(|r| (drop_opener(lex, run, r), t)))
-        .collect()
+    let mut kept = 0;
+    for k in 0..parts.len() {
+        let (r, title) = parts[k].clone();
+        if let Some(r) = trim_particles(run, r) {
+            parts[kept] = (drop_opener(run, r), title);
+            kept += 1;
+        }
+    }
+    parts.truncate(kept);
+}
+
+/// [`Lexicon::place_len_at`] of the words starting a run.
+fn place_len_at(lex: &Lexicon, run: &[Token]) -> usize {
+    let mut words = [""; MAX_PLACE_WORDS];
+    let n = run.len().min(MAX_PLACE_WORDS);
+    for (w, t) in words.iter_mut().zip(run) {
+        *w = t.folded.as_ref();
+    }
+    lex.place_len_at(&words[..n])
 }
 
 /// "Oriole Jamie Moyer", "Accountant Ana Ruiz": a word glued before a given name that is itself no
 /// given name (or initial) is not part of the name.
-fn drop_opener(lex: &Lexicon, run: &[Token], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn drop_opener(run: &[Token], r: Range<usize>) -> Range<usize> {
     if r.len() < 3 {
         return r;
     }
-    let named = |t: &Token| lex.is_given(&t.folded) || t.is_initial();
+    let named = |t: &Token| t.facts().given() || t.is_initial();
     let (first, second) = (&run[r.start], &run[r.start + 1]);
     if !named(first) && !is_particle(second) && named(second) {
         r.start + 1..r.end
@@ -190,26 +214,20 @@ fn drop_opener(lex: &Lexicon, run: &[Token], r: std::ops::Range<usize>) -> std::
 /// Whether word `i` of a run cannot belong to a name. A part's first word is held to every list;
 /// later words only to the lists that rarely hold surnames, and a title word ending the run is
 /// kept ("John Major", "Martin Luther King").
-fn breaks_run(lex: &Lexicon, run: &[Token], i: usize, opens_part: bool) -> bool {
-    let f = run[i].folded.as_ref();
+fn breaks_run(run: &[Token], i: usize, opens_part: bool) -> bool {
+    let f = run[i].facts();
     if opens_part {
         // "captain Will Carling": a given name that is also a common word, mid-sentence and
         // followed by another name word, is a name.
-        let will_carling = lex.is_given_stopword(f) && !run[i].sentence_start && i + 1 < run.len();
-        let listed = (lex.is_stopword(f) && !will_carling)
-            || lex.is_title(f)
-            || lex.is_org_word(f)
-            || lex.is_demonym(f);
-        return !is_particle(&run[i]) && (listed || (lex.is_place(f) && !lex.is_given(f)));
+        let will_carling = f.given_stopword() && !run[i].sentence_start && i + 1 < run.len();
+        let listed = (f.stopword() && !will_carling) || f.title() || f.org_word() || f.demonym();
+        return !is_particle(&run[i]) && (listed || (f.place() && !f.given()));
     }
     let last = i + 1 == run.len();
-    (lex.is_title(f) && !last)
-        || lex.is_org_word(f)
-        || lex.is_demonym(f)
-        || (lex.is_region(f) && !lex.is_given(f))
+    (f.title() && !last) || f.org_word() || f.demonym() || (f.region() && !f.given())
 }
 
-fn trim_particles(run: &[Token], r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+fn trim_particles(run: &[Token], r: Range<usize>) -> Option<Range<usize>> {
     let (mut s, mut e) = (r.start, r.end);
     while s < e && is_particle(&run[s]) {
         s += 1;
@@ -227,7 +245,6 @@ struct Segment<'a> {
 }
 
 fn candidate<'a>(
-    lex: &Lexicon,
     segment: &Segment<'a>,
     tokens: &'a [Token<'a>],
     start: usize,
@@ -240,7 +257,7 @@ fn candidate<'a>(
         return None;
     }
     let (first, last) = (&part[0], &part[part.len() - 1]);
-    let evidence = Evidence::read(lex, tokens, start, end, title_in_run);
+    let evidence = Evidence::read(tokens, start, end, title_in_run);
     Some(Candidate {
         surface: segment
             .text

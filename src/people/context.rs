@@ -1,7 +1,6 @@
 //! What the words around a candidate name say about it: titles, speech verbs, appositions,
 //! brackets and minute marks of results tables, nationalities.
 
-use super::lexicon::Lexicon;
 use super::tokens::Token;
 
 /// What the context says about a candidate.
@@ -105,66 +104,55 @@ impl Evidence {
 
     /// Reads the context of the candidate `tokens[start..end]`; `title_in_run` says a capitalised
     /// title opened its run ("President Vladimir Putin").
-    pub fn read(
-        lex: &Lexicon,
-        tokens: &[Token],
-        start: usize,
-        end: usize,
-        title_in_run: bool,
-    ) -> Self {
+    pub fn read(tokens: &[Token], start: usize, end: usize, title_in_run: bool) -> Self {
         let first = &tokens[start];
         Evidence {
-            title: title_in_run || title_before(lex, tokens, start),
-            cue: cue_after(lex, tokens, end)
-                || (cue_before(lex, tokens, start) && !role_follows(lex, tokens, end)),
-            apposition: apposition_after(lex, tokens, end),
-            given_first: lex.is_given(&first.folded),
-            initial_first: first.is_initial() && !lex.is_place(&first.folded),
+            title: title_in_run || title_before(tokens, start),
+            cue: cue_after(tokens, end)
+                || (cue_before(tokens, start) && !role_follows(tokens, end)),
+            apposition: apposition_after(tokens, end),
+            given_first: first.facts().given(),
+            initial_first: first.is_initial() && !first.facts().place(),
             sentence_start: first.sentence_start,
             in_org_name: continues_a_name(tokens, start),
             the_before: the_before(tokens, start, end),
             work_title: (work_title(tokens, start, end)
-                && !(title_in_run || title_before(lex, tokens, start)))
+                && !(title_in_run || title_before(tokens, start)))
                 || storm_name(tokens, start, end),
             org_after: tokens
                 .get(end)
-                .is_some_and(|t| t.is_word && t.is_capitalised() && lex.is_org_word(&t.folded)),
-            table_after: table_after(lex, tokens, end),
+                .is_some_and(|t| t.is_word && t.is_capitalised() && t.facts().org_word()),
+            table_after: table_after(tokens, end),
             minute_after: tokens.get(end).is_some_and(is_minute),
-            origin_before: origin_before(lex, tokens, start),
+            origin_before: origin_before(tokens, start),
             org_before: start
                 .checked_sub(1)
                 .map(|i| &tokens[i])
-                .is_some_and(|t| t.is_word && !t.is_capitalised() && lex.is_org_word(&t.folded)),
+                .is_some_and(|t| t.is_word && !t.is_capitalised() && t.facts().org_word()),
             whole_block: start == 0
                 && tokens[end..].iter().all(|t| !t.is_word)
-                && tokens[..end].iter().all(|t| !lex.is_stopword(&t.folded)),
+                && tokens[..end].iter().all(|t| !t.facts().stopword()),
         }
     }
 }
 
 /// A lowercase role word before the name ("envoy Steve Witkoff"), possibly closing a bracketed
 /// insertion ("[Ukrainian negotiators] Andriy Hnatov").
-fn title_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+fn title_before(tokens: &[Token], start: usize) -> bool {
     let mut i = start;
     if i > 0 && tokens[i - 1].is_punct(']') {
         i -= 1;
     }
-    i > 0 && tokens[i - 1].is_word && lex.is_title(&tokens[i - 1].folded)
+    i > 0 && tokens[i - 1].is_word && tokens[i - 1].facts().title()
 }
 
 /// "Smith said", "Smith reportedly said", "Smith told".
-fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
-    let word = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| t.is_word)
-            .map(|t| t.folded.as_ref())
-    };
+fn cue_after(tokens: &[Token], end: usize) -> bool {
+    let word = |i: usize| tokens.get(i).filter(|t| t.is_word);
     match word(end) {
-        Some(w) if lex.is_cue(w) => true,
-        Some(w) if w.ends_with("ly") || w == "has" || w == "had" => {
-            word(end + 1).is_some_and(|w| lex.is_cue(w))
+        Some(t) if t.facts().cue() => true,
+        Some(t) if t.folded.ends_with("ly") || t.folded == "has" || t.folded == "had" => {
+            word(end + 1).is_some_and(|t| t.facts().cue())
         }
         _ => false,
     }
@@ -173,19 +161,19 @@ fn cue_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
 /// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name,
 /// perhaps behind one or two lowercase words saying who the speaker is (`," said shopkeeper Ivo
 /// Maslak`, `," said local resident Ana Ruiz`).
-fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+fn cue_before(tokens: &[Token], start: usize) -> bool {
     let describer = |t: &Token| {
         t.is_word
             && !t.capitalised
             && t.text.chars().all(char::is_alphabetic)
-            && !lex.is_stopword(&t.folded)
-            && !lex.is_cue(&t.folded)
+            && !t.facts().stopword()
+            && !t.facts().cue()
     };
     let described = (0..=2).find(|&n| {
         start >= n + 2
             && tokens[start - n..start].iter().all(describer)
             && tokens[start - n - 1].is_word
-            && lex.is_cue(&tokens[start - n - 1].folded)
+            && tokens[start - n - 1].facts().cue()
     });
     described.is_some_and(|n| {
         let before = &tokens[start - n - 2];
@@ -194,17 +182,15 @@ fn cue_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
 }
 
 /// ", chief of staff" / ", the party leader" / ", 45," after the name.
-fn apposition_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+fn apposition_after(tokens: &[Token], end: usize) -> bool {
     if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
         return false;
     }
     let next = |k: usize| tokens.get(end + k).filter(|t| t.is_word);
-    let role = |t: &Token| {
-        t.text.chars().next().is_some_and(char::is_lowercase) && lex.is_title(&t.folded)
-    };
+    let role =
+        |t: &Token| t.text.chars().next().is_some_and(char::is_lowercase) && t.facts().title();
     // ", Chairman of the ..." takes a capital.
-    let capital_role =
-        |t: &Token| lex.is_title(&t.folded) && next(2).is_some_and(|t| t.folded == "of");
+    let capital_role = |t: &Token| t.facts().title() && next(2).is_some_and(|t| t.folded == "of");
     match next(1) {
         Some(t) if capital_role(t) => true,
         Some(t) if role(t) => true,
@@ -237,7 +223,7 @@ fn continues_a_name(tokens: &[Token], start: usize) -> bool {
 }
 
 /// "(Sweden)", "(U.S.)", "(captain)", "(33rd)" or "33rd" after the name.
-fn table_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+fn table_after(tokens: &[Token], end: usize) -> bool {
     if tokens.get(end).is_some_and(is_minute) {
         return true;
     }
@@ -245,9 +231,9 @@ fn table_after(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
         return false;
     }
     tokens.get(end + 1).is_some_and(|t| {
-        (t.is_capitalised() && (!t.is_acronym() || lex.is_place(&t.folded)))
+        (t.is_capitalised() && (!t.is_acronym() || t.facts().place()))
             || is_minute(t)
-            || (t.is_word && lex.is_title(&t.folded))
+            || (t.is_word && t.facts().title())
     })
 }
 
@@ -269,7 +255,7 @@ fn is_minute(t: &Token) -> bool {
 }
 
 /// "American Roger Kingdom", "Frenchman Luc Moreau", "Japan's Taro Sato".
-fn origin_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
+fn origin_before(tokens: &[Token], start: usize) -> bool {
     let Some(prev) = start
         .checked_sub(1)
         .map(|i| &tokens[i])
@@ -277,14 +263,14 @@ fn origin_before(lex: &Lexicon, tokens: &[Token], start: usize) -> bool {
     else {
         return false;
     };
-    lex.is_demonym(&prev.folded) || (prev.possessive && lex.is_place(&prev.folded))
+    prev.facts().demonym() || (prev.possessive && prev.facts().place())
 }
 
 /// A lowercase role word right after: the capitalised words modify it ("said Sideways producer").
-fn role_follows(lex: &Lexicon, tokens: &[Token], end: usize) -> bool {
+fn role_follows(tokens: &[Token], end: usize) -> bool {
     tokens
         .get(end)
-        .is_some_and(|t| t.is_word && !t.is_capitalised() && lex.is_title(&t.folded))
+        .is_some_and(|t| t.is_word && !t.is_capitalised() && t.facts().title())
 }
 
 /// "film Vera Drake", "Harry Potter films", "Harry Potter and the Goblet": a work, not a person.

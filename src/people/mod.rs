@@ -24,15 +24,14 @@ mod lexicon;
 mod merge;
 mod resolve;
 mod tokens;
+mod words;
 
 pub use key::{person_key, surname_key};
 pub use merge::same_person;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::model::{Block, BlockKind, PersonMention};
-use lexicon::FxBuild;
 
 /// Finds the people mentioned in an article's title and body, most mentioned first (ties: first
 /// mentioned first). Positions are byte offsets into title + "\n" + blocks joined by "\n\n".
@@ -42,8 +41,7 @@ pub fn extract(title: &str, body: &[Block]) -> Vec<PersonMention> {
     let article = Article::tokenize(&segments, &lowered);
     let candidates = article.candidates();
     let running = article.running();
-    let lowercase_words = lowercase_words(&candidates, &running);
-    let places = place_words(&running);
+    let (lowercase_words, places) = words::article_words(&candidates, &running);
     resolve::resolve(&candidates, &article.headlines(), &lowercase_words, &places)
 }
 
@@ -132,57 +130,6 @@ fn lowered_text(segments: &[Segment]) -> String {
     out
 }
 
-/// Prepositions after which a lone capitalised word names a place ("in Velmora", "from Dravik").
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "into",
-    "across",
-    "throughout",
-    "near",
-    "from",
-    "outside",
-];
-
-/// Keys of the single capitalised words the article itself shows to be places, whatever the lists
-/// say: one written right after a place preposition and before a lowercase word or punctuation
-/// ("in Dravik, ...", "from Ostravia on"), or one ending in "a" whose demonym (the word plus "n")
-/// is written too ("Velmora" with "Velmoran", "Ostravia" with "Ostravian").
-fn place_words(running: &[&[tokens::Token]]) -> HashSet<String, FxBuild> {
-    let mut places = HashSet::with_hasher(FxBuild::default());
-    // Folded stems of the capitalised words that may be demonyms ("velmora" of "Velmoran").
-    let mut demonym_stems: HashSet<&str, FxBuild> = HashSet::default();
-    for &tokens in running {
-        for (i, t) in tokens.iter().enumerate() {
-            if !t.is_word || !t.is_capitalised() {
-                continue;
-            }
-            if let Some(stem) = t.folded.strip_suffix('n') {
-                if stem.ends_with('a') && stem.chars().count() >= 4 {
-                    demonym_stems.insert(stem);
-                }
-            }
-            let after_preposition = i > 0
-                && tokens[i - 1].is_word
-                && PLACE_PREPOSITIONS.contains(&tokens[i - 1].folded.as_ref());
-            let alone = tokens
-                .get(i + 1)
-                .is_none_or(|n| !n.is_word || !n.is_capitalised());
-            if after_preposition && alone && !t.possessive && !t.is_acronym() {
-                places.insert(key::surname_word_key(t.text));
-            }
-        }
-    }
-    if !demonym_stems.is_empty() {
-        let capitalised = running.iter().copied().flatten();
-        for t in capitalised.filter(|t| t.is_word && t.is_capitalised()) {
-            if demonym_stems.contains(t.folded.as_ref()) {
-                places.insert(key::surname_word_key(&t.folded));
-            }
-        }
-    }
-    places
-}
-
 /// One line per running-text candidate: its surface, whether it was accepted as a full name and
 /// the evidence read around it. A debugging aid for "why is this a person?" (see
 /// `tests/people_samples.rs`); not used by extraction.
@@ -193,45 +140,12 @@ pub fn explain(title: &str, body: &[Block]) -> Vec<String> {
     let article = Article::tokenize(&segments, &lowered);
     let candidates = article.candidates();
     let running = article.running();
-    let lowercase_words = lowercase_words(&candidates, &running);
-    let places = place_words(&running);
+    let (lowercase_words, places) = words::article_words(&candidates, &running);
     let mut lines = resolve::explain(&candidates, &lowercase_words);
     let mut places: Vec<String> = places.into_iter().collect();
     places.sort_unstable();
     lines.push(format!("places shown by the article: {places:?}"));
     lines
-}
-
-/// The candidates' words that the article also writes in lowercase somewhere in running text:
-/// "Revenue" opening a sentence is the common word "revenue", not a surname. Only candidate words
-/// are ever looked up, so only they are collected (a length filter skips most words unhashed).
-fn lowercase_words<'a>(
-    candidates: &[candidates::Candidate],
-    running: &[&[tokens::Token<'a>]],
-) -> resolve::LowercaseWords<'a> {
-    let wanted: HashSet<&str, FxBuild> = candidates
-        .iter()
-        .flat_map(|c| c.words.iter().copied())
-        .collect();
-    // A filter by first letter and length skips most words unhashed.
-    let mut lengths_by_letter = [0u64; 26];
-    let slot = |word: &str| {
-        let first = word.as_bytes().first().filter(|b| b.is_ascii_lowercase())?;
-        Some((usize::from(first - b'a'), 1u64 << word.len().min(63)))
-    };
-    for (letter, length_bit) in wanted.iter().filter_map(|w| slot(w)) {
-        lengths_by_letter[letter] |= length_bit;
-    }
-    let mut found = HashSet::with_hasher(FxBuild::default());
-    for t in running.iter().copied().flatten().filter(|t| t.is_word) {
-        let Some((letter, length_bit)) = slot(t.text) else {
-            continue;
-        };
-        if lengths_by_letter[letter] & length_bit != 0 && wanted.contains(t.text) {
-            found.insert(t.text);
-        }
-    }
-    found
 }
 
 /// The title and each block, with its offset in the article text and whether it is headline-like.

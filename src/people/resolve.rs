@@ -101,7 +101,7 @@ pub(crate) type LowercaseWords<'a> = HashSet<&'a str, FxBuild>;
 /// The surname keys of the lone-word candidates.
 type SingleKeys<'a> = HashSet<&'a str, FxBuild>;
 
-/// Keys of single words the article shows to be places (see `super::place_words`).
+/// Keys of single words the article shows to be places (see `super::words`).
 pub(crate) type PlaceWords = HashSet<String, FxBuild>;
 
 pub(crate) fn resolve(

@@ -1,8 +1,10 @@
 //! Splitting article text into words and punctuation with byte spans and sentence starts.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::key::fold;
+use super::lexicon::{lexicon, Facts};
 
 /// A word or a punctuation mark of one segment, positioned in the whole article text.
 #[derive(Debug, Clone)]
@@ -22,9 +24,22 @@ pub(crate) struct Token<'a> {
     pub sentence_start: bool,
     /// The word was followed by "'s" (which is not part of `text`).
     pub possessive: bool,
+    /// What the lists say of `folded`, once asked (see [`Token::facts`]).
+    facts: Cell<Option<Facts>>,
 }
 
 impl Token<'_> {
+    /// What the word lists say of the folded word, looked up on first use and kept.
+    #[inline]
+    pub fn facts(&self) -> Facts {
+        if let Some(facts) = self.facts.get() {
+            return facts;
+        }
+        let facts = lexicon().facts(&self.folded);
+        self.facts.set(Some(facts));
+        facts
+    }
+
     /// Starts with a capital letter ("Putin", "O'Brien", "W.", "US").
     pub fn is_capitalised(&self) -> bool {
         self.capitalised
@@ -84,8 +99,13 @@ pub(crate) fn tokenize<'a>(
             pos = end;
             continue;
         }
-        let end = word_end(text, pos);
-        tokens.push(word(text, lowered, pos..end, offset, sentence_start));
+        let (end, ascii) = word_end(text, pos);
+        let span = Span {
+            range: pos..end,
+            offset,
+            ascii,
+        };
+        tokens.push(word(text, lowered, span, sentence_start));
         sentence_start = false;
         pos = end;
     }
@@ -102,10 +122,12 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Where the word starting at `start` ends: letters and digits, with apostrophes, hyphens and dots
-/// joining letters ("O'Brien", "Jean-Claude", "U.S"), plus the dot of an initial or abbreviation.
-fn word_end(text: &str, start: usize) -> usize {
+/// joining letters ("O'Brien", "Jean-Claude", "U.S"), plus the dot of an initial or abbreviation;
+/// and whether the word is all ASCII.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut end = start;
+    let mut ascii = true;
     loop {
         // ASCII letters and digits, and ASCII that joins nothing, need no decoding.
         match bytes.get(end) {
@@ -118,6 +140,7 @@ fn word_end(text: &str, start: usize) -> usize {
             None => break,
         }
         let Some(c) = char_at(text, end) else { break };
+        ascii &= c.is_ascii();
         let joins = matches!(c, '\'' | '’' | '-' | '.')
             && char_at(text, end + c.len_utf8()).is_some_and(char::is_alphanumeric);
         if c.is_alphanumeric() || joins {
@@ -127,23 +150,30 @@ fn word_end(text: &str, start: usize) -> usize {
         }
     }
     if text.as_bytes().get(end) != Some(&b'.') {
-        return end;
+        return (end, ascii);
     }
     let word = text.get(start..end).unwrap_or_default();
     let keeps_dot = word.chars().count() == 1 && word.chars().all(char::is_uppercase)
         || word.contains('.')
         || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-    end + usize::from(keeps_dot)
+    (end + usize::from(keeps_dot), ascii)
 }
 
-/// The word at `span` of `text` (a segment starting at byte `offset` of the article).
-fn word<'a>(
-    text: &'a str,
-    lowered: &'a str,
-    span: std::ops::Range<usize>,
+/// Where a word is: its byte range in a segment starting at byte `offset` of the article, and
+/// whether it is all ASCII.
+struct Span {
+    range: std::ops::Range<usize>,
     offset: usize,
-    sentence_start: bool,
-) -> Token<'a> {
+    ascii: bool,
+}
+
+/// The word at `span` of `text`.
+fn word<'a>(text: &'a str, lowered: &'a str, span: Span, sentence_start: bool) -> Token<'a> {
+    let Span {
+        range: span,
+        offset,
+        ascii,
+    } = span;
     let raw = text.get(span.clone()).unwrap_or_default();
     let stripped = if raw.ends_with(['s', 'S']) {
         ["'s", "’s", "'S", "’S"]
@@ -155,7 +185,7 @@ fn word<'a>(
     let word = stripped.filter(|t| !t.is_empty()).unwrap_or(raw);
     let word_span = span.start..span.start + word.len();
     let folded = match lowered.get(word_span.clone()) {
-        Some(lower) if word.is_ascii() => Cow::Borrowed(lower),
+        Some(lower) if ascii || word.is_ascii() => Cow::Borrowed(lower),
         _ => Cow::Owned(fold(word)),
     };
     let capitalised = match word.as_bytes().first() {
@@ -171,6 +201,7 @@ fn word<'a>(
         capitalised,
         sentence_start,
         possessive: word.len() < raw.len(),
+        facts: Cell::new(None),
     }
 }
 
@@ -184,6 +215,7 @@ fn punct(mark: &str, start: usize) -> Token<'_> {
         capitalised: false,
         sentence_start: false,
         possessive: false,
+        facts: Cell::new(None),
     }
 }
 
