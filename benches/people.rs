@@ -1,8 +1,9 @@
 //! People extraction speed: `byline::people::extract` alone, on one thread, in words per second.
 //!
 //! `cargo bench --bench people -- [N]` (default 2,000 generated articles). Articles are parsed
-//! once (not timed); each run extracts the people of every article of a set. Two sets: the
-//! deterministic generated corpus (`common::corpus`) and the fictional samples (`assets/samples/`).
+//! once (not timed); each run extracts the people of every article of a set. The sets: the
+//! deterministic generated corpus (`common::corpus`), the fictional samples (`assets/samples/`)
+//! and, when `../shared/data/bbc/` is beside the checkout, its 2,225 real news articles.
 //! Reports per set the median of the runs by this thread's CPU time (what a core does, however
 //! busy the machine) and by wall time. The target is 5,000,000 words/s per core.
 //! `-- --once` makes one pass per set, for a profiler (`valgrind --tool=callgrind`).
@@ -33,17 +34,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let generated: Vec<Doc> = (0..args.n)
         .filter_map(|i| parse(corpus.article(i).as_bytes()))
         .collect();
-    let samples_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
-    let mut sample_files: Vec<_> = std::fs::read_dir(&samples_dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    sample_files.sort();
-    let samples: Vec<Doc> = sample_files
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .filter_map(|bytes| parse(&bytes))
-        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let samples = read_docs(&root.join("assets/samples"));
+    let bbc = read_docs(&root.join("../shared/data/bbc"));
+    if bbc.is_empty() {
+        println!("(no ../shared/data/bbc beside the checkout: the real-text set is skipped)");
+    }
     let once = args.flags.iter().any(|f| f == "--once");
     let mut ok = true;
     for (name, docs) in [
@@ -55,7 +51,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             format!("assets/samples ({} articles)", samples.len()),
             &samples,
         ),
+        (format!("../shared/data/bbc ({} articles)", bbc.len()), &bbc),
     ] {
+        if docs.is_empty() {
+            continue;
+        }
         ok &= if once {
             docs.iter()
                 .map(|d| byline::people::extract(&d.title, &d.body).len())
@@ -71,6 +71,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
+}
+
+/// The parsed `.txt` articles below `dir` (one level of subfolders), sorted by path; none when
+/// the folder is missing.
+fn read_docs(dir: &Path) -> Vec<Doc> {
+    let list = |d: &Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(d)
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default()
+    };
+    let mut files: Vec<_> = list(dir)
+        .into_iter()
+        .flat_map(|p| if p.is_dir() { list(&p) } else { vec![p] })
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .filter_map(|bytes| parse(&bytes))
+        .collect()
 }
 
 fn parse(bytes: &[u8]) -> Option<Doc> {
