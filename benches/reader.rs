@@ -26,7 +26,8 @@ const COLS: u16 = 120;
 const ROWS: u16 = 40;
 const STARTS: usize = 10;
 const KEY_SAMPLES: usize = 20;
-const TIMEOUT: Duration = Duration::from_secs(60);
+const TIMEOUT_SECS: u64 = 60;
+const TIMEOUT: Duration = Duration::from_secs(TIMEOUT_SECS);
 /// No output for this long: the frame (and the histogram after it) is done.
 const QUIET: Duration = Duration::from_millis(250);
 
@@ -76,9 +77,9 @@ fn main() -> Res<()> {
         reset_state(&db)?;
         let t0 = Instant::now();
         let (mut child, mut term) = start(&db, &scratch)?;
-        let seen = term.wait("the first frame", TIMEOUT, |s| {
+        let seen = term.wait("the first frame", TIMEOUT_SECS, |s, _| {
             s.contains(&full) && s.contains(&title)
-        })?;
+        });
         starts.push(ms(seen - t0));
         term.settle(QUIET, TIMEOUT);
         start_hwm = start_hwm.max(pty::vm_hwm_kib(child.id()).unwrap_or(0));
@@ -95,7 +96,7 @@ fn main() -> Res<()> {
     // 2. One session: filters, then `j` and `J`, then the peak memory.
     reset_state(&db)?;
     let (mut child, mut term) = start(&db, &scratch)?;
-    term.wait("the first frame", TIMEOUT, |s| s.contains(&full))?;
+    term.wait("the first frame", TIMEOUT_SECS, |s, _| s.contains(&full));
     term.settle(QUIET, TIMEOUT);
     let classes = cases(&corpus, &store, today, runs)?;
     let count_line = |n: u64| format!(" {} of {}", thousands(n), thousands(total));
@@ -104,24 +105,28 @@ fn main() -> Res<()> {
         for (k, (_, cases)) in classes.iter().enumerate() {
             let case = &cases[run % cases.len()];
             let (head, last) = case.text.split_at(case.text.len() - 1);
-            term.send("/")?;
-            term.send(head)?;
+            term.send("/");
+            term.send(head);
             let before = count_line(case.before);
-            term.wait("the count before the last key", TIMEOUT, |s| {
+            term.wait("the count before the last key", TIMEOUT_SECS, |s, _| {
                 s.contains(&before)
-            })?;
+            });
             term.settle(QUIET, TIMEOUT);
             let after = count_line(case.after);
             let t0 = Instant::now();
-            term.send(last)?;
-            let seen = term.wait("the new count", TIMEOUT, |s| s.contains(&after))?;
+            term.send(last);
+            let seen = term.wait("the new count", TIMEOUT_SECS, |s, _| s.contains(&after));
             samples[k].push(ms(seen - t0));
             term.settle(QUIET, TIMEOUT);
             // Esc alone (Esc + x at once reads as Alt-x), then clear the filter.
-            term.send("\x1b")?;
-            term.wait("the list focused", TIMEOUT, |s| !s.contains("enter apply"))?;
-            term.send("x")?;
-            term.wait("the whole store again", TIMEOUT, |s| s.contains(&full))?;
+            term.send("\x1b");
+            term.wait("the list focused", TIMEOUT_SECS, |s, _| {
+                s.contains("j/k move")
+            });
+            term.send("x");
+            term.wait("the whole store again", TIMEOUT_SECS, |s, _| {
+                s.contains(&full)
+            });
             term.settle(QUIET, TIMEOUT);
         }
     }
@@ -144,13 +149,13 @@ fn main() -> Res<()> {
     }
 
     // From the top: `j` inside the viewport; then 20 rows down, where each `j` scrolls the list.
-    term.send("g")?;
+    term.send("g");
     term.settle(QUIET, TIMEOUT);
     let (j_bytes, j_ms) = keys(&mut term, "j", KEY_SAMPLES)?;
-    term.send(&"j".repeat(20))?;
+    term.send(&"j".repeat(20));
     term.settle(QUIET, TIMEOUT);
     let (scroll_bytes, _) = keys(&mut term, "j", KEY_SAMPLES)?;
-    term.send("\r")?; // open the selected article in the reading pane
+    term.send("\r"); // open the selected article in the reading pane
     term.settle(QUIET, TIMEOUT);
     let (line_bytes, line_ms) = keys(&mut term, "J", KEY_SAMPLES)?;
     let hwm = pty::vm_hwm_kib(child.id()).unwrap_or(0);
@@ -186,12 +191,13 @@ fn start(db: &Path, scratch: &Path) -> Res<(Child, Pty)> {
         .env("BYLINE_CONFIG", scratch.join("config.toml"))
         .env("XDG_STATE_HOME", scratch.join("state"))
         .env("XDG_DATA_HOME", scratch.join("data"));
-    pty::spawn(cmd, COLS, ROWS)
+    Ok(pty::spawn(cmd, COLS, ROWS))
 }
 
 fn quit(child: &mut Child, term: &mut Pty) -> Res<()> {
-    term.send("q")?;
-    pty::wait_exit(child, term, TIMEOUT)
+    term.send("q");
+    pty::wait_exit(child, term, TIMEOUT_SECS);
+    Ok(())
 }
 
 /// Forgets the reader's last query and selection, so each start shows the whole store.
@@ -206,7 +212,7 @@ fn keys(term: &mut Pty, key: &str, n: usize) -> Res<(Vec<f64>, Vec<f64>)> {
     let (mut bytes, mut times) = (Vec::new(), Vec::new());
     for _ in 0..n {
         let t0 = Instant::now();
-        term.send(key)?;
+        term.send(key);
         let b = term.settle(Duration::from_millis(150), TIMEOUT);
         bytes.push(b as f64);
         times.push(ms(term.last_output.saturating_duration_since(t0)));

@@ -5,13 +5,11 @@
 
 #![cfg(unix)]
 
-use std::fs::File;
-use std::io::{Read, Write};
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+#[path = "tui_support/pty.rs"]
+mod pty;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use byline::model::{Article, Block, ParsedArticle, PersonMention};
@@ -25,9 +23,7 @@ const PANIC_CHILD: &str = "BYLINE_TUI_E2E_PANIC";
 const LEAVE: &[u8] = b"\x1b[?1049l";
 const ENTER: &[u8] = b"\x1b[?1049h";
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
+use pty::{find, Pty};
 const PEOPLE: [&str; 3] = ["Mara Quillfeather", "Tobias Wrenfield", "Jun Hallorann"];
 
 /// Twelve articles, each mentioning one fictional person named in its title.
@@ -87,113 +83,17 @@ fn child_panics() {
     panic!("boom from the reader");
 }
 
-struct Pty {
-    writer: File,
-    bytes: mpsc::Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-}
-
-impl Pty {
-    fn pump(&mut self) {
-        while let Ok(chunk) = self.bytes.recv_timeout(Duration::from_millis(20)) {
-            self.parser.process(&chunk);
-            self.raw.extend_from_slice(&chunk);
-        }
-    }
-
-    /// Polls the screen until `cond` holds; fails with the screen after `secs`.
-    fn wait(&mut self, what: &str, secs: u64, cond: impl Fn(&str, &[u8]) -> bool) {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            let screen = self.parser.screen().contents();
-            if cond(&screen, &self.raw) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(secs),
-                "waiting for {what}; screen:\n{screen}\nlast output: {:?}",
-                String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(12000)..])
-            );
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-}
-
 fn spawn_reader(store: &Path) -> (std::process::Child, Pty) {
     spawn_child(store, "child_reader", CHILD)
 }
 
+/// This test binary, re-run as `test` with `var` naming the store, in a 100x30 pseudo-terminal.
 fn spawn_child(store: &Path, test: &str, var: &str) -> (std::process::Child, Pty) {
-    let (mut master, mut slave) = (0, 0);
-    let size = libc::winsize {
-        ws_row: 30,
-        ws_col: 100,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            &size,
-        )
-    };
-    assert_eq!(rc, 0, "openpty");
-    let stdio = || Stdio::from(unsafe { OwnedFd::from_raw_fd(libc::dup(slave)) });
     let mut cmd = Command::new(std::env::current_exe().unwrap());
     cmd.args(["--exact", test, "--nocapture", "--test-threads=1"])
         .env(var, store)
-        .env("TERM", "xterm-256color")
-        .env("RUST_BACKTRACE", "0")
-        .env_remove("NO_COLOR")
-        .env_remove("SSH_TTY")
-        .env_remove("SSH_CONNECTION")
-        .stdin(stdio())
-        .stdout(stdio())
-        .stderr(stdio());
-    unsafe {
-        cmd.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let child = cmd.spawn().unwrap();
-    unsafe { libc::close(slave) };
-    let master = unsafe { File::from_raw_fd(master) };
-    let writer = master.try_clone().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut master = master;
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = master.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    (
-        child,
-        Pty {
-            writer,
-            bytes: rx,
-            parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(30).unwrap(),
-                std::num::NonZeroU16::new(100).unwrap(),
-                0,
-            ),
-            raw: Vec::new(),
-        },
-    )
+        .env("RUST_BACKTRACE", "0");
+    pty::spawn(cmd, 100, 30)
 }
 
 #[test]

@@ -58,6 +58,8 @@ pub struct Pty {
     pub parser: vt100::Parser<Recorder>,
     /// Every byte the child wrote.
     pub raw: Vec<u8>,
+    /// When the last bytes arrived.
+    pub last_output: Instant,
 }
 
 fn winsize(cols: u16, rows: u16) -> libc::winsize {
@@ -118,6 +120,7 @@ pub fn spawn(mut cmd: Command, cols: u16, rows: u16) -> (Child, Pty) {
         slave: Some(unsafe { OwnedFd::from_raw_fd(slave) }),
         parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Recorder::default()),
         raw: Vec::new(),
+        last_output: Instant::now(),
     };
     (child, pty)
 }
@@ -125,23 +128,46 @@ pub fn spawn(mut cmd: Command, cols: u16, rows: u16) -> (Child, Pty) {
 impl Pty {
     /// Reads what is there, waiting up to 20 ms for the first bytes.
     pub fn pump(&mut self) {
+        self.pump_within(20);
+    }
+
+    /// Reads what is there, waiting up to `wait_ms` for the first bytes; how many were read.
+    pub fn pump_within(&mut self, wait_ms: i32) -> usize {
         let Some(master) = self.master.as_mut() else {
-            return;
+            return 0;
         };
         let mut pfd = libc::pollfd {
             fd: master.as_raw_fd(),
             events: libc::POLLIN,
             revents: 0,
         };
-        unsafe { libc::poll(&mut pfd, 1, 20) };
+        unsafe { libc::poll(&mut pfd, 1, wait_ms) };
         let mut buf = [0u8; 16384];
+        let mut total = 0;
         while let Ok(n) = master.read(&mut buf) {
             if n == 0 {
                 break;
             }
             self.parser.process(&buf[..n]);
             self.raw.extend_from_slice(&buf[..n]);
+            total += n;
         }
+        if total > 0 {
+            self.last_output = Instant::now();
+        }
+        total
+    }
+
+    /// Reads until no byte has come for `quiet` (or `limit` passed); how many came meanwhile.
+    pub fn settle(&mut self, quiet: Duration, limit: Duration) -> usize {
+        let (start, before) = (Instant::now(), self.raw.len());
+        let mut last = Instant::now();
+        while last.elapsed() < quiet && start.elapsed() < limit {
+            if self.pump_within(10) > 0 {
+                last = Instant::now();
+            }
+        }
+        self.raw.len() - before
     }
 
     pub fn screen(&self) -> String {
@@ -149,13 +175,14 @@ impl Pty {
     }
 
     /// Polls until `cond(screen, raw bytes)` holds; fails showing the screen after `secs`.
-    pub fn wait(&mut self, what: &str, secs: u64, cond: impl Fn(&str, &[u8]) -> bool) {
+    /// Reads until `cond(screen, raw)` holds, failing with the screen after `secs`; when it held.
+    pub fn wait(&mut self, what: &str, secs: u64, cond: impl Fn(&str, &[u8]) -> bool) -> Instant {
         let start = Instant::now();
         loop {
             self.pump();
             let screen = self.screen();
             if cond(&screen, &self.raw) {
-                return;
+                return Instant::now();
             }
             assert!(
                 start.elapsed() < Duration::from_secs(secs),
