@@ -48,11 +48,7 @@ fn main() -> Res<()> {
         .unwrap_or(30);
     common::print_machine();
     let corpus = Corpus::new(SEED);
-    let dir = common::target_dir()
-        .join("bench-corpus")
-        .join(args.n.to_string());
-    let rebuild = args.flags.iter().any(|f| f == "--rebuild");
-    let db = common::store::ensure_store(&corpus, &dir, args.n, rebuild)?;
+    let db = common::store::cached_store(&corpus, &args)?;
     let scratch = common::target_dir()
         .join("tmp")
         .join(format!("byline-bench-reader-{}", args.n));

@@ -16,6 +16,18 @@ const BATCH: u64 = 2_000;
 /// (2: `mentions.date`).
 const CORPUS_VERSION: u32 = 2;
 
+/// The cached store of `args.n` articles in `target/bench-corpus/N/` (`--rebuild` rebuilds it).
+pub fn cached_store(
+    corpus: &Corpus,
+    args: &super::Args,
+) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let dir = super::target_dir()
+        .join("bench-corpus")
+        .join(args.n.to_string());
+    let rebuild = args.flags.iter().any(|f| f == "--rebuild");
+    ensure_store(corpus, &dir, args.n, rebuild)
+}
+
 /// Returns the cached store for `n` articles, building it through the library when missing,
 /// incomplete, or `rebuild` is set.
 pub fn ensure_store(
