@@ -175,6 +175,7 @@ fn hostile_text_never_drives_the_terminal() {
 fn allowed(seq: &Seq, copy_at: usize, osc52: &str, links: &[&str]) -> bool {
     match seq {
         Seq::Csi { params, fin, .. } => escapes::byline_csi(params, *fin),
+        Seq::Esc { byte, .. } => escapes::byline_esc(*byte),
         Seq::Osc { at, payload } => {
             let p = String::from_utf8_lossy(payload);
             match p.strip_prefix("8;;") {

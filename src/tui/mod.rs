@@ -1,9 +1,9 @@
 //! The reader: a thin terminal layer over the store. `run` opens the store on a worker thread,
 //! takes the terminal and runs the loop; everything else is testable without a terminal.
 
+pub mod backend;
 pub mod config;
 pub mod doc;
-pub mod gapfill;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
@@ -95,7 +95,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
         term::restore();
         return Err(e).context("setting up the terminal");
     }
-    let result = Terminal::new(gapfill::GapFill::new(CrosstermBackend::new(
+    let result = Terminal::new(backend::Compact::new(CrosstermBackend::new(
         std::io::stdout(),
     )))
     .map_err(anyhow::Error::from)

@@ -111,16 +111,22 @@ fn string_end(raw: &[u8], from: usize) -> (usize, usize) {
     (raw.len(), raw.len())
 }
 
-/// The CSI sequences the reader itself emits (crossterm through ratatui, and `term.rs`):
-/// cursor position and moves, SGR, and the private modes for the alternate screen, the cursor,
-/// bracketed paste and the mouse. Erasing (`J`, `K`) is not in the list: the hostile-text test
-/// never resizes, so any erase there came from content.
+/// The one bare `ESC x` the reader writes: reverse index, to scroll lines down in a region.
+pub fn byline_esc(byte: u8) -> bool {
+    byte == b'M'
+}
+
+/// The CSI sequences the reader itself emits (its backend and `term.rs`): cursor position and
+/// moves, SGR, scrolling margins (`r`), erasing characters in place (`X`), and the private
+/// modes for the alternate screen, the cursor, bracketed paste and the mouse. Erasing the
+/// screen or a line (`J`, `K`) is not in the list: the hostile-text test never resizes, so any
+/// erase there came from content.
 pub fn byline_csi(params: &str, fin: char) -> bool {
     const MODES: [&str; 8] = [
         "?1049", "?25", "?2004", "?1000", "?1002", "?1003", "?1006", "?1015",
     ];
     match fin {
-        'H' | 'm' | 'A' | 'B' | 'C' | 'D' | 'G' => !params.starts_with('?'),
+        'H' | 'm' | 'A' | 'B' | 'C' | 'D' | 'G' | 'r' | 'X' => !params.starts_with('?'),
         'h' | 'l' => MODES.contains(&params),
         _ => false,
     }
