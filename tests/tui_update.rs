@@ -10,7 +10,7 @@ use byline::query::parse;
 use byline::tui::msg::{Command, Msg, Request, Response, PAGE_SIZE};
 use byline::tui::state::Focus;
 use fixture::{FakeStore, Harness};
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use script::{run_with, Script};
 
 fn queries(reqs: &[Request]) -> Vec<u64> {
@@ -399,4 +399,38 @@ fn a_change_without_new_articles_is_still_offered() {
     assert!(h.screen().contains("store changed · R refresh"));
     h.keys("R");
     assert!(!h.screen().contains("store changed"));
+}
+
+#[test]
+fn moving_a_row_shows_the_next_article_in_the_same_update() {
+    let mut h = Harness::new(10, 120, 40);
+    assert!(h.requests.contains(&Request::Prefetch { ids: vec![2] }));
+    // The key alone, with no worker answer: the article beside was fetched ahead.
+    let key = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    let cmds = byline::tui::update::update(&mut h.app, Msg::Key(key));
+    assert_eq!(h.app.reader.article.as_ref().map(|a| a.row.id), Some(2));
+    assert_eq!(h.app.reader.doc.as_ref().map(|d| d.id), Some(2));
+    let asked: Vec<&Request> = cmds
+        .iter()
+        .filter_map(|c| match c {
+            Command::Request(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, [&Request::Prefetch { ids: vec![3] }]);
+}
+
+#[test]
+fn a_fetched_ahead_article_keeps_the_marks_made_since() {
+    let mut h = Harness::new(10, 120, 40);
+    h.keys("j");
+    let starred = h.app.reader.article.as_ref().unwrap().row.starred;
+    h.keys("*k"); // toggle the star on id 2, fetched ahead, then move away
+    h.requests.clear();
+    h.keys("j");
+    assert!(!h
+        .requests
+        .iter()
+        .any(|r| matches!(r, Request::Article { .. })));
+    assert_eq!(h.app.reader.article.as_ref().unwrap().row.starred, !starred);
 }

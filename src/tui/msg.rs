@@ -70,6 +70,10 @@ pub enum Request {
     Article {
         id: i64,
     },
+    /// The articles beside the selected one, so `j`/`k` show them without waiting.
+    Prefetch {
+        ids: Vec<i64>,
+    },
     Facets {
         gen: u64,
         query: Query,
@@ -102,6 +106,7 @@ impl Request {
             Request::Query { .. } => "query",
             Request::Page { .. } => "page",
             Request::Article { .. } => "article",
+            Request::Prefetch { .. } => "prefetch",
             Request::Facets { .. } => "facets",
             Request::Histogram { .. } => "histogram",
             Request::SetRead { .. } => "set-read",
@@ -151,6 +156,9 @@ pub enum Response {
     Article {
         id: i64,
         article: Option<Box<StoredArticle>>,
+    },
+    Prefetched {
+        articles: Vec<StoredArticle>,
     },
     Facets {
         gen: u64,

@@ -85,6 +85,9 @@ pub fn response(resp: Response) -> Response {
             id,
             article: a.map(|a| Box::new(article(*a))),
         },
+        Response::Prefetched { articles } => Response::Prefetched {
+            articles: articles.into_iter().map(article).collect(),
+        },
         Response::Facets { gen, kind, items } => Response::Facets {
             gen,
             kind,

@@ -87,6 +87,28 @@ pub struct Reader {
     pub scroll: usize,
     /// Index into `doc.matches` of the match last jumped to.
     pub current_match: Option<usize>,
+    /// Articles loaded near the selection, newest last, so that moving by a row shows the next
+    /// one in the same frame as the list (no "loading…" frame, and the list's move can be
+    /// drawn by scrolling lines).
+    pub nearby: Vec<StoredArticle>,
+}
+
+/// Articles kept in `Reader::nearby`.
+pub const NEARBY: usize = 8;
+
+impl Reader {
+    /// Keeps `article` among the nearby ones, replacing an older copy.
+    pub fn keep(&mut self, article: StoredArticle) {
+        self.nearby.retain(|a| a.row.id != article.row.id);
+        if self.nearby.len() >= NEARBY {
+            self.nearby.remove(0);
+        }
+        self.nearby.push(article);
+    }
+
+    pub fn nearby(&self, id: i64) -> Option<&StoredArticle> {
+        self.nearby.iter().find(|a| a.row.id == id)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -177,6 +177,11 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
                 article: a.map(Box::new),
             })
         }),
+        Request::Prefetch { ids } => ids
+            .into_iter()
+            .filter_map(|id| api.article(id).transpose())
+            .collect::<Result<Vec<_>, _>>()
+            .map(|articles| Some(Response::Prefetched { articles })),
         Request::Facets { gen, query, kind } => api
             .facets(&query, today, kind)
             .map(|items| Some(Response::Facets { gen, kind, items })),
@@ -313,6 +318,7 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
         Request::Article { .. } => Some(1),
         Request::Facets { .. } => Some(2),
         Request::Histogram { .. } => Some(3),
+        Request::Prefetch { .. } => Some(4),
         _ => None,
     };
     let mut keep = Vec::new();

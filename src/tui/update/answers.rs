@@ -38,9 +38,18 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             nav::preview(app)
         }
         Response::Article { id, article } => {
+            if let Some(a) = &article {
+                app.reader.keep((**a).clone());
+            }
             if app.reader.wanted == Some(id) {
                 app.reader.article = article.map(|a| *a);
                 nav::rewrap(app, true);
+            }
+            Vec::new()
+        }
+        Response::Prefetched { articles } => {
+            for a in articles {
+                app.reader.keep(a);
             }
             Vec::new()
         }
@@ -59,6 +68,8 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
         }
         Response::StoreChanged { total } => {
             app.changed_total = Some(total);
+            // An import may have updated one of them.
+            app.reader.nearby.clear();
             Vec::new()
         }
         Response::Error(message) => {

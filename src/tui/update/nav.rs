@@ -76,7 +76,28 @@ pub fn preview(app: &mut App) -> Vec<Command> {
     app.reader.wanted = Some(id);
     app.reader.scroll = 0;
     app.reader.current_match = None;
-    vec![Command::Request(Request::Article { id })]
+    let mut cmds = Vec::new();
+    match app.reader.nearby(id).cloned() {
+        Some(article) => {
+            app.reader.article = Some(article);
+            rewrap(app, true);
+        }
+        None => cmds.push(Command::Request(Request::Article { id })),
+    }
+    cmds.extend(prefetch(app));
+    cmds
+}
+
+/// Asks for the articles on the rows beside the selection that are not loaded yet.
+fn prefetch(app: &App) -> Option<Command> {
+    let selected = app.results.selected;
+    let ids: Vec<i64> = [selected.checked_sub(1), selected.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| app.results.row(i).map(|r| r.id))
+        .filter(|id| app.reader.nearby(*id).is_none())
+        .collect();
+    (!ids.is_empty()).then_some(Command::Request(Request::Prefetch { ids }))
 }
 
 /// Lays the loaded article out again when the width, article or query changed (or `force`).
@@ -178,7 +199,11 @@ pub fn toggle(app: &mut App, star: bool) -> Vec<Command> {
 }
 
 fn set_article_flags(app: &mut App, id: i64, read: Option<bool>, starred: Option<bool>) {
-    if let Some(a) = app.reader.article.as_mut().filter(|a| a.row.id == id) {
+    let loaded = app.reader.article.iter_mut();
+    for a in loaded
+        .chain(app.reader.nearby.iter_mut())
+        .filter(|a| a.row.id == id)
+    {
         a.row.read = read.unwrap_or(a.row.read);
         a.row.starred = starred.unwrap_or(a.row.starred);
     }
