@@ -73,8 +73,14 @@ pub(super) struct PersonDriver {
 /// The condition of a query that can match nothing (it names an unknown person or source).
 pub(super) const NOTHING: &str = "0";
 
-/// The articles matching the words (the MATCH text is a bound parameter).
-pub(super) const FTS_ROWIDS: &str = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?";
+/// The articles matching the words whose MATCH text is `params[at]`. Parameters are numbered
+/// (`?N`), so conditions can be reordered without changing what binds where.
+pub(super) fn fts_rowids(at: usize) -> String {
+    format!(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{}",
+        at + 1
+    )
+}
 
 /// Builds a [`Filter`] term by term.
 #[derive(Default)]
@@ -118,7 +124,7 @@ impl Compiler {
                     return Ok(());
                 }
                 self.params.push(Value::Text(phrase));
-                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)".to_string()
+                format!("a.id IN ({})", fts_rowids(self.params.len() - 1))
             }
             TermKind::Source(name) => {
                 let ids = resolve_source(&store.conn, name)?;
@@ -198,19 +204,21 @@ impl Compiler {
         let mut words_part = None;
         if !self.fts.is_empty() {
             words_part = Some(self.parts.len());
-            self.parts.push(format!("a.id IN ({FTS_ROWIDS})"));
             words = Some(self.params.len());
+            self.parts
+                .push(format!("a.id IN ({})", fts_rowids(self.params.len())));
             self.params.push(Value::Text(self.fts.join(" AND ")));
         }
+        let words_rowids = words.map(fts_rowids);
         let person = self.person.map(|(index, id)| {
             // Conditions the index walk can test before it looks the article up: the dates
             // (over `m.date`) and the words (over `m.article_id`), in that order.
             let mut on_mentions = self.mention_dates.clone();
-            if words.is_some() {
+            if let Some(rowids) = &words_rowids {
                 // `+` keeps SQLite walking the person's index and probing the words' matches
                 // (through a Bloom filter), not seeking every match in the primary key: the
                 // person drives only when it is the rarer of the two.
-                on_mentions.push(format!("+m.article_id IN ({FTS_ROWIDS})"));
+                on_mentions.push(format!("+m.article_id IN ({rowids})"));
             }
             let on_articles: Vec<String> = (0..self.parts.len())
                 .filter(|i| *i != index && !self.date_parts.contains(i) && Some(*i) != words_part)
@@ -241,7 +249,7 @@ impl Compiler {
         let mut people_only = None;
         let walking_dates = match (words_part, words, self.person_sets.as_slice()) {
             (Some(at), Some(param), _) if dates_and(0) => {
-                Some((walk(at, FTS_ROWIDS.to_string()), WalkSet::Words(param)))
+                Some((walk(at, fts_rowids(param)), WalkSet::Words(param)))
             }
             (None, _, [(at, ids)]) if person.is_none() && dates_and(1) => {
                 let mut on_mentions = vec![format!("m.person_id IN ({ids})")];
@@ -270,11 +278,35 @@ fn people_articles(ids: &str) -> String {
     format!("SELECT article_id FROM mentions WHERE person_id IN ({ids})")
 }
 
+/// The conditions ANDed, cheapest first: SQLite tests them in the order written, so a column
+/// comparison or a Bloom-filtered set probe can reject a row before a correlated subquery
+/// seeks another b-tree for it (word + person + source + date: 25 ms down to 12 at 100,000).
 fn and(parts: &[String]) -> String {
     if parts.is_empty() {
-        "1".to_string()
+        return "1".to_string();
+    }
+    let mut ordered: Vec<&String> = parts.iter().collect();
+    ordered.sort_by_key(|p| cost(p));
+    ordered
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// How dear a condition written by this compiler is per row: 0 for a column comparison, 1 for
+/// membership of a set built once (`IN (SELECT …)`), 2 for a subquery run per row (`EXISTS`).
+fn cost(condition: &str) -> u8 {
+    let inner = condition
+        .strip_prefix("NOT coalesce((")
+        .unwrap_or(condition)
+        .trim_start_matches('+');
+    if inner.starts_with("EXISTS") {
+        2
+    } else if inner.contains(" IN (SELECT") {
+        1
     } else {
-        parts.join(" AND ")
+        0
     }
 }
 
