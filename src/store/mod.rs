@@ -103,6 +103,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The copy made before this open migrated the schema, with the version it was at.
     backup: Option<(PathBuf, i64)>,
+    /// The last query compiled, reused by the count, page and histogram that follow it.
+    compiled: std::cell::RefCell<Option<search::Compiled>>,
 }
 
 impl Store {
@@ -127,6 +129,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             backup: None,
+            compiled: Default::default(),
         };
         // Two bylines opening a brand-new store at once (the reader and an import) can meet the
         // "busy" SQLite returns without waiting, to avoid a deadlock, while the other switches
@@ -154,6 +157,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             backup: None,
+            compiled: Default::default(),
         };
         store.configure()?;
         schema::migrate(&store.conn, Path::new(":memory:"))?;

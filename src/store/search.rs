@@ -14,6 +14,15 @@ use crate::query::Query;
 /// lookups on a fresh connection, and in under 3 ms by the walk.
 const LOOKUP_COST: f64 = 8.0;
 
+/// A compiled query and what it was compiled for: the query, the day relative dates were
+/// resolved on, and the store's state (other connections' commits, this one's changes).
+pub(super) struct Compiled {
+    query: Query,
+    today: NaiveDate,
+    stamp: (i64, u64),
+    filter: Filter,
+}
+
 const ROW_COLUMNS: &str = "a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred";
 
 impl Store {
@@ -108,14 +117,29 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// Compiles `query`: every term becomes one ANDed condition.
+    /// Compiles `query`: every term becomes one ANDed condition. The reader asks for a query's
+    /// count, first page and histogram in turn, and the command line for its rows and count:
+    /// the compiled query (names resolved, plans chosen by probing the indexes) is kept for
+    /// them while the store has not changed.
     pub(super) fn filter(&self, query: &Query, today: NaiveDate) -> Result<Filter> {
+        let stamp = (self.data_version()?, self.conn.total_changes());
+        if let Some(kept) = self.compiled.borrow().as_ref() {
+            if kept.query == *query && kept.today == today && kept.stamp == stamp {
+                return Ok(kept.filter.clone());
+            }
+        }
         let mut filter = self.compile(query, today)?;
         if let Some(person) = &filter.person {
             if !self.person_should_drive(person, &filter.params)? {
                 filter.person = None;
             }
         }
+        *self.compiled.borrow_mut() = Some(Compiled {
+            query: query.clone(),
+            today,
+            stamp,
+            filter: filter.clone(),
+        });
         Ok(filter)
     }
 

@@ -416,3 +416,35 @@ fn two_processes_creating_one_store_at_once_both_succeed() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.total().unwrap(), 0);
 }
+
+#[test]
+fn a_kept_compiled_query_is_dropped_when_the_store_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.db");
+    let mut own = Store::open(&path).unwrap();
+    let mut other = Store::open(&path).unwrap();
+    let article = |title, people| {
+        new_article(&Fixture {
+            title,
+            people,
+            ..BASE
+        })
+    };
+    // Each name is unknown when first asked for, so its query compiles to "nothing".
+    let renshaw = crate::query::parse("person:renshaw").unwrap();
+    assert_eq!(own.count(&renshaw, today()).unwrap(), 0);
+    own.import_batch(&[article("One", &[("Ada Renshaw", &["Renshaw"])])])
+        .unwrap();
+    assert_eq!(own.count(&renshaw, today()).unwrap(), 1, "own import");
+
+    let lindqvist = crate::query::parse("person:lindqvist").unwrap();
+    assert_eq!(own.count(&lindqvist, today()).unwrap(), 0);
+    other
+        .import_batch(&[article("Two", &[("Tove Lindqvist", &["Lindqvist"])])])
+        .unwrap();
+    assert_eq!(
+        own.count(&lindqvist, today()).unwrap(),
+        1,
+        "another's import"
+    );
+}
