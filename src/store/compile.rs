@@ -230,7 +230,13 @@ impl Compiler {
             walk.extend(self.mention_dates.iter().cloned());
             PersonDriver {
                 ids: id.to_string(),
-                rest_sql: and(&[on_mentions, on_articles].concat()),
+                // The index's conditions first, each group cheapest first: a source tested
+                // before the words' set would look up every article the walk passes.
+                rest_sql: match (on_mentions.is_empty(), on_articles.is_empty()) {
+                    (false, false) => format!("{} AND {}", and(&on_mentions), and(&on_articles)),
+                    (true, _) => and(&on_articles),
+                    (false, true) => and(&on_mentions),
+                },
                 words,
                 index_only,
                 walk_probe: format!("SELECT 1 FROM mentions m WHERE {}", and(&walk)),
