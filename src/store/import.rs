@@ -151,7 +151,8 @@ fn find_existing(
                    WHERE source_id IS ?1 AND title = ?2 AND date = ?3 LIMIT 1";
         let date = date.to_string();
         let found = tx
-            .query_row(sql, params![source_id, parsed.title, date], row)
+            .prepare_cached(sql)?
+            .query_row(params![source_id, parsed.title, date], row)
             .optional()?;
         if found.is_some() {
             return Ok(found);

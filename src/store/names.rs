@@ -52,9 +52,8 @@ fn source_alias_keys(alias: &str) -> Vec<String> {
 /// domain) when new.
 pub fn ensure_source(conn: &Connection, name: &str, url: Option<&str>) -> Result<i64> {
     let existing: Option<i64> = conn
-        .query_row("SELECT id FROM sources WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT id FROM sources WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
         .optional()?;
     let id = match existing {
         Some(id) => id,
