@@ -33,7 +33,10 @@ impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             source_override: None,
-            batch_size: 500,
+            // Fewer, larger commits write each b-tree and full-text page fewer times: 2,000
+            // wrote a third fewer pages than 500 and imported about 15% faster (10,000 generated
+            // articles); 5,000 was slower again (the writer waits on the first batch longer).
+            batch_size: 2000,
         }
     }
 }
