@@ -27,6 +27,9 @@ pub(super) struct Filter {
     /// When the terms are one surname naming several people and dates: the condition over their
     /// mentions (`m`) alone, for counts and histograms that never read an article.
     pub people_only: Option<String>,
+    /// When the positive words could be tested in memory (another index can drive): where
+    /// their MATCH text sits in `params`.
+    pub words_may_load: Option<usize>,
 }
 
 /// The set of articles a date-index walk tests each article against.
@@ -89,6 +92,8 @@ pub(super) struct Compiler {
     params: Vec<Value>,
     sources: Option<Vec<i64>>,
     fts: Vec<String>,
+    /// A positive source term was seen.
+    sources_named: bool,
     /// Positive person terms naming several people (a shared surname): index in `parts`, ids.
     person_sets: Vec<(usize, String)>,
     /// The first positive single-person term: its index in `parts` and its id.
@@ -101,6 +106,9 @@ pub(super) struct Compiler {
     other_terms: usize,
     /// A positive source or person term names nobody the store knows: nothing can match.
     matches_nothing: bool,
+    /// Test the positive words with `byline_words` (their matches loaded in memory) instead of
+    /// a subquery SQLite turns into a temporary index per statement.
+    pub(super) words_in_memory: bool,
 }
 
 impl Compiler {
@@ -130,6 +138,7 @@ impl Compiler {
                 let ids = resolve_source(&store.conn, name)?;
                 self.matches_nothing |= !neg && ids.is_empty();
                 if !neg {
+                    self.sources_named = true;
                     self.sources.get_or_insert_with(Vec::new).extend(ids);
                     return Ok(());
                 }
@@ -205,20 +214,18 @@ impl Compiler {
         if !self.fts.is_empty() {
             words_part = Some(self.parts.len());
             words = Some(self.params.len());
-            self.parts
-                .push(format!("a.id IN ({})", fts_rowids(self.params.len())));
+            self.parts.push(self.words_test("a.id", self.params.len()));
             self.params.push(Value::Text(self.fts.join(" AND ")));
         }
-        let words_rowids = words.map(fts_rowids);
         let person = self.person.map(|(index, id)| {
             // Conditions the index walk can test before it looks the article up: the dates
             // (over `m.date`) and the words (over `m.article_id`), in that order.
             let mut on_mentions = self.mention_dates.clone();
-            if let Some(rowids) = &words_rowids {
+            if let Some(at) = words {
                 // `+` keeps SQLite walking the person's index and probing the words' matches
                 // (through a Bloom filter), not seeking every match in the primary key: the
                 // person drives only when it is the rarer of the two.
-                on_mentions.push(format!("+m.article_id IN ({rowids})"));
+                on_mentions.push(format!("+{}", self.words_test("m.article_id", at)));
             }
             let on_articles: Vec<String> = (0..self.parts.len())
                 .filter(|i| *i != index && !self.date_parts.contains(i) && Some(*i) != words_part)
@@ -254,7 +261,7 @@ impl Compiler {
         };
         let mut people_only = None;
         let walking_dates = match (words_part, words, self.person_sets.as_slice()) {
-            (Some(at), Some(param), _) if dates_and(0) => {
+            (Some(at), Some(param), _) if dates_and(0) && !self.words_in_memory => {
                 Some((walk(at, fts_rowids(param)), WalkSet::Words(param)))
             }
             (None, _, [(at, ids)]) if person.is_none() && dates_and(1) => {
@@ -268,6 +275,10 @@ impl Compiler {
             }
             _ => None,
         };
+        // Common words are worth loading into memory only when another index drives: a
+        // positive source, person or date.
+        let words_may_load =
+            words.filter(|_| self.sources_named || person.is_some() || !self.date_parts.is_empty());
         Filter {
             sql: and(&self.parts),
             params: self.params,
@@ -275,6 +286,16 @@ impl Compiler {
             words_only,
             walking_dates,
             people_only,
+            words_may_load,
+        }
+    }
+
+    /// The condition that `column` is one of the articles matching the words in `params[at]`.
+    fn words_test(&self, column: &str, at: usize) -> String {
+        if self.words_in_memory {
+            format!("{}(?{}, {column})", super::wordset::FUNCTION, at + 1)
+        } else {
+            format!("{column} IN ({})", fts_rowids(at))
         }
     }
 }
@@ -309,7 +330,7 @@ fn cost(condition: &str) -> u8 {
         .trim_start_matches('+');
     if inner.starts_with("EXISTS") {
         2
-    } else if inner.contains(" IN (SELECT") {
+    } else if inner.contains(" IN (SELECT") || inner.starts_with(super::wordset::FUNCTION) {
         1
     } else {
         0

@@ -11,6 +11,7 @@ mod safety;
 mod schema;
 mod search;
 mod state;
+mod wordset;
 
 pub use facets::{Granularity, NameCount, PersonCount};
 pub use import::{ImportOutcome, ImportSummary, NewArticle};
@@ -105,6 +106,8 @@ pub struct Store {
     backup: Option<(PathBuf, i64)>,
     /// The last query compiled, reused by the count, page and histogram that follow it.
     compiled: std::cell::RefCell<Option<search::Compiled>>,
+    /// The matches of the last compiled query's words, when they are tested in memory.
+    words: wordset::Slot,
 }
 
 impl Store {
@@ -130,6 +133,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             backup: None,
             compiled: Default::default(),
+            words: Default::default(),
         };
         // Two bylines opening a brand-new store at once (the reader and an import) can meet the
         // "busy" SQLite returns without waiting, to avoid a deadlock, while the other switches
@@ -158,6 +162,7 @@ impl Store {
             path: None,
             backup: None,
             compiled: Default::default(),
+            words: Default::default(),
         };
         store.configure()?;
         schema::migrate(&store.conn, Path::new(":memory:"))?;
@@ -189,6 +194,7 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_WAIT)?;
+        wordset::register(&self.conn, &self.words)?;
         self.conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;

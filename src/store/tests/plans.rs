@@ -255,3 +255,115 @@ fn unknown_people_and_sources_match_nothing_without_a_scan() {
     let q = crate::query::parse("-person:ren -source:nowhere").unwrap();
     assert_eq!(store.count(&q, today()).unwrap(), 60);
 }
+
+/// Words tested in memory (`byline_words`) give the rows, pages, counts and histograms the
+/// words' subquery gives, whichever plan then drives (a person's walk or the general one).
+#[test]
+fn words_tested_in_memory_agree_with_the_words_subquery() {
+    let store = mixed_store();
+    let queries = [
+        "harbour source:copperline",
+        "ferry budget date:2025",
+        "harbour date:2025-03..",
+        "harbour person:renshaw",
+        "budget person:\"Bo Kettering\" -person:orrin",
+        "harbour person:renshaw source:northwind date:2025-03..",
+        "\"harbour ferry\" person:renshaw",
+        "budget -source:copperline date:2025-06",
+        "ferry -harbour source:copperline is:unread",
+        "note person:kettering -date:2025-06..2025-07",
+    ];
+    for text in queries {
+        let q = crate::query::parse(text).unwrap();
+        let subquery = store.compile_with(&q, today(), false).unwrap();
+        let at = subquery.words_may_load.expect(text);
+        let rusqlite::types::Value::Text(words) = &subquery.params[at] else {
+            panic!("{text}: no MATCH text at {at}");
+        };
+        crate::store::wordset::load(&store.conn, &store.words, words).unwrap();
+        let in_memory = store.compile_with(&q, today(), true).unwrap();
+        assert!(in_memory.sql.contains("byline_words"), "{text}");
+        let plans = [
+            (in_memory.clone(), subquery.clone()),
+            (
+                Filter {
+                    person: None,
+                    ..in_memory.clone()
+                },
+                Filter {
+                    person: None,
+                    ..subquery.clone()
+                },
+            ),
+        ];
+        for (memory, sql) in &plans {
+            assert_same_pages(&store, memory, sql, text);
+            assert_eq!(
+                store.count_matching(memory).unwrap(),
+                store.count_matching(sql).unwrap(),
+                "{text}"
+            );
+        }
+        assert!(
+            store.count_matching(&in_memory).unwrap() > 0,
+            "{text} matches nothing"
+        );
+    }
+}
+
+/// Only words another index can drive beside are loaded: alone or beside negations they stay
+/// a subquery SQLite may drive from.
+#[test]
+fn words_alone_are_not_loaded() {
+    let store = mixed_store();
+    for text in ["harbour", "harbour -source:copperline", "ferry is:unread"] {
+        let q = crate::query::parse(text).unwrap();
+        let filter = store.compile(&q, today()).unwrap();
+        assert_eq!(filter.words_may_load, None, "{text}");
+    }
+}
+
+/// Through the public API, with words common enough to be loaded: counts, rows, source counts
+/// and the histogram are those the articles' own fields give.
+#[test]
+fn common_words_loaded_in_memory_answer_every_request() {
+    let mut store = Store::open_in_memory().unwrap();
+    let articles: Vec<NewArticle> = (0..2100usize)
+        .map(|i| {
+            let title: &'static str = Box::leak(format!("story {i}").into_boxed_str());
+            let body: &'static str =
+                Box::leak(format!("{} note", ["harbour", "ferry"][i % 2]).into_boxed_str());
+            new_article(&Fixture {
+                title,
+                body,
+                date: Some(["2025-03-02", "2025-06-15", "2024-01-09"][i % 3]),
+                source: Some(["Northwind Wire", "Copperline"][(i / 2) % 2]),
+                ..BASE
+            })
+        })
+        .collect();
+    store.import_batch(&articles).unwrap();
+    // harbour: even i; Copperline: i/2 odd, so i % 4 in {2, 3}; both: i % 4 == 2.
+    let q = crate::query::parse("harbour source:copperline date:2025").unwrap();
+    let want: Vec<usize> = (0..2100).filter(|i| i % 4 == 2 && i % 3 != 2).collect();
+    assert!(store.compile(&q, today()).unwrap().words_may_load.is_some());
+    assert_eq!(store.count(&q, today()).unwrap(), want.len() as u64);
+    assert!(store
+        .filter(&q, today())
+        .unwrap()
+        .sql
+        .contains("byline_words"));
+    let rows = store.search(&q, today(), 0, 2000).unwrap();
+    assert_eq!(rows.len(), want.len());
+    assert!(rows
+        .iter()
+        .all(|r| r.source.as_deref() == Some("Copperline")));
+    let sources = store.source_counts(&q, today()).unwrap();
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].articles, want.len() as u64);
+    let months = store
+        .date_histogram(&q, today(), crate::store::Granularity::Month)
+        .unwrap();
+    let total: u64 = months.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, want.len() as u64, "{months:?}");
+}
