@@ -1,5 +1,7 @@
 //! Writing articles: idempotent upserts in batches, keeping read and starred state.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
@@ -86,8 +88,9 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut indexed = Vec::new();
+        let mut people = PersonIds::default();
         for item in batch {
-            let (outcome, id) = upsert(&tx, item)?;
+            let (outcome, id) = upsert(&tx, item, &mut people)?;
             if let Some(id) = id {
                 indexed.push((id, outcome == ImportOutcome::Updated, item));
             }
@@ -106,7 +109,11 @@ impl Store {
 }
 
 /// Writes one article (not its full-text entry); the id it was written under, if it was.
-fn upsert(tx: &Transaction, item: &NewArticle) -> Result<(ImportOutcome, Option<i64>)> {
+fn upsert(
+    tx: &Transaction,
+    item: &NewArticle,
+    people: &mut PersonIds,
+) -> Result<(ImportOutcome, Option<i64>)> {
     let hash = &item.content_hash;
     let source_id = match item.article.source.as_deref() {
         Some(name) => Some(ensure_source(tx, name, item.article.parsed.url.as_deref())?),
@@ -122,7 +129,7 @@ fn upsert(tx: &Transaction, item: &NewArticle) -> Result<(ImportOutcome, Option<
         None => write_article(tx, item, source_id, None)?,
     };
     write_raw(tx, id, item)?;
-    write_mentions(tx, id, &item.article)?;
+    write_mentions(tx, id, &item.article, people)?;
     let outcome = match existing {
         Some(_) => ImportOutcome::Updated,
         None => ImportOutcome::Imported,
@@ -236,13 +243,33 @@ pub(super) fn write_fts(
     Ok(())
 }
 
+/// The stored person of each (name, aliases) already settled in this transaction. Settling the
+/// same name and aliases again gives the same id (the first time stored the name's key as an
+/// alias), so the lookups and alias inserts are skipped: the most mentioned people are in half
+/// of the articles.
+#[derive(Default)]
+pub(super) struct PersonIds(HashMap<(String, Vec<String>), i64>);
+
 /// Replaces the article's mentions; variants that settle on one stored person are summed.
-pub(super) fn write_mentions(tx: &Transaction, article_id: i64, article: &Article) -> Result<()> {
+pub(super) fn write_mentions(
+    tx: &Transaction,
+    article_id: i64,
+    article: &Article,
+    people: &mut PersonIds,
+) -> Result<()> {
     tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
         .execute([article_id])?;
     let date = article.parsed.date.map(|d| d.to_string());
     for person in &article.people {
-        let person_id = ensure_person(tx, &person.name, &person.aliases)?;
+        let key = (person.name.clone(), person.aliases.clone());
+        let person_id = match people.0.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = ensure_person(tx, &person.name, &person.aliases)?;
+                people.0.insert(key, id);
+                id
+            }
+        };
         tx.prepare_cached(
             "INSERT INTO mentions (article_id, person_id, mentions, first_pos, aliases, date)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)

@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use rusqlite::params;
 
 use super::codec::decompress;
-use super::import::{write_fts, write_mentions};
+use super::import::{write_fts, write_mentions, PersonIds};
 use super::names::ensure_source;
 use super::{Result, Store};
 use crate::ingest::{self, Origin};
@@ -130,7 +130,7 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
         ]);
     match updated {
         Ok(_) => {
-            write_mentions(tx, id, article)?;
+            write_mentions(tx, id, article, &mut PersonIds::default())?;
             Ok(true)
         }
         // The re-derived URL now belongs to another stored article: keep this one as it was.
