@@ -30,6 +30,8 @@ pub(super) struct Filter {
     /// When the positive words could be tested in memory (another index can drive): where
     /// their MATCH text sits in `params`.
     pub words_may_load: Option<usize>,
+    /// A positive source or date term: an index other than the words' can drive the query.
+    pub index_driver: bool,
 }
 
 /// The set of articles a date-index walk tests each article against.
@@ -275,10 +277,8 @@ impl Compiler {
             }
             _ => None,
         };
-        // Common words are worth loading into memory only when another index drives: a
-        // positive source, person or date.
-        let words_may_load =
-            words.filter(|_| self.sources_named || person.is_some() || !self.date_parts.is_empty());
+        let index_driver = self.sources_named || !self.date_parts.is_empty();
+        let words_may_load = words.filter(|_| index_driver || person.is_some());
         Filter {
             sql: and(&self.parts),
             params: self.params,
@@ -287,6 +287,7 @@ impl Compiler {
             walking_dates,
             people_only,
             words_may_load,
+            index_driver,
         }
     }
 

@@ -323,10 +323,9 @@ fn words_alone_are_not_loaded() {
     }
 }
 
-/// Through the public API, with words common enough to be loaded: counts, rows, source counts
-/// and the histogram are those the articles' own fields give.
-#[test]
-fn common_words_loaded_in_memory_answer_every_request() {
+/// 2,100 articles: `harbour` in the even ones (1,050, common enough to load), Copperline in
+/// those with `i / 2` odd, three dates, and Ada Renshaw in every one.
+fn common_words_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let articles: Vec<NewArticle> = (0..2100usize)
         .map(|i| {
@@ -338,11 +337,20 @@ fn common_words_loaded_in_memory_answer_every_request() {
                 body,
                 date: Some(["2025-03-02", "2025-06-15", "2024-01-09"][i % 3]),
                 source: Some(["Northwind Wire", "Copperline"][(i / 2) % 2]),
+                people: &[("Ada Renshaw", &["Renshaw"])],
                 ..BASE
             })
         })
         .collect();
     store.import_batch(&articles).unwrap();
+    store
+}
+
+/// Through the public API, with words common enough to be loaded: counts, rows, source counts
+/// and the histogram are those the articles' own fields give.
+#[test]
+fn common_words_loaded_in_memory_answer_every_request() {
+    let store = common_words_store();
     // harbour: even i; Copperline: i/2 odd, so i % 4 in {2, 3}; both: i % 4 == 2.
     let q = crate::query::parse("harbour source:copperline date:2025").unwrap();
     let want: Vec<usize> = (0..2100).filter(|i| i % 4 == 2 && i % 3 != 2).collect();
@@ -366,4 +374,19 @@ fn common_words_loaded_in_memory_answer_every_request() {
         .unwrap();
     let total: u64 = months.iter().map(|(_, n)| n).sum();
     assert_eq!(total, want.len() as u64, "{months:?}");
+}
+
+/// Common words beside a person more common still: the words drive (through SQLite's set),
+/// so they are not loaded, which would leave nothing to drive but a scan of every article.
+#[test]
+fn words_rarer_than_the_person_drive_and_are_not_loaded() {
+    let store = common_words_store();
+    let q = crate::query::parse("harbour person:renshaw").unwrap();
+    let filter = store.filter(&q, today()).unwrap();
+    assert!(
+        filter.person.is_none(),
+        "the words are rarer than the person"
+    );
+    assert!(!filter.sql.contains("byline_words"), "{}", filter.sql);
+    assert_eq!(store.count(&q, today()).unwrap(), 1050);
 }
