@@ -213,6 +213,11 @@ fn a_panic_restores_the_terminal_before_the_message() {
         find(&pty.raw[leave..message], b"\x1b[?25h").is_some(),
         "cursor shown"
     );
+    let margins = find(&pty.raw[enter..], b"\x1b[r\x1b[m").map(|i| i + enter);
+    assert!(
+        margins.is_some_and(|m| m < leave),
+        "scrolling margins and colours reset before leaving (a frame may have been cut short)"
+    );
 }
 
 #[test]

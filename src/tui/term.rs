@@ -26,6 +26,8 @@ pub fn enter(mouse: bool) -> io::Result<()> {
 
 /// Leaves the alternate screen, shows the cursor and ends raw mode; safe to call twice.
 pub fn restore() {
+    // A frame cut short (a panic in it) may have left scrolling margins or colours set.
+    let _ = io::stdout().write_all(b"\x1b[r\x1b[m");
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
