@@ -86,6 +86,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        size_full_text_buffer(&tx)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         let mut indexed = Vec::new();
         let mut people = PersonIds::default();
@@ -106,6 +107,28 @@ impl Store {
         tx.commit()?;
         Ok(outcomes)
     }
+}
+
+/// What FTS5 holds in memory before it writes its pending index to disk as a new segment. At
+/// its default (1 MiB) a batch of 2,000 articles made about ten segments for the merges to
+/// rewrite; with room for a whole batch it makes one, and the import takes about 10% less time
+/// (interleaved runs on 10,000 generated articles).
+const FTS_HASH_BYTES: i64 = 32 << 20;
+
+/// Sets the store's FTS5 `hashsize` to [`FTS_HASH_BYTES`] (kept in its config table) when it
+/// is not already.
+fn size_full_text_buffer(tx: &Transaction) -> Result<()> {
+    let current: Option<i64> = tx
+        .prepare_cached("SELECT v FROM articles_fts_config WHERE k = 'hashsize'")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    if current != Some(FTS_HASH_BYTES) {
+        tx.execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ?1)",
+            [FTS_HASH_BYTES],
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes one article (not its full-text entry); the id it was written under, if it was.

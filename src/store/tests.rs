@@ -448,3 +448,25 @@ fn a_kept_compiled_query_is_dropped_when_the_store_changes() {
         "another's import"
     );
 }
+
+#[test]
+fn an_import_gives_full_text_indexing_room_for_a_whole_batch() {
+    let mut store = Store::open_in_memory().unwrap();
+    use rusqlite::OptionalExtension;
+    let hashsize = |store: &Store| -> Option<i64> {
+        store
+            .conn
+            .query_row(
+                "SELECT v FROM articles_fts_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .unwrap()
+    };
+    assert_eq!(hashsize(&store), None, "FTS5's default (1 MiB) before");
+    store.import_batch(&[new_article(&BASE)]).unwrap();
+    assert_eq!(hashsize(&store), Some(32 << 20));
+    let q = crate::query::parse("talks").unwrap();
+    assert_eq!(store.count(&q, today()).unwrap(), 1, "still indexed");
+}
