@@ -197,10 +197,6 @@ mod tests {
         assert_eq!(move_bytes(Some((30, 4)), 0, 4, 40), b"\r");
         assert_eq!(move_bytes(Some((30, 4)), 28, 4, 40), b"\x1b[2D");
     }
-}
-#[cfg(test)]
-mod erase_tests {
-    use super::*;
 
     #[test]
     fn a_run_of_blanks_is_erased() {

@@ -69,12 +69,9 @@ impl<B: Backend<Error = std::io::Error> + Write> Compact<B> {
             for (x, y, cell) in updates {
                 target.put(*x, *y, cell);
             }
-            for shift in shift::candidates(&self.screen, &target) {
+            if let Some(shift) = shift::best(&self.screen, &target) {
                 let drawn = self.shifted(shift, &target, updates);
-                let shortest = best.as_ref().map_or(plain.out.len(), |b| b.bytes.len());
-                if drawn.bytes.len() < shortest {
-                    best = Some(drawn);
-                }
+                best = (drawn.bytes.len() < plain.out.len()).then_some(drawn);
             }
         }
         match best {

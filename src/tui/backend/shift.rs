@@ -38,16 +38,19 @@ impl Shift {
     }
 }
 
-/// For each distance up to `MAX_ROWS` either way, the band of rows where shifting the screen
-/// makes the most cells of `target` right, if it makes any.
-pub fn candidates(screen: &Grid, target: &Grid) -> Vec<Shift> {
+/// Of the distances up to `MAX_ROWS` either way, the shift of the band of rows that makes the
+/// most cells of `target` right, if any does. Only that one is encoded: each encoding clones
+/// the screen and runs on the way from a key to its frame.
+pub fn best(screen: &Grid, target: &Grid) -> Option<Shift> {
     (1..=MAX_ROWS)
         .flat_map(|n| [n, -n])
         .filter_map(|by| best_band(screen, target, by))
-        .collect()
+        .max_by_key(|(_, gain)| *gain)
+        .map(|(shift, _)| shift)
 }
 
-fn best_band(screen: &Grid, target: &Grid, by: i32) -> Option<Shift> {
+/// The band with the largest gain for a shift of `by` rows, and that gain in cells.
+fn best_band(screen: &Grid, target: &Grid, by: i32) -> Option<(Shift, i64)> {
     let h = i32::from(target.height);
     let gains: Vec<Option<i64>> = (0..h).map(|y| row_gain(screen, target, y, by)).collect();
     // Kadane: the run of rows with the largest total gain; unknown rows break runs.
@@ -76,11 +79,12 @@ fn best_band(screen: &Grid, target: &Grid, by: i32) -> Option<Shift> {
     };
     let known = |y: i32| target.row(y as u16).iter().all(|s| *s != Slot::Unknown);
     let ok = top >= 0 && bottom < h && bottom > top && (top..=bottom).all(known);
-    ok.then_some(Shift {
+    let shift = Shift {
         top: top as u16,
         bottom: bottom as u16,
         by,
-    })
+    };
+    ok.then_some((shift, best))
 }
 
 /// Cells of row `y` right after shifting by `by`, less those right without it; `None` when the
