@@ -64,8 +64,6 @@ pub(super) struct PersonDriver {
     pub ids: String,
     /// The other conditions, plus the date bounds again over the index's `m.date`.
     pub rest_sql: String,
-    /// Where the positive words' MATCH text sits in the parameters, if there are words.
-    pub words: Option<usize>,
     /// When the other terms are all dates: the condition over `mentions` alone.
     pub index_only: Option<String>,
     /// The person's mentions within the query's dates (`SELECT 1 …`), to size the walk.
@@ -246,7 +244,7 @@ impl Compiler {
                     (true, _) => and(&on_articles),
                     (false, true) => and(&on_mentions),
                 },
-                words,
+
                 index_only,
                 walk_probe: format!("SELECT 1 FROM mentions m WHERE {}", and(&walk)),
                 source_probe: source_probe.clone(),

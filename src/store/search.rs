@@ -30,6 +30,9 @@ const WORDS_CAP: i64 = 20_000;
 /// How far the articles of a query's sources are counted against a person's walk.
 const SOURCES_CAP: i64 = 250_000;
 
+/// The articles matching the words in the first parameter, for counting.
+const FTS_PROBE: &str = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1";
+
 const ROW_COLUMNS: &str = "a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred";
 
 impl Store {
@@ -136,21 +139,26 @@ impl Store {
             }
         }
         let mut filter = self.compile(query, today)?;
+        // The words' matches, counted once for both decisions below (a person's walk names the
+        // same words as `words_may_load`).
+        let words = filter
+            .words_may_load
+            .map(|at| filter.params.get(at).cloned().unwrap_or(Value::Null));
+        let matches = match &words {
+            Some(text) => Some(self.capped_count(FTS_PROBE, Some(text.clone()), WORDS_CAP)?),
+            None => None,
+        };
         let person_drives = match &filter.person {
-            Some(person) => self.person_should_drive(person, &filter.params)?,
+            Some(person) => self.person_should_drive(person, matches)?,
             None => false,
         };
         // Words tested in memory cannot drive: only when the person's walk, a source or the
         // dates will.
         let driven = person_drives || filter.index_driver;
-        if let Some(at) = filter.words_may_load.filter(|_| driven) {
-            let text = filter.params.get(at).cloned().unwrap_or(Value::Null);
-            let probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1";
-            if self.capped_count(probe, Some(text.clone()), COMMON)? >= COMMON {
-                if let Value::Text(text) = &text {
-                    super::wordset::load(&self.conn, &self.words, text)?;
-                    filter = self.compile_with(query, today, true)?;
-                }
+        if let (true, Some(Value::Text(text)), Some(n)) = (driven, &words, matches) {
+            if n >= COMMON {
+                super::wordset::load(&self.conn, &self.words, text)?;
+                filter = self.compile_with(query, today, true)?;
             }
         }
         if !person_drives {
@@ -236,17 +244,15 @@ impl Store {
     /// Whether walking the person's mentions (within the query's dates) beats the other ways
     /// in: the words' matches, or the sources' articles by date. Each is counted up to a cap,
     /// so the estimate stays cheap however common any of them is; the person drives on a tie.
-    fn person_should_drive(&self, person: &PersonDriver, params: &[Value]) -> Result<bool> {
-        if person.words.is_none() && person.source_probe.is_none() {
-            return Ok(true);
-        }
+    fn person_should_drive(
+        &self,
+        person: &PersonDriver,
+        word_matches: Option<i64>,
+    ) -> Result<bool> {
         // Each side is counted only as far as the comparison needs: the rarer side first, the
         // other up to one more. A fixed cap made a person in a fifth of a year's articles tie
         // with one source's share of them, and the tie walked the person (19 ms, not 11).
-        if let Some(words) = person.words {
-            let text = params.get(words).cloned().unwrap_or(Value::Null);
-            let probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?";
-            let matches = self.capped_count(probe, Some(text), WORDS_CAP)?;
+        if let Some(matches) = word_matches {
             if matches < WORDS_CAP
                 && matches < self.capped_count(&person.walk_probe, None, matches + 1)?
             {
