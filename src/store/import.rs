@@ -59,6 +59,9 @@ pub struct NewArticle {
     pub source_hint: Option<String>,
     content_hash: Vec<u8>,
     raw_packed: Vec<u8>,
+    raw_len: usize,
+    /// The body as the full-text index reads it, joined here on the parsing threads.
+    body_text: String,
 }
 
 impl NewArticle {
@@ -72,10 +75,17 @@ impl NewArticle {
         NewArticle {
             content_hash: Sha256::digest(raw).to_vec(),
             raw_packed: compress(raw),
+            raw_len: raw.len(),
+            body_text: article.parsed.body_text(),
             article,
             origin,
             source_hint,
         }
+    }
+
+    /// The size of the original bytes.
+    pub fn raw_len(&self) -> usize {
+        self.raw_len
     }
 }
 
@@ -83,29 +93,64 @@ impl Store {
     /// Stores a batch of articles in one transaction. The same article imported twice is stored
     /// once; a changed one is updated in place and keeps its read and starred marks.
     pub fn import_batch(&mut self, batch: &[NewArticle]) -> Result<Vec<ImportOutcome>> {
+        let mut import = self.begin_import()?;
+        let outcomes = batch
+            .iter()
+            .map(|item| import.write(item.clone()))
+            .collect::<Result<Vec<_>>>()?;
+        import.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Opens an import transaction, taking the write lock at once: a deferred one that read
+    /// first could not upgrade a stale snapshot to a write while the reader marks articles.
+    pub fn begin_import(&mut self) -> Result<ImportTx<'_>> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         size_full_text_buffer(&tx)?;
-        let mut outcomes = Vec::with_capacity(batch.len());
-        let mut indexed = Vec::new();
-        let mut people = PersonIds::default();
-        for item in batch {
-            let (outcome, id) = upsert(&tx, item, &mut people)?;
-            if let Some(id) = id {
-                indexed.push((id, outcome == ImportOutcome::Updated, item));
-            }
-            outcomes.push(outcome);
+        Ok(ImportTx {
+            tx,
+            people: PersonIds::default(),
+            full_text: Vec::new(),
+        })
+    }
+}
+
+/// One import transaction: articles are written as they arrive, so the writer works while the
+/// rest of the batch is still being parsed. Nothing is stored unless it is committed.
+pub struct ImportTx<'s> {
+    tx: Transaction<'s>,
+    people: PersonIds,
+    /// (id, replaces an old entry, title, body) of the articles written so far.
+    full_text: Vec<(i64, bool, String, String)>,
+}
+
+impl ImportTx<'_> {
+    /// Writes one article (its full-text entry waits for [`ImportTx::commit`]).
+    pub fn write(&mut self, item: NewArticle) -> Result<ImportOutcome> {
+        let (outcome, id) = upsert(&self.tx, &item, &mut self.people)?;
+        if let Some(id) = id {
+            let replace = outcome == ImportOutcome::Updated;
+            let NewArticle {
+                article, body_text, ..
+            } = item;
+            self.full_text
+                .push((id, replace, article.parsed.title, body_text));
         }
+        Ok(outcome)
+    }
+
+    /// Indexes the articles' words and commits.
+    pub fn commit(self) -> Result<()> {
         // The full-text rows go last: any later statement that opens a statement savepoint
-        // (an upsert, a REPLACE, a foreign-key check) makes FTS5 flush its pending index to disk,
-        // which was the importer's main cost when they were interleaved.
-        for (id, replace, item) in indexed {
-            let parsed = &item.article.parsed;
-            write_fts(&tx, id, &parsed.title, &parsed.body_text(), replace)?;
+        // (an upsert, a REPLACE, a foreign-key check) makes FTS5 flush its pending index to
+        // disk, which was the importer's main cost when they were interleaved.
+        for (id, replace, title, body) in &self.full_text {
+            write_fts(&self.tx, *id, title, body, *replace)?;
         }
-        tx.commit()?;
-        Ok(outcomes)
+        self.tx.commit()?;
+        Ok(())
     }
 }
 

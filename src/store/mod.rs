@@ -1,5 +1,6 @@
 //! The article store: SQLite (WAL, FTS5) holding articles, sources, people, mentions and read state.
 
+mod checkpoint;
 mod codec;
 mod compile;
 mod facets;
@@ -13,8 +14,9 @@ mod search;
 mod state;
 mod wordset;
 
+pub use checkpoint::Checkpointer;
 pub use facets::{Granularity, NameCount, PersonCount};
-pub use import::{ImportOutcome, ImportSummary, NewArticle};
+pub use import::{ImportOutcome, ImportSummary, ImportTx, NewArticle};
 pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
 pub use reindex::ReindexSummary;

@@ -1,5 +1,6 @@
 //! Store tests on hand-built articles: idempotent import, updates, marks, resolution, migration.
 
+mod checkpoint;
 mod people;
 mod plans;
 

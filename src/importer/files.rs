@@ -1,0 +1,152 @@
+//! Finding the files to import: folder walks, what counts as an article file, bounded reads,
+//! and the chunks the parsers take.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::FileProblem;
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Extensions a folder walk picks up; a file named on the command line is always tried.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "htm", "html", "xml", "md", "story"];
+
+/// Files a folder walk skips whatever their extension: a dataset's own documentation.
+const NOT_ARTICLES: &[&str] = &["readme", "license", "licence", "copying", "changelog"];
+/// Expands the given paths into the files to import, folders recursively (sorted, hidden entries
+/// and symlink loops skipped). Paths that do not exist are reported as failures.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut seen_dirs, &mut files, &mut problems),
+            Ok(_) => files.push(path.clone()),
+            Err(err) => problems.push(FileProblem {
+                path: path.clone(),
+                reason: format!("cannot read it: {err}"),
+            }),
+        }
+    }
+    (files, problems)
+}
+
+fn walk(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<FileProblem>,
+) {
+    let Ok(real) = dir.canonicalize() else { return };
+    if !seen.insert(real) {
+        return; // a symlink loop, or a folder reached twice
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(FileProblem {
+                path: dir.to_path_buf(),
+                reason: format!("cannot read it: {err}"),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, seen, files, problems),
+            Ok(_) if looks_like_article(&path) => files.push(path),
+            Ok(_) => {}
+            Err(err) => problems.push(FileProblem {
+                path,
+                reason: format!("cannot read it: {err}"),
+            }),
+        }
+    }
+}
+
+fn looks_like_article(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    if NOT_ARTICLES.contains(&stem.as_str()) {
+        return false;
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => ARTICLE_EXTENSIONS.contains(&ext.to_lowercase().as_str()),
+        None => true,
+    }
+}
+
+/// Reads at most one byte more than [`MAX_FILE_BYTES`], whatever the file claims its size is.
+pub(super) fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Cuts `files` into chunks of at most `max_files` files and `max_bytes` bytes (at least one
+/// file each), reading each file's size only when its chunk is reached.
+pub(super) fn chunks(
+    files: &[PathBuf],
+    max_files: usize,
+    max_bytes: u64,
+) -> impl Iterator<Item = &[PathBuf]> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let (mut end, mut bytes) = (start, 0u64);
+        while end < files.len() && end - start < max_files {
+            let len = std::fs::metadata(&files[end]).map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+            if end > start && bytes + len > max_bytes {
+                break;
+            }
+            bytes += len;
+            end += 1;
+        }
+        let chunk = files.get(start..end).filter(|c| !c.is_empty())?;
+        start = end;
+        Some(chunk)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_hold_at_most_the_chunk_size_and_split_big_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for (i, size) in [10, 10, 10, 9 << 20, 9 << 20, 10, 20 << 20, 10]
+            .iter()
+            .enumerate()
+        {
+            let path = dir.path().join(format!("{i}.txt"));
+            let file = std::fs::File::create(&path).unwrap();
+            file.set_len(*size).unwrap(); // sparse: no real bytes written
+            files.push(path);
+        }
+        let sizes = |max_files| -> Vec<usize> {
+            chunks(&files, max_files, 16 << 20)
+                .map(|c| c.len())
+                .collect()
+        };
+        assert_eq!(sizes(2), [2, 2, 2, 1, 1]);
+        assert_eq!(sizes(100), [4, 2, 1, 1]);
+        assert_eq!(chunks(&[], 10, 1).count(), 0);
+    }
+}
