@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::ingest::{self, Origin};
-use crate::store::{Checkpointer, ImportSummary, NewArticle, Store, StoreError};
+use crate::store::{Checkpointer, ImportSummary, NewArticle, SettledPeople, Store, StoreError};
 /// How an import run behaves.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -234,8 +234,9 @@ fn write_all(
 ) -> Result<(), StoreError> {
     let mut parsed = parsed.peekable();
     let mut done = 0u64;
+    let mut settled = SettledPeople::default();
     while parsed.peek().is_some() {
-        let mut import = store.begin_import()?;
+        let mut import = store.begin_import(&mut settled)?;
         let (started, mut count, mut bytes) = (Instant::now(), 0, 0);
         for item in parsed.by_ref() {
             done += 1;

@@ -1,13 +1,12 @@
 //! Writing articles: idempotent upserts in batches, keeping read and starred state.
 
-use std::collections::HashMap;
-
 use chrono::Utc;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::codec::compress;
-use super::names::{ensure_person, ensure_source};
+use super::mentions::{write_mentions, SettledPeople};
+use super::names::ensure_source;
 use super::{Result, Store};
 use crate::model::Article;
 
@@ -93,7 +92,8 @@ impl Store {
     /// Stores a batch of articles in one transaction. The same article imported twice is stored
     /// once; a changed one is updated in place and keeps its read and starred marks.
     pub fn import_batch(&mut self, batch: &[NewArticle]) -> Result<Vec<ImportOutcome>> {
-        let mut import = self.begin_import()?;
+        let mut settled = SettledPeople::default();
+        let mut import = self.begin_import(&mut settled)?;
         let outcomes = batch
             .iter()
             .map(|item| import.write(item.clone()))
@@ -104,14 +104,16 @@ impl Store {
 
     /// Opens an import transaction, taking the write lock at once: a deferred one that read
     /// first could not upgrade a stale snapshot to a write while the reader marks articles.
-    pub fn begin_import(&mut self) -> Result<ImportTx<'_>> {
+    /// `settled` carries the people settled by earlier transactions of the same import.
+    pub fn begin_import<'s>(&'s mut self, settled: &'s mut SettledPeople) -> Result<ImportTx<'s>> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         size_full_text_buffer(&tx)?;
+        settled.begin(&tx)?;
         Ok(ImportTx {
             tx,
-            people: PersonIds::default(),
+            people: settled,
             full_text: Vec::new(),
         })
     }
@@ -121,7 +123,7 @@ impl Store {
 /// rest of the batch is still being parsed. Nothing is stored unless it is committed.
 pub struct ImportTx<'s> {
     tx: Transaction<'s>,
-    people: PersonIds,
+    people: &'s mut SettledPeople,
     /// (id, replaces an old entry, title, body) of the articles written so far.
     full_text: Vec<(i64, bool, String, String)>,
 }
@@ -129,7 +131,7 @@ pub struct ImportTx<'s> {
 impl ImportTx<'_> {
     /// Writes one article (its full-text entry waits for [`ImportTx::commit`]).
     pub fn write(&mut self, item: NewArticle) -> Result<ImportOutcome> {
-        let (outcome, id) = upsert(&self.tx, &item, &mut self.people)?;
+        let (outcome, id) = upsert(&self.tx, &item, self.people)?;
         if let Some(id) = id {
             let replace = outcome == ImportOutcome::Updated;
             let NewArticle {
@@ -150,6 +152,7 @@ impl ImportTx<'_> {
             write_fts(&self.tx, *id, title, body, *replace)?;
         }
         self.tx.commit()?;
+        self.people.committed();
         Ok(())
     }
 }
@@ -180,7 +183,7 @@ fn size_full_text_buffer(tx: &Transaction) -> Result<()> {
 fn upsert(
     tx: &Transaction,
     item: &NewArticle,
-    people: &mut PersonIds,
+    people: &mut SettledPeople,
 ) -> Result<(ImportOutcome, Option<i64>)> {
     let hash = &item.content_hash;
     let source_id = match item.article.source.as_deref() {
@@ -197,7 +200,8 @@ fn upsert(
         None => write_article(tx, item, source_id, None)?,
     };
     write_raw(tx, id, item)?;
-    write_mentions(tx, id, &item.article, people)?;
+    let fresh = existing.is_none();
+    write_mentions(tx, id, &item.article, people, fresh)?;
     let outcome = match existing {
         Some(_) => ImportOutcome::Updated,
         None => ImportOutcome::Imported,
@@ -308,52 +312,5 @@ pub(super) fn write_fts(
     }
     tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![id, title, body])?;
-    Ok(())
-}
-
-/// The stored person of each (name, aliases) already settled in this transaction. Settling the
-/// same name and aliases again gives the same id (the first time stored the name's key as an
-/// alias), so the lookups and alias inserts are skipped: the most mentioned people are in half
-/// of the articles.
-#[derive(Default)]
-pub(super) struct PersonIds(HashMap<(String, Vec<String>), i64>);
-
-/// Replaces the article's mentions; variants that settle on one stored person are summed.
-pub(super) fn write_mentions(
-    tx: &Transaction,
-    article_id: i64,
-    article: &Article,
-    people: &mut PersonIds,
-) -> Result<()> {
-    tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
-        .execute([article_id])?;
-    let date = article.parsed.date.map(|d| d.to_string());
-    for person in &article.people {
-        let key = (person.name.clone(), person.aliases.clone());
-        let person_id = match people.0.get(&key) {
-            Some(id) => *id,
-            None => {
-                let id = ensure_person(tx, &person.name, &person.aliases)?;
-                people.0.insert(key, id);
-                id
-            }
-        };
-        tx.prepare_cached(
-            "INSERT INTO mentions (article_id, person_id, mentions, first_pos, aliases, date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (article_id, person_id) DO UPDATE SET
-                mentions = mentions + excluded.mentions,
-                first_pos = min(first_pos, excluded.first_pos),
-                aliases = aliases || char(10) || excluded.aliases",
-        )?
-        .execute(params![
-            article_id,
-            person_id,
-            person.mentions,
-            person.first_pos as i64,
-            person.aliases.join("\n"),
-            date,
-        ])?;
-    }
     Ok(())
 }

@@ -4,7 +4,8 @@ use rayon::prelude::*;
 use rusqlite::params;
 
 use super::codec::decompress;
-use super::import::{write_fts, write_mentions, PersonIds};
+use super::import::write_fts;
+use super::mentions::{write_mentions, SettledPeople};
 use super::names::ensure_source;
 use super::{Result, Store};
 use crate::ingest::{self, Origin};
@@ -130,7 +131,7 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
         ]);
     match updated {
         Ok(_) => {
-            write_mentions(tx, id, article, &mut PersonIds::default())?;
+            write_mentions(tx, id, article, &mut SettledPeople::default(), false)?;
             Ok(true)
         }
         // The re-derived URL now belongs to another stored article: keep this one as it was.

@@ -3,6 +3,7 @@
 mod checkpoint;
 mod people;
 mod plans;
+mod settled;
 
 use chrono::NaiveDate;
 
