@@ -1,9 +1,10 @@
 //! Finding the files to import: folder walks, what counts as an article file, bounded reads,
 //! and the chunks the parsers take.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::FileProblem;
 
@@ -91,6 +92,37 @@ fn looks_like_article(path: &Path) -> bool {
     }
 }
 
+/// The real (canonical) paths of the folders files are imported from, each worked out once: a
+/// file's own `canonicalize` costs a system call per path component, for every file.
+#[derive(Default)]
+pub(super) struct RealFolders(Mutex<HashMap<PathBuf, Option<PathBuf>>>);
+
+impl RealFolders {
+    /// The real path of `path`, a file that is a symlink (resolved whole) or not (only its
+    /// folder needs resolving); `path` itself where it cannot be resolved.
+    pub(super) fn real_path(&self, path: &Path, symlink: bool) -> PathBuf {
+        let whole = || path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let (Some(folder), Some(name), false) = (path.parent(), path.file_name(), symlink) else {
+            return whole();
+        };
+        let folder = match folder.as_os_str().is_empty() {
+            true => Path::new("."),
+            false => folder,
+        };
+        let mut known = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let real = known
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| folder.canonicalize().ok());
+        match real {
+            Some(real) => real.join(name),
+            None => whole(),
+        }
+    }
+}
+
 /// Reads at most one byte more than [`MAX_FILE_BYTES`], whatever the file claims its size is.
 pub(super) fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
@@ -126,6 +158,25 @@ pub(super) fn chunks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn real_paths_resolve_linked_folders_and_linked_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().canonicalize().unwrap().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join("a.txt"), "A\n\nBody.\n").unwrap();
+        std::os::unix::fs::symlink(&real, dir.path().join("link")).unwrap();
+        std::os::unix::fs::symlink(real.join("a.txt"), dir.path().join("b.txt")).unwrap();
+        let folders = RealFolders::default();
+        let via_folder = dir.path().join("link").join("a.txt");
+        assert_eq!(folders.real_path(&via_folder, false), real.join("a.txt"));
+        assert_eq!(folders.real_path(&via_folder, false), real.join("a.txt"));
+        let linked_file = dir.path().join("b.txt");
+        assert_eq!(folders.real_path(&linked_file, true), real.join("a.txt"));
+        let missing = dir.path().join("gone").join("c.txt");
+        assert_eq!(folders.real_path(&missing, false), missing);
+    }
 
     #[test]
     fn chunks_hold_at_most_the_chunk_size_and_split_big_files() {

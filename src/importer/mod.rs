@@ -5,7 +5,7 @@ mod files;
 
 pub use files::{collect_files, MAX_FILE_BYTES};
 
-use files::{chunks, read_limited};
+use files::{chunks, read_limited, RealFolders};
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::ingest::{self, Origin};
-use crate::store::{Checkpointer, ImportSummary, NewArticle, SettledPeople, Store, StoreError};
+use crate::store::{Checkpointer, ImportSummary, NewArticle, Settled, Store, StoreError};
 /// How an import run behaves.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -79,12 +79,21 @@ pub fn prepare(
     Ok(NewArticle::new(article, bytes, origin, hint))
 }
 
-fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, FileProblem> {
+fn read_and_prepare(
+    path: &Path,
+    options: &ImportOptions,
+    folders: &RealFolders,
+) -> Result<NewArticle, FileProblem> {
     let problem = |reason: String| FileProblem {
         path: path.to_path_buf(),
         reason,
     };
-    let meta = std::fs::metadata(path).map_err(|e| problem(format!("cannot read it: {e}")))?;
+    let cannot_read = |e: std::io::Error| problem(format!("cannot read it: {e}"));
+    let own = std::fs::symlink_metadata(path).map_err(cannot_read)?;
+    let meta = match own.is_symlink() {
+        true => std::fs::metadata(path).map_err(cannot_read)?,
+        false => own.clone(),
+    };
     if !meta.is_file() {
         // A FIFO or a device would block or never end; a folder here was not walked.
         return Err(problem(
@@ -102,7 +111,7 @@ fn read_and_prepare(path: &Path, options: &ImportOptions) -> Result<NewArticle, 
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
     }
-    let origin = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let origin = folders.real_path(path, own.is_symlink());
     let parent = origin
         .parent()
         .and_then(|p| p.file_name())
@@ -161,12 +170,13 @@ pub fn import_files(
     let (tx, rx) = sync_channel::<Vec<Parsed>>(CHUNKS_AHEAD);
     std::thread::scope(|scope| {
         let pool = parsing_pool();
+        let folders = RealFolders::default();
         scope.spawn(move || {
             for chunk in chunks(files, CHUNK_FILES, CHUNK_BYTES) {
                 let parse = || {
                     chunk
                         .par_iter()
-                        .map(|p| read_and_prepare(p, options))
+                        .map(|p| read_and_prepare(p, options, &folders))
                         .collect()
                 };
                 let parsed = match &pool {
@@ -234,7 +244,7 @@ fn write_all(
 ) -> Result<(), StoreError> {
     let mut parsed = parsed.peekable();
     let mut done = 0u64;
-    let mut settled = SettledPeople::default();
+    let mut settled = Settled::default();
     while parsed.peek().is_some() {
         let mut import = store.begin_import(&mut settled)?;
         let (started, mut count, mut bytes) = (Instant::now(), 0, 0);

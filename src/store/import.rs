@@ -5,8 +5,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::codec::compress;
-use super::mentions::{write_mentions, SettledPeople};
+use super::mentions::write_mentions;
 use super::names::ensure_source;
+use super::settled::Settled;
 use super::{Result, Store};
 use crate::model::Article;
 
@@ -61,6 +62,8 @@ pub struct NewArticle {
     raw_len: usize,
     /// The body as the full-text index reads it, joined here on the parsing threads.
     body_text: String,
+    /// The URL's domain, an alias of the source.
+    domain: Option<String>,
 }
 
 impl NewArticle {
@@ -76,6 +79,11 @@ impl NewArticle {
             raw_packed: compress(raw),
             raw_len: raw.len(),
             body_text: article.parsed.body_text(),
+            domain: article
+                .parsed
+                .url
+                .as_deref()
+                .and_then(crate::ingest::url_domain),
             article,
             origin,
             source_hint,
@@ -92,7 +100,7 @@ impl Store {
     /// Stores a batch of articles in one transaction. The same article imported twice is stored
     /// once; a changed one is updated in place and keeps its read and starred marks.
     pub fn import_batch(&mut self, batch: &[NewArticle]) -> Result<Vec<ImportOutcome>> {
-        let mut settled = SettledPeople::default();
+        let mut settled = Settled::default();
         let mut import = self.begin_import(&mut settled)?;
         let outcomes = batch
             .iter()
@@ -104,8 +112,8 @@ impl Store {
 
     /// Opens an import transaction, taking the write lock at once: a deferred one that read
     /// first could not upgrade a stale snapshot to a write while the reader marks articles.
-    /// `settled` carries the people settled by earlier transactions of the same import.
-    pub fn begin_import<'s>(&'s mut self, settled: &'s mut SettledPeople) -> Result<ImportTx<'s>> {
+    /// `settled` carries the people and sources settled by earlier transactions of the import.
+    pub fn begin_import<'s>(&'s mut self, settled: &'s mut Settled) -> Result<ImportTx<'s>> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -113,7 +121,7 @@ impl Store {
         settled.begin(&tx)?;
         Ok(ImportTx {
             tx,
-            people: settled,
+            settled,
             full_text: Vec::new(),
         })
     }
@@ -123,7 +131,7 @@ impl Store {
 /// rest of the batch is still being parsed. Nothing is stored unless it is committed.
 pub struct ImportTx<'s> {
     tx: Transaction<'s>,
-    people: &'s mut SettledPeople,
+    settled: &'s mut Settled,
     /// (id, replaces an old entry, title, body) of the articles written so far.
     full_text: Vec<(i64, bool, String, String)>,
 }
@@ -131,7 +139,7 @@ pub struct ImportTx<'s> {
 impl ImportTx<'_> {
     /// Writes one article (its full-text entry waits for [`ImportTx::commit`]).
     pub fn write(&mut self, item: NewArticle) -> Result<ImportOutcome> {
-        let (outcome, id) = upsert(&self.tx, &item, self.people)?;
+        let (outcome, id) = upsert(&self.tx, &item, self.settled)?;
         if let Some(id) = id {
             let replace = outcome == ImportOutcome::Updated;
             let NewArticle {
@@ -152,7 +160,7 @@ impl ImportTx<'_> {
             write_fts(&self.tx, *id, title, body, *replace)?;
         }
         self.tx.commit()?;
-        self.people.committed();
+        self.settled.committed();
         Ok(())
     }
 }
@@ -183,11 +191,11 @@ fn size_full_text_buffer(tx: &Transaction) -> Result<()> {
 fn upsert(
     tx: &Transaction,
     item: &NewArticle,
-    people: &mut SettledPeople,
+    settled: &mut Settled,
 ) -> Result<(ImportOutcome, Option<i64>)> {
     let hash = &item.content_hash;
     let source_id = match item.article.source.as_deref() {
-        Some(name) => Some(ensure_source(tx, name, item.article.parsed.url.as_deref())?),
+        Some(name) => Some(settle_source(tx, name, item.domain.as_deref(), settled)?),
         None => None,
     };
     let existing = find_existing(tx, item, source_id, hash)?;
@@ -201,12 +209,27 @@ fn upsert(
     };
     write_raw(tx, id, item)?;
     let fresh = existing.is_none();
-    write_mentions(tx, id, &item.article, people, fresh)?;
+    write_mentions(tx, id, &item.article, settled, fresh)?;
     let outcome = match existing {
         Some(_) => ImportOutcome::Updated,
         None => ImportOutcome::Imported,
     };
     Ok((outcome, Some(id)))
+}
+
+/// The source's id, settled once per import (see [`Settled`]).
+fn settle_source(
+    tx: &Transaction,
+    name: &str,
+    domain: Option<&str>,
+    settled: &mut Settled,
+) -> Result<i64> {
+    if let Some(id) = settled.source(name, domain) {
+        return Ok(id);
+    }
+    let id = ensure_source(tx, name, domain)?;
+    settled.settle_source(name, domain, id);
+    Ok(id)
 }
 
 /// The stored article this one is a version of: same canonical URL, else same source + title +

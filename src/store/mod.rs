@@ -12,18 +12,19 @@ mod reindex;
 mod safety;
 mod schema;
 mod search;
+mod settled;
 mod state;
 mod wordset;
 
 pub use checkpoint::Checkpointer;
 pub use facets::{Granularity, NameCount, PersonCount};
 pub use import::{ImportOutcome, ImportSummary, ImportTx, NewArticle};
-pub use mentions::SettledPeople;
 pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
 pub use reindex::ReindexSummary;
 pub use safety::explain;
 pub use schema::SCHEMA_VERSION;
+pub use settled::Settled;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

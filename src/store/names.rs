@@ -49,8 +49,8 @@ fn source_alias_keys(alias: &str) -> Vec<String> {
 }
 
 /// The id of the source called `name`, created with its aliases (built-in ones and the URL's
-/// domain) when new.
-pub fn ensure_source(conn: &Connection, name: &str, url: Option<&str>) -> Result<i64> {
+/// `domain`) when new.
+pub fn ensure_source(conn: &Connection, name: &str, domain: Option<&str>) -> Result<i64> {
     let existing: Option<i64> = conn
         .prepare_cached("SELECT id FROM sources WHERE name = ?1")?
         .query_row([name], |r| r.get(0))
@@ -75,8 +75,8 @@ pub fn ensure_source(conn: &Connection, name: &str, url: Option<&str>) -> Result
             id
         }
     };
-    if let Some(domain) = url.and_then(crate::ingest::url_domain) {
-        add_source_alias(conn, id, &domain)?;
+    if let Some(domain) = domain {
+        add_source_alias(conn, id, domain)?;
     }
     Ok(id)
 }

@@ -5,8 +5,9 @@ use rusqlite::params;
 
 use super::codec::decompress;
 use super::import::write_fts;
-use super::mentions::{write_mentions, SettledPeople};
+use super::mentions::write_mentions;
 use super::names::ensure_source;
+use super::settled::Settled;
 use super::{Result, Store};
 use crate::ingest::{self, Origin};
 use crate::model::Article;
@@ -110,7 +111,10 @@ fn derive_again(stored: &Stored) -> (i64, Result<Article, String>) {
 fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<bool> {
     let parsed = &article.parsed;
     let source_id = match article.source.as_deref() {
-        Some(name) => Some(ensure_source(tx, name, parsed.url.as_deref())?),
+        Some(name) => {
+            let domain = parsed.url.as_deref().and_then(crate::ingest::url_domain);
+            Some(ensure_source(tx, name, domain.as_deref())?)
+        }
         None => None,
     };
     let updated = tx
@@ -131,7 +135,7 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
         ]);
     match updated {
         Ok(_) => {
-            write_mentions(tx, id, article, &mut SettledPeople::default(), false)?;
+            write_mentions(tx, id, article, &mut Settled::default(), false)?;
             Ok(true)
         }
         // The re-derived URL now belongs to another stored article: keep this one as it was.

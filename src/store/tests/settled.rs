@@ -1,5 +1,6 @@
 //! Mentions written on import. People settled by one transaction of an import serve the next
-//! only while they still exist: not after a rollback, not after another connection's commit.
+//! only while they still exist (sources too): not after a rollback, not after another
+//! connection's commit.
 
 use super::*;
 
@@ -25,7 +26,7 @@ fn people_named(store: &Store, name: &str) -> i64 {
 #[test]
 fn people_of_a_rolled_back_transaction_are_not_reused() {
     let mut store = Store::open_in_memory().unwrap();
-    let mut settled = SettledPeople::default();
+    let mut settled = Settled::default();
     let mut import = store.begin_import(&mut settled).unwrap();
     import.write(mentioning("One", ADA)).unwrap();
     drop(import); // rolled back: Ada Renshaw was never stored
@@ -37,11 +38,11 @@ fn people_of_a_rolled_back_transaction_are_not_reused() {
 }
 
 #[test]
-fn people_removed_by_another_connection_are_settled_again() {
+fn people_and_sources_removed_by_another_connection_are_settled_again() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store.db");
     let mut store = Store::open(&path).unwrap();
-    let mut settled = SettledPeople::default();
+    let mut settled = Settled::default();
     let mut import = store.begin_import(&mut settled).unwrap();
     import.write(mentioning("One", ADA)).unwrap();
     import.commit().unwrap();
@@ -50,7 +51,7 @@ fn people_removed_by_another_connection_are_settled_again() {
     other
         .execute_batch(
             "DELETE FROM mentions; DELETE FROM person_aliases; DELETE FROM people;
-             DELETE FROM articles;",
+             DELETE FROM articles; DELETE FROM source_aliases; DELETE FROM sources;",
         )
         .unwrap();
 
@@ -58,17 +59,22 @@ fn people_removed_by_another_connection_are_settled_again() {
     import.write(mentioning("Two", ADA)).unwrap();
     import.commit().unwrap();
     assert_eq!(people_named(&store, "Ada Renshaw"), 1);
+    let sources: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sources, 1);
 }
 
 #[test]
 fn people_settled_earlier_in_an_import_are_kept_for_the_next_transaction() {
     let mut store = Store::open_in_memory().unwrap();
-    let mut settled = SettledPeople::default();
+    let mut settled = Settled::default();
     let mut import = store.begin_import(&mut settled).unwrap();
     import.write(mentioning("One", ADA)).unwrap();
     import.commit().unwrap();
     drop(store.begin_import(&mut settled).unwrap());
-    assert_eq!(settled.len(), 1);
+    assert_eq!(settled.people_len(), 1);
 }
 
 #[test]

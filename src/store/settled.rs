@@ -1,0 +1,76 @@
+//! What an import has settled so far: the stored ids of the people and sources it has met.
+
+use std::collections::HashMap;
+
+use rusqlite::Transaction;
+
+use super::Result;
+
+/// The stored ids of the people and sources an import has settled. Settling the same person
+/// (name and aliases) or source (name and URL domain) again gives the same id (the first time
+/// stored its aliases), so the lookups and alias inserts are skipped: the most mentioned
+/// people are in half of the articles, and every article has a source.
+///
+/// Kept from one transaction of an import to the next only while no other connection has
+/// committed (`data_version`), and only after a commit: a rolled-back transaction takes its new
+/// people and sources with it.
+#[derive(Default)]
+pub struct Settled {
+    people: HashMap<String, Vec<(Vec<String>, i64)>>,
+    sources: HashMap<(String, Option<String>), i64>,
+    /// `data_version` when the ids were last committed; `None` while a transaction is open.
+    committed_at: Option<i64>,
+    /// `data_version` seen by the open transaction.
+    open_at: i64,
+}
+
+impl Settled {
+    /// At the start of a write transaction (the write lock held, so nobody else commits until
+    /// it ends): forgets the ids unless they are still what the store holds.
+    pub(super) fn begin(&mut self, tx: &Transaction) -> Result<()> {
+        let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.committed_at.take() != Some(version) {
+            self.people.clear();
+            self.sources.clear();
+        }
+        self.open_at = version;
+        Ok(())
+    }
+
+    /// The transaction committed: its ids may serve the next one.
+    pub(super) fn committed(&mut self) {
+        self.committed_at = Some(self.open_at);
+    }
+
+    /// How many people (name and aliases) are settled.
+    #[cfg(test)]
+    pub(super) fn people_len(&self) -> usize {
+        self.people.values().map(Vec::len).sum()
+    }
+
+    pub(super) fn person(&self, name: &str, aliases: &[String]) -> Option<i64> {
+        let variants = self.people.get(name)?;
+        variants
+            .iter()
+            .find(|(seen, _)| seen.as_slice() == aliases)
+            .map(|(_, id)| *id)
+    }
+
+    pub(super) fn settle_person(&mut self, name: &str, aliases: &[String], id: i64) {
+        let variants = self.people.entry(name.to_string()).or_default();
+        variants.push((aliases.to_vec(), id));
+    }
+
+    pub(super) fn source(&self, name: &str, domain: Option<&str>) -> Option<i64> {
+        // Few sources: a scan avoids building an owned key for every article.
+        self.sources
+            .iter()
+            .find(|((n, d), _)| n == name && d.as_deref() == domain)
+            .map(|(_, id)| *id)
+    }
+
+    pub(super) fn settle_source(&mut self, name: &str, domain: Option<&str>, id: i64) {
+        let key = (name.to_string(), domain.map(str::to_string));
+        self.sources.insert(key, id);
+    }
+}
