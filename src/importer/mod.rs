@@ -107,7 +107,7 @@ fn read_and_prepare(
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let bytes = read_limited(path).map_err(|e| problem(format!("cannot read it: {e}")))?;
+    let bytes = read_limited(path, meta.len()).map_err(|e| problem(format!("cannot read it: {e}")))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
     }
