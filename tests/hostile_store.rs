@@ -250,3 +250,23 @@ fn a_file_size_limit_during_import_is_a_clear_error_and_the_store_survives() {
     assert_eq!(count(&store, "SELECT count(*) FROM articles"), 400);
     assert_intact(&store);
 }
+
+/// A kill between SQLite creating the store file and the schema's commit leaves an empty
+/// database (0 bytes, or a header and no tables); the next run sets it up instead of refusing it.
+#[test]
+fn a_store_left_empty_by_a_kill_before_setup_is_set_up_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = write_stories(&dir.path().join("stories"), 3);
+    let zero_bytes = dir.path().join("zero.db");
+    std::fs::write(&zero_bytes, b"").unwrap();
+    let header_only = dir.path().join("header.db");
+    Connection::open(&header_only)
+        .unwrap()
+        .execute_batch("PRAGMA journal_mode = WAL;")
+        .unwrap();
+    for store in [zero_bytes, header_only] {
+        let out = run(&store, &["import", stories.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(count(&store, "SELECT count(*) FROM articles"), 3);
+    }
+}

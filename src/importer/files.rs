@@ -16,6 +16,7 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "htm", "html", "xml", "md",
 
 /// Files a folder walk skips whatever their extension: a dataset's own documentation.
 const NOT_ARTICLES: &[&str] = &["readme", "license", "licence", "copying", "changelog"];
+
 /// Expands the given paths into the files to import, folders recursively (sorted, hidden entries
 /// and symlink loops skipped). Paths that do not exist are reported as failures.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::ingest::{self, Origin};
 use crate::store::{Checkpointer, ImportSummary, NewArticle, Settled, Store, StoreError};
+
 /// How an import run behaves.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -52,6 +53,7 @@ pub struct ImportReport {
     /// Files imported with a caveat (e.g. invalid UTF-8 replaced).
     pub warnings: Vec<FileProblem>,
 }
+
 /// Parses one file's bytes into an article ready to store.
 pub fn prepare(
     bytes: &[u8],
@@ -107,7 +109,7 @@ fn read_and_prepare(
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
-    let bytes = read_limited(path, meta.len()).map_err(|e| problem(format!("cannot read it: {e}")))?;
+    let bytes = read_limited(path, meta.len()).map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
     }
@@ -138,6 +140,7 @@ pub fn explain_refusal(err: &ingest::IngestError, bytes: &[u8]) -> String {
         err.to_string()
     }
 }
+
 /// Input bytes per transaction: a run of big files is committed in smaller batches (at least
 /// one file each), so a folder of large files is never all held at once.
 const MAX_BATCH_BYTES: usize = 16 * 1024 * 1024;
@@ -154,6 +157,7 @@ const CHUNK_BYTES: u64 = 1024 * 1024;
 /// Parsed chunks the parsers may be ahead of the writer: room for the pause while the writer
 /// indexes a batch's words at its commit, and a bound on memory.
 const CHUNKS_AHEAD: usize = 16;
+
 /// One file's outcome from the parsers.
 type Parsed = Result<NewArticle, FileProblem>;
 
