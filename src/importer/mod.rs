@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::ingest::{self, Origin};
-use crate::store::{Checkpointer, ImportSummary, NewArticle, Settled, Store, StoreError};
+use crate::store::{
+    Checkpointer, ImportSummary, NewArticle, Settled, Store, StoreError, WAL_LIMIT_BYTES,
+};
 
 /// How an import run behaves.
 #[derive(Debug, Clone)]
@@ -193,7 +195,7 @@ pub fn import_files(
             }
         });
         let batch_size = options.batch_size.max(1);
-        let checkpoints = store.checkpoint_in_background()?;
+        let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES)?;
         let written = write_all(
             store,
             rx.into_iter().flatten(),
@@ -250,6 +252,7 @@ fn write_all(
     let mut done = 0u64;
     let mut settled = Settled::default();
     while parsed.peek().is_some() {
+        checkpoints.before_transaction();
         let mut import = store.begin_import(&mut settled)?;
         let (started, mut count, mut bytes) = (Instant::now(), 0, 0);
         for item in parsed.by_ref() {
@@ -309,7 +312,7 @@ mod tests {
             let text = format!("Harbour report {i}\n\nThe harbour opened on day {i}.\n");
             Ok(prepare(text.as_bytes(), None, None, None).unwrap())
         });
-        let checkpoints = store.checkpoint_in_background().unwrap();
+        let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES).unwrap();
         let mut report = ImportReport::default();
         write_all(
             &mut store,

@@ -16,7 +16,7 @@ mod settled;
 mod state;
 mod wordset;
 
-pub use checkpoint::Checkpointer;
+pub use checkpoint::{Checkpointer, WAL_LIMIT_BYTES};
 pub use facets::{Granularity, NameCount, PersonCount};
 pub use import::{ImportOutcome, ImportSummary, ImportTx, NewArticle};
 pub use names::source_key;

@@ -18,7 +18,7 @@ fn a_nudge_checkpoints_on_the_other_connection_and_finish_restores_autocheckpoin
     let file_len = || std::fs::metadata(&path).unwrap().len();
     let before = file_len();
 
-    let checkpoints = store.checkpoint_in_background().unwrap();
+    let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES).unwrap();
     assert_eq!(autocheckpoint(&store), 0);
     let titles: Vec<String> = (0..300).map(|i| format!("Harbour report {i}")).collect();
     let batch: Vec<NewArticle> = titles
@@ -37,9 +37,49 @@ fn a_nudge_checkpoints_on_the_other_connection_and_finish_restores_autocheckpoin
 #[test]
 fn a_store_in_memory_needs_no_checkpointer() {
     let mut store = Store::open_in_memory().unwrap();
-    let checkpoints = store.checkpoint_in_background().unwrap();
+    let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES).unwrap();
     store.import_batch(&[new_article(&BASE)]).unwrap();
     checkpoints.nudge();
     checkpoints.finish(&store).unwrap();
     assert_eq!(store.count(&Query::default(), today()).unwrap(), 1);
+}
+
+/// Frames in the store's log after importing six batches, with the log allowed `limit` bytes.
+fn log_frames_after_six_batches(limit: i64) -> i64 {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let mut store = Store::open(&path).unwrap();
+    let checkpoints = store.checkpoint_in_background(limit).unwrap();
+    let body = (0..400).map(|i| format!("harbour{i} ")).collect::<String>();
+    for round in 0..6 {
+        let titles: Vec<String> = (0..40).map(|i| format!("Report {round}-{i}")).collect();
+        let batch: Vec<NewArticle> = titles
+            .iter()
+            .map(|title| {
+                new_article(&Fixture {
+                    title,
+                    body: &body,
+                    ..BASE
+                })
+            })
+            .collect();
+        checkpoints.before_transaction();
+        store.import_batch(&batch).unwrap();
+        checkpoints.nudge();
+    }
+    checkpoints.finish(&store).unwrap();
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(1))
+        .unwrap()
+}
+
+#[test]
+fn the_log_starts_over_once_past_its_limit() {
+    let unbounded = log_frames_after_six_batches(i64::MAX);
+    let bounded = log_frames_after_six_batches(4096);
+    assert!(
+        bounded * 3 < unbounded,
+        "log frames: {bounded} with a limit, {unbounded} without"
+    );
 }
