@@ -17,7 +17,8 @@ use super::Result;
 #[derive(Default)]
 pub struct Settled {
     people: HashMap<String, Vec<(Vec<String>, i64)>>,
-    sources: HashMap<(String, Option<String>), i64>,
+    /// (name, URL domain, id): an import meets few sources, so a list is searched.
+    sources: Vec<(String, Option<String>, i64)>,
     /// `data_version` when the ids were last committed; `None` while a transaction is open.
     committed_at: Option<i64>,
     /// `data_version` seen by the open transaction.
@@ -62,15 +63,14 @@ impl Settled {
     }
 
     pub(super) fn source(&self, name: &str, domain: Option<&str>) -> Option<i64> {
-        // Few sources: a scan avoids building an owned key for every article.
         self.sources
             .iter()
-            .find(|((n, d), _)| n == name && d.as_deref() == domain)
-            .map(|(_, id)| *id)
+            .find(|(n, d, _)| n == name && d.as_deref() == domain)
+            .map(|(_, _, id)| *id)
     }
 
     pub(super) fn settle_source(&mut self, name: &str, domain: Option<&str>, id: i64) {
-        let key = (name.to_string(), domain.map(str::to_string));
-        self.sources.insert(key, id);
+        let entry = (name.to_string(), domain.map(str::to_string), id);
+        self.sources.push(entry);
     }
 }
