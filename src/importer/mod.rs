@@ -261,7 +261,7 @@ fn write_all(
                 Ok(article) => {
                     note_warnings(&article, report);
                     bytes += article.raw_len();
-                    report.summary.add(import.write(article)?);
+                    report.summary.add(import.write(&article)?);
                     count += 1;
                 }
                 Err(problem) => {

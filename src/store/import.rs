@@ -104,7 +104,7 @@ impl Store {
         let mut import = self.begin_import(&mut settled)?;
         let outcomes = batch
             .iter()
-            .map(|item| import.write(item.clone()))
+            .map(|item| import.write(item))
             .collect::<Result<Vec<_>>>()?;
         import.commit()?;
         Ok(outcomes)
@@ -138,15 +138,13 @@ pub struct ImportTx<'s> {
 
 impl ImportTx<'_> {
     /// Writes one article (its full-text entry waits for [`ImportTx::commit`]).
-    pub fn write(&mut self, item: NewArticle) -> Result<ImportOutcome> {
-        let (outcome, id) = upsert(&self.tx, &item, self.settled)?;
+    pub fn write(&mut self, item: &NewArticle) -> Result<ImportOutcome> {
+        let (outcome, id) = upsert(&self.tx, item, self.settled)?;
         if let Some(id) = id {
             let replace = outcome == ImportOutcome::Updated;
-            let NewArticle {
-                article, body_text, ..
-            } = item;
+            let title = item.article.parsed.title.clone();
             self.full_text
-                .push((id, replace, article.parsed.title, body_text));
+                .push((id, replace, title, item.body_text.clone()));
         }
         Ok(outcome)
     }

@@ -28,11 +28,11 @@ fn people_of_a_rolled_back_transaction_are_not_reused() {
     let mut store = Store::open_in_memory().unwrap();
     let mut settled = Settled::default();
     let mut import = store.begin_import(&mut settled).unwrap();
-    import.write(mentioning("One", ADA)).unwrap();
+    import.write(&mentioning("One", ADA)).unwrap();
     drop(import); // rolled back: Ada Renshaw was never stored
 
     let mut import = store.begin_import(&mut settled).unwrap();
-    import.write(mentioning("Two", ADA)).unwrap();
+    import.write(&mentioning("Two", ADA)).unwrap();
     import.commit().unwrap();
     assert_eq!(people_named(&store, "Ada Renshaw"), 1);
 }
@@ -44,7 +44,7 @@ fn people_and_sources_removed_by_another_connection_are_settled_again() {
     let mut store = Store::open(&path).unwrap();
     let mut settled = Settled::default();
     let mut import = store.begin_import(&mut settled).unwrap();
-    import.write(mentioning("One", ADA)).unwrap();
+    import.write(&mentioning("One", ADA)).unwrap();
     import.commit().unwrap();
 
     let other = rusqlite::Connection::open(&path).unwrap();
@@ -56,7 +56,7 @@ fn people_and_sources_removed_by_another_connection_are_settled_again() {
         .unwrap();
 
     let mut import = store.begin_import(&mut settled).unwrap();
-    import.write(mentioning("Two", ADA)).unwrap();
+    import.write(&mentioning("Two", ADA)).unwrap();
     import.commit().unwrap();
     assert_eq!(people_named(&store, "Ada Renshaw"), 1);
     let sources: i64 = store
@@ -71,7 +71,7 @@ fn people_settled_earlier_in_an_import_are_kept_for_the_next_transaction() {
     let mut store = Store::open_in_memory().unwrap();
     let mut settled = Settled::default();
     let mut import = store.begin_import(&mut settled).unwrap();
-    import.write(mentioning("One", ADA)).unwrap();
+    import.write(&mentioning("One", ADA)).unwrap();
     import.commit().unwrap();
     drop(store.begin_import(&mut settled).unwrap());
     assert_eq!(settled.people_len(), 1);
