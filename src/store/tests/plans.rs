@@ -6,7 +6,6 @@ use crate::store::compile::Filter;
 
 /// Sixty articles mixing four people (two named Orrin), two sources, three words and dates (some unknown).
 fn mixed_store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
     const PEOPLE: [&str; 4] = ["Alba Renshaw", "Bo Kettering", "Cas Orrin", "Dee Orrin"];
     const WORDS: [&str; 3] = ["harbour", "ferry", "budget"];
     const DATES: [Option<&str>; 4] = [
@@ -15,31 +14,39 @@ fn mixed_store() -> Store {
         None,
         Some("2025-07-01"),
     ];
-    let batch: Vec<NewArticle> = (0..60usize)
-        .map(|i| {
-            let names: Vec<(&'static str, &'static [&'static str])> = (0..4)
-                .filter(|p| (i >> p) & 1 == 1 || i % (p + 4) == 0)
-                .map(|p| (PEOPLE[p], &[][..]))
-                .collect();
-            let title: &'static str = Box::leak(format!("story {i}").into_boxed_str());
-            let body: &'static str =
-                Box::leak(format!("{} {} note", WORDS[i % 3], WORDS[(i / 3) % 3]).into_boxed_str());
-            new_article(&Fixture {
-                title,
-                body,
-                date: DATES[i % 4],
-                source: Some(if i % 5 < 3 {
-                    "Northwind Wire"
-                } else {
-                    "Copperline"
-                }),
-                people: Box::leak(names.into_boxed_slice()),
-                ..BASE
-            })
+    store_of(60, |i, title| {
+        let names: Vec<(&'static str, &'static [&'static str])> = (0..4)
+            .filter(|p| (i >> p) & 1 == 1 || i % (p + 4) == 0)
+            .map(|p| (PEOPLE[p], &[][..]))
+            .collect();
+        new_article(&Fixture {
+            title,
+            body: leak(format!("{} {} note", WORDS[i % 3], WORDS[(i / 3) % 3])),
+            date: DATES[i % 4],
+            source: Some(if i % 5 < 3 {
+                "Northwind Wire"
+            } else {
+                "Copperline"
+            }),
+            people: Box::leak(names.into_boxed_slice()),
+            ..BASE
         })
+    })
+}
+
+/// An in-memory store of `n` articles titled "story {i}", each built by `article(i, title)`.
+fn store_of(n: usize, article: impl Fn(usize, &'static str) -> NewArticle) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch: Vec<NewArticle> = (0..n)
+        .map(|i| article(i, leak(format!("story {i}"))))
         .collect();
     store.import_batch(&batch).unwrap();
     store
+}
+
+/// A fixture string that lives as long as the test binary.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
 }
 
 /// The person-driven plan (walking one person's mentions) and the general plan give the same
@@ -326,24 +333,16 @@ fn words_alone_are_not_loaded() {
 /// 2,100 articles: `harbour` in the even ones (1,050, common enough to load), Copperline in
 /// those with `i / 2` odd, three dates, and Ada Renshaw in every one.
 fn common_words_store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    let articles: Vec<NewArticle> = (0..2100usize)
-        .map(|i| {
-            let title: &'static str = Box::leak(format!("story {i}").into_boxed_str());
-            let body: &'static str =
-                Box::leak(format!("{} note", ["harbour", "ferry"][i % 2]).into_boxed_str());
-            new_article(&Fixture {
-                title,
-                body,
-                date: Some(["2025-03-02", "2025-06-15", "2024-01-09"][i % 3]),
-                source: Some(["Northwind Wire", "Copperline"][(i / 2) % 2]),
-                people: &[("Ada Renshaw", &["Renshaw"])],
-                ..BASE
-            })
+    store_of(2100, |i, title| {
+        new_article(&Fixture {
+            title,
+            body: leak(format!("{} note", ["harbour", "ferry"][i % 2])),
+            date: Some(["2025-03-02", "2025-06-15", "2024-01-09"][i % 3]),
+            source: Some(["Northwind Wire", "Copperline"][(i / 2) % 2]),
+            people: &[("Ada Renshaw", &["Renshaw"])],
+            ..BASE
         })
-        .collect();
-    store.import_batch(&articles).unwrap();
-    store
+    })
 }
 
 /// Through the public API, with words common enough to be loaded: counts, rows, source counts
