@@ -11,7 +11,7 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use byline::model::Block;
 use common::corpus::{Corpus, SEED};
@@ -127,14 +127,14 @@ fn measure(name: &str, docs: &[Doc]) -> bool {
     }
     let (mut cpu, mut wall) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
-        let (cpu_start, wall_start) = (thread_cpu(), Instant::now());
+        let (cpu_start, wall_start) = (common::thread_cpu(), Instant::now());
         for _ in 0..repeats {
             for doc in docs {
                 std::hint::black_box(byline::people::extract(&doc.title, &doc.body));
             }
         }
         wall.push(run_words / wall_start.elapsed().as_secs_f64());
-        cpu.push(run_words / (thread_cpu() - cpu_start).as_secs_f64().max(1e-9));
+        cpu.push(run_words / (common::thread_cpu() - cpu_start).as_secs_f64().max(1e-9));
     }
     let (cpu_median, wall_median) = (median(&cpu), median(&wall));
     println!(
@@ -154,18 +154,4 @@ fn measure(name: &str, docs: &[Doc]) -> bool {
         TARGET_WORDS_PER_SEC / 1e6
     );
     met
-}
-
-/// CPU time this thread has used.
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: ts is a valid, writable timespec; the clock id is a constant the kernel knows.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    if rc != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
