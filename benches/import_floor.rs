@@ -4,9 +4,9 @@
 //! `cargo bench --bench import_floor -- [N]` (default 10,000). Each stage is the median of 3 runs:
 //! - **parse**: `ingest::parse` on one thread (thread CPU time);
 //! - **prepare**: `importer::prepare` on one thread: parse, people, hash, compress (thread CPU);
-//! - **writer**: the prepared articles into a fresh store file in transactions of 2,000 through
-//!   `Store::begin_import`, with the background checkpointer, as the importer's writer thread
-//!   does: its thread CPU, its wall time, and the process CPU (writer and checkpointer);
+//! - **writer**: the prepared articles into a fresh store file through the importer's own writer
+//!   (`importer::write_parsed`: transactions of 2,000, the background checkpointer): its thread
+//!   CPU, its wall time, and the process CPU (writer and checkpointer);
 //! - **FTS5 alone**: the same titles and bodies into a bare contentless FTS5 table with the
 //!   store's options and no checkpoints: the part of the writer that only SQLite could change.
 //!
@@ -19,8 +19,8 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use byline::importer::prepare;
-use byline::store::{NewArticle, Settled, Store, WAL_LIMIT_BYTES};
+use byline::importer::{prepare, write_parsed, ImportReport, Parsed};
+use byline::store::{NewArticle, Store};
 use common::corpus::{Corpus, SEED};
 use common::{median, process_cpu, thread_cpu};
 
@@ -118,24 +118,20 @@ fn prepare_texts(texts: &[String]) -> Vec<NewArticle> {
         .collect()
 }
 
-/// The importer's writer, without the parsers: transactions of [`BATCH`], checkpoints in the
-/// background.
+/// The importer's writer ([`write_parsed`]) on articles parsed beforehand: it takes them as
+/// the parsers hand them over, and frees them, as in an import.
 fn write_store(db: &Path, articles: &[NewArticle]) -> Result<Stage, Box<dyn std::error::Error>> {
     let mut store = Store::open(db)?;
+    let parsed: Vec<Parsed> = articles.iter().cloned().map(Ok).collect();
+    let mut report = ImportReport::default();
     let (cpu, process, wall) = (thread_cpu(), process_cpu(), Instant::now());
-    let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES)?;
-    let mut settled = Settled::default();
-    for batch in articles.chunks(BATCH) {
-        checkpoints.before_transaction();
-        let mut import = store.begin_import(&mut settled)?;
-        for article in batch {
-            import.write(article)?;
-        }
-        import.commit()?;
-        checkpoints.nudge();
-    }
-    checkpoints.finish(&store)?;
-    store.optimize()?;
+    write_parsed(
+        &mut store,
+        parsed.into_iter(),
+        BATCH,
+        &mut report,
+        &mut |_| {},
+    )?;
     Ok(Stage {
         cpu: (thread_cpu() - cpu).as_secs_f64(),
         wall: wall.elapsed().as_secs_f64(),

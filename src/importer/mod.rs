@@ -161,7 +161,7 @@ const CHUNK_BYTES: u64 = 1024 * 1024;
 const CHUNKS_AHEAD: usize = 16;
 
 /// One file's outcome from the parsers.
-type Parsed = Result<NewArticle, FileProblem>;
+pub type Parsed = Result<NewArticle, FileProblem>;
 
 /// Imports `files`: small chunks are parsed in parallel on a producer thread and written as they
 /// arrive, committed every `batch_size` articles. `progress` is called with the number of files
@@ -194,23 +194,30 @@ pub fn import_files(
                 }
             }
         });
-        let batch_size = options.batch_size.max(1);
-        let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES)?;
-        let written = write_all(
-            store,
-            rx.into_iter().flatten(),
-            batch_size,
-            &checkpoints,
-            &mut report,
-            progress,
-        );
-        let finished = checkpoints.finish(store);
         // The writer's end drops the receiver, so a producer still sending stops too.
-        written.map_err(|e| store.explain(e))?;
-        finished?;
-        store.optimize()?;
+        let parsed = rx.into_iter().flatten();
+        write_parsed(store, parsed, options.batch_size, &mut report, progress)?;
         Ok(report)
     })
+}
+
+/// The import's writer: stores parsed files in transactions of at most `batch_size` articles,
+/// checkpointing in the background, and refreshes the planner's statistics at the end. Failed
+/// files are counted and listed in `report`.
+pub fn write_parsed(
+    store: &mut Store,
+    parsed: impl Iterator<Item = Parsed>,
+    batch_size: usize,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), StoreError> {
+    let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES)?;
+    let batch_size = batch_size.max(1);
+    let written = write_all(store, parsed, batch_size, &checkpoints, report, progress);
+    let finished = checkpoints.finish(store);
+    written.map_err(|e| store.explain(e))?;
+    finished?;
+    store.optimize()
 }
 
 /// Threads for parsing that yield the CPU to the writer: the single writer is the import's
