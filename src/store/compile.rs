@@ -244,7 +244,6 @@ impl Compiler {
                     (true, _) => and(&on_articles),
                     (false, true) => and(&on_mentions),
                 },
-
                 index_only,
                 walk_probe: format!("SELECT 1 FROM mentions m WHERE {}", and(&walk)),
                 source_probe: source_probe.clone(),
