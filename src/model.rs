@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// One block of an article body: a paragraph or a sub-heading (crosshead).
+/// One block of an article body: a paragraph, a sub-heading (crosshead), a list item, a quoted
+/// paragraph or a line of preformatted text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
     pub kind: BlockKind,
@@ -16,9 +17,22 @@ pub struct Block {
 pub enum BlockKind {
     Paragraph,
     Heading,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+    /// A paragraph of a block quote.
+    Quote,
+    /// One line of preformatted text (code, a table drawn in text): shown as written.
+    Preformatted,
 }
 
 impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+        }
+    }
+
     pub fn paragraph(text: impl Into<String>) -> Self {
         Block {
             kind: BlockKind::Paragraph,

@@ -114,9 +114,18 @@ pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
         out.push('\n');
         match block.kind {
             BlockKind::Heading => out.push_str(&format!("## {}\n", super::safe(&block.text))),
-            BlockKind::Paragraph => {
+            kind => {
                 // Stored text is sanitized on import; again here, for stores of any origin.
-                out.push_str(&textwrap::fill(&byline::text::sanitize(&block.text), width));
+                let (first, rest) = match kind {
+                    BlockKind::ListItem => ("* ", "  "),
+                    BlockKind::Quote => ("> ", "> "),
+                    BlockKind::Preformatted => ("    ", "    "),
+                    _ => ("", ""),
+                };
+                let options = textwrap::Options::new(width)
+                    .initial_indent(first)
+                    .subsequent_indent(rest);
+                out.push_str(&textwrap::fill(&byline::text::sanitize(&block.text), options));
                 out.push('\n');
             }
         }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::model::BlockKind;
+use crate::model::{Block, BlockKind};
 use crate::query::{Query, TermKind};
 use crate::store::StoredArticle;
 
@@ -108,13 +108,15 @@ pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
             w,
         );
     }
+    let mut previous = None;
     for block in &article.body {
-        lines.push(blank());
-        let kind = match block.kind {
-            BlockKind::Heading => LineKind::Heading,
-            BlockKind::Paragraph => LineKind::Body,
-        };
-        push_wrapped(&mut lines, kind, &block.text, w);
+        // A list's items and a preformatted section's lines follow each other without a gap.
+        let run = matches!(block.kind, BlockKind::ListItem | BlockKind::Preformatted);
+        if !(run && previous == Some(block.kind)) {
+            lines.push(blank());
+        }
+        previous = Some(block.kind);
+        push_block(&mut lines, block, w);
     }
     let person_names: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
     for line in &mut lines {
@@ -144,8 +146,34 @@ fn blank() -> DocLine {
     }
 }
 
+/// A body block, wrapped, with the marks that keep its kind visible without colour: a bullet
+/// for list items, a bar for quotes, an indent for preformatted lines.
+fn push_block(lines: &mut Vec<DocLine>, block: &Block, width: usize) {
+    let (kind, first, rest) = match block.kind {
+        BlockKind::Heading => (LineKind::Heading, "", ""),
+        BlockKind::Paragraph => (LineKind::Body, "", ""),
+        BlockKind::ListItem => (LineKind::Body, "• ", "  "),
+        BlockKind::Quote => (LineKind::Body, "│ ", "│ "),
+        BlockKind::Preformatted => (LineKind::Body, "  ", "  "),
+    };
+    push_indented(lines, kind, &block.text, width, (first, rest));
+}
+
 fn push_wrapped(lines: &mut Vec<DocLine>, kind: LineKind, text: &str, width: usize) {
-    let options = textwrap::Options::new(width).break_words(true);
+    push_indented(lines, kind, text, width, ("", ""));
+}
+
+fn push_indented(
+    lines: &mut Vec<DocLine>,
+    kind: LineKind,
+    text: &str,
+    width: usize,
+    (first, rest): (&str, &str),
+) {
+    let options = textwrap::Options::new(width)
+        .break_words(true)
+        .initial_indent(first)
+        .subsequent_indent(rest);
     for piece in textwrap::wrap(text, options) {
         lines.push(DocLine {
             kind,
