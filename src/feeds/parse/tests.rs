@@ -1,0 +1,185 @@
+//! Feed parsing on hand-written feeds of each format and each hazard.
+
+use super::*;
+
+const RSS2: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Harbour &amp; Coast</title><link>https://harbour.example.org/</link>
+<item><title>Ferry deal agreed</title><link>https://harbour.example.org/news/ferry#top</link>
+<guid isPermaLink="false">ferry-1</guid><pubDate>Sat, 06 Dec 2025 10:00:00 +0000</pubDate>
+<dc:creator>Jane Roe</dc:creator><category>Transport</category>
+<description>Short summary.</description>
+<content:encoded><![CDATA[<p>Mayor Anna Keller signed the deal.</p><h2>Fares</h2><ul><li>Lower</li></ul>]]></content:encoded>
+</item>
+<item><title>No guid, no date</title><link>/news/relative</link><description>Plain &lt;b&gt;text&lt;/b&gt; here&nbsp;now.</description></item>
+<item><description>Only a description, no title or link or date.</description></item>
+</channel></rss>"#;
+
+#[test]
+fn rss2_items_have_every_field() {
+    let feed = parse_feed(
+        RSS2.as_bytes(),
+        None,
+        Some("https://harbour.example.org/feed.xml"),
+    )
+    .unwrap();
+    assert_eq!(feed.title.as_deref(), Some("Harbour & Coast"));
+    assert_eq!(feed.items.len(), 3);
+    let first = &feed.items[0];
+    assert_eq!(first.key, "guid:ferry-1");
+    assert_eq!(
+        first.url.as_deref(),
+        Some("https://harbour.example.org/news/ferry")
+    );
+    assert_eq!(first.authors, ["Jane Roe"]);
+    assert_eq!(first.categories, ["Transport"]);
+    let parsed = first.to_parsed();
+    assert_eq!(parsed.title, "Ferry deal agreed");
+    assert_eq!(
+        parsed.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-06")
+    );
+    let texts: Vec<&str> = parsed.body.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Mayor Anna Keller signed the deal.", "Fares", "Lower"]
+    );
+}
+
+#[test]
+fn missing_guid_date_and_title_lose_nothing() {
+    let feed = parse_feed(
+        RSS2.as_bytes(),
+        None,
+        Some("https://harbour.example.org/feed.xml"),
+    )
+    .unwrap();
+    let second = &feed.items[1];
+    assert_eq!(second.key, "url:https://harbour.example.org/news/relative");
+    assert_eq!(second.date, None);
+    assert_eq!(second.to_parsed().body[0].text, "Plain text here now.");
+    let third = &feed.items[2];
+    assert!(third.key.starts_with("title:"), "{}", third.key);
+    assert_eq!(
+        third.to_parsed().title,
+        "Only a description, no title or link or date."
+    );
+}
+
+#[test]
+fn rss1_atom_and_json_feed_parse() {
+    let rss1 = r#"<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+        <channel rdf:about="https://e.org/"><title>One</title><link>https://e.org/</link></channel>
+        <item rdf:about="https://e.org/1"><title>RDF item</title><link>https://e.org/1</link><description>Body one.</description></item></rdf:RDF>"#;
+    let atom = r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title>
+        <entry><id>tag:e.org,2025:1</id><title type="html">Atom &lt;i&gt;item&lt;/i&gt;</title>
+        <updated>2025-12-05T08:00:00Z</updated><author><name>A. Writer</name></author>
+        <link href="https://e.org/a1"/><content type="html">&lt;p&gt;Atom body.&lt;/p&gt;</content></entry></feed>"#;
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Json",
+        "items": [{"id": "j1", "url": "https://e.org/j1", "title": "JSON item",
+        "content_html": "<p>JSON body.</p>", "date_published": "2025-12-04T08:00:00Z",
+        "authors": [{"name": "J. Son"}]}]}"#;
+    for (text, title, body) in [
+        (rss1, "RDF item", "Body one."),
+        (atom, "Atom item", "Atom body."),
+        (json, "JSON item", "JSON body."),
+    ] {
+        let feed = parse_feed(text.as_bytes(), None, None).unwrap();
+        let parsed = feed.items[0].to_parsed();
+        assert_eq!(parsed.title, title);
+        assert_eq!(parsed.body[0].text, body);
+    }
+    let atom = parse_feed(atom.as_bytes(), None, None).unwrap();
+    assert_eq!(atom.items[0].authors, ["A. Writer"]);
+    assert_eq!(atom.items[0].key, "guid:tag:e.org,2025:1");
+}
+
+#[test]
+fn undefined_entities_are_kept_as_text() {
+    let text = "<rss version=\"2.0\"><channel><title>T&nbsp;x</title><item><title>A&nbsp;B &copy; C</title>\
+        <description>x</description></item></channel></rss>";
+    let feed = parse_feed(text.as_bytes(), None, None).unwrap();
+    assert_eq!(feed.items[0].to_parsed().title, "A B © C");
+}
+
+#[test]
+fn billion_laughs_is_refused_at_once() {
+    let mut text =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n");
+    for i in 1..10 {
+        let prev = if i == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        text.push_str(&format!(
+            "<!ENTITY lol{i} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
+    }
+    text.push_str("]>\n<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>");
+    let started = std::time::Instant::now();
+    assert_eq!(
+        parse_feed(text.as_bytes(), None, None).unwrap_err(),
+        FeedError::DeclaresEntities
+    );
+    assert!(started.elapsed().as_millis() < 500);
+}
+
+#[test]
+fn malformed_feeds_name_the_line_and_non_feeds_say_what_they_are() {
+    let broken = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>";
+    match parse_feed(broken.as_bytes(), None, None) {
+        Err(FeedError::MalformedAt { line, .. }) => assert_eq!(line, 4),
+        other => panic!("{other:?}"),
+    }
+    let page = "<!DOCTYPE html><html><body><p>hello</p></body></html>";
+    assert_eq!(
+        parse_feed(page.as_bytes(), None, None)
+            .unwrap_err()
+            .to_string(),
+        "not a feed: an HTML page"
+    );
+    assert!(parse_feed(b"", None, None).is_err());
+    assert!(parse_feed(b"just words", None, None).is_err());
+}
+
+#[test]
+fn a_header_charset_decodes_titles() {
+    let mut bytes =
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>"
+            .to_vec();
+    bytes.extend(
+        encoding_rs::WINDOWS_1251
+            .encode("Новости дня")
+            .0
+            .into_owned(),
+    );
+    bytes.extend(b"</title><description>x</description></item></channel></rss>");
+    let feed = parse_feed(&bytes, Some("text/xml; charset=windows-1251"), None).unwrap();
+    assert_eq!(feed.items[0].title, "Новости дня");
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = parse_feed(&bytes, None, None);
+        }
+
+        #[test]
+        fn feed_shaped_noise_never_panics(body in "(<[a-z:/]{0,10}[^>]{0,15}>|[^<]{0,25}|&[a-z#0-9]{0,6};?){0,30}") {
+            let text = format!("<rss version=\"2.0\"><channel><item>{body}</item></channel></rss>");
+            if let Ok(feed) = parse_feed(text.as_bytes(), None, None) {
+                for item in feed.items {
+                    let parsed = item.to_parsed();
+                    prop_assert!(!parsed.title.is_empty());
+                }
+            }
+        }
+    }
+}
