@@ -3,6 +3,7 @@
 
 pub mod charset;
 pub mod item;
+pub mod opml;
 
 pub mod parse;
 pub mod sniff;
