@@ -125,7 +125,10 @@ pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
                 let options = textwrap::Options::new(width)
                     .initial_indent(first)
                     .subsequent_indent(rest);
-                out.push_str(&textwrap::fill(&byline::text::sanitize(&block.text), options));
+                out.push_str(&textwrap::fill(
+                    &byline::text::sanitize(&block.text),
+                    options,
+                ));
                 out.push('\n');
             }
         }

@@ -55,9 +55,35 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that end the text before them and start a new block.
 const BLOCK_LEVEL: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
-    "figcaption", "table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "form", "fieldset",
-    "address", "details", "summary", "center", "body", "html", "caption", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "ul",
+    "ol",
+    "dl",
+    "form",
+    "fieldset",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "body",
+    "html",
+    "caption",
+    "hr",
 ];
 
 impl Sink {
@@ -78,7 +104,10 @@ impl Sink {
         if !state.links.is_empty() {
             blocks.push(Block::heading("Links"));
             for (i, link) in state.links.iter().enumerate() {
-                blocks.push(Block::new(BlockKind::ListItem, format!("[{}] {link}", i + 1)));
+                blocks.push(Block::new(
+                    BlockKind::ListItem,
+                    format!("[{}] {link}", i + 1),
+                ));
             }
         }
         HtmlText {

@@ -51,7 +51,10 @@ fn links_are_numbered_once_resolved_and_listed_at_the_end() {
         <a href="/x">this again</a>.</p><p><a href="javascript:alert(1)">bad</a>
         <a href="data:text/html,x">data</a> <a href="mailto:a@b.c">mail</a></p>"#;
     let text = to_blocks(html, Some(&base));
-    assert_eq!(text.links, ["https://news.example.org/x", "https://e.org/y"]);
+    assert_eq!(
+        text.links,
+        ["https://news.example.org/x", "https://e.org/y"]
+    );
     let texts: Vec<&str> = text.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(
         texts,
@@ -95,7 +98,8 @@ fn a_full_document_gives_its_body_text_not_its_head() {
 
 #[test]
 fn tables_become_one_line_per_row() {
-    let html = "<table><tr><th>Team</th><th>Pts</th></tr><tr><td>Alder</td><td>12</td></tr></table>";
+    let html =
+        "<table><tr><th>Team</th><th>Pts</th></tr><tr><td>Alder</td><td>12</td></tr></table>";
     assert_eq!(
         kinds(html),
         [k(Paragraph, "Team | Pts"), k(Paragraph, "Alder | 12")]

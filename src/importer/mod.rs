@@ -2,8 +2,12 @@
 //! as they arrive, and reporting each file that failed with the reason.
 
 mod files;
+mod items;
 
 pub use files::{collect_files, MAX_FILE_BYTES};
+pub use items::prepare_item;
+
+use items::prepare_feed_file;
 
 use files::{chunks, read_limited, RealFolders};
 
@@ -13,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::feeds::{sniff, Kind};
 use crate::ingest::{self, Origin};
 use crate::store::{
     Checkpointer, ImportSummary, NewArticle, Settled, Store, StoreError, WAL_LIMIT_BYTES,
@@ -83,11 +88,41 @@ pub fn prepare(
     Ok(NewArticle::new(article, bytes, origin, hint))
 }
 
-fn read_and_prepare(
-    path: &Path,
+/// One file's articles: one for an article text, one per item for a feed.
+fn read_and_prepare(path: &Path, options: &ImportOptions, folders: &RealFolders) -> Vec<Parsed> {
+    match read_file(path, folders) {
+        Ok((bytes, origin, parent)) => prepare_file(&bytes, origin, parent, options, path),
+        Err(problem) => vec![Err(problem)],
+    }
+}
+
+fn prepare_file(
+    bytes: &[u8],
+    origin: String,
+    parent: Option<String>,
     options: &ImportOptions,
+    path: &Path,
+) -> Vec<Parsed> {
+    let problem = |reason: String| FileProblem {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let source = options.source_override.as_deref();
+    if matches!(sniff(bytes), Kind::XmlFeed | Kind::JsonFeed) {
+        return match prepare_feed_file(bytes, &origin, source) {
+            Ok(items) => items.into_iter().map(Ok).collect(),
+            Err(reason) => vec![Err(problem(reason))],
+        };
+    }
+    vec![prepare(bytes, Some(origin), parent, source)
+        .map_err(|e| problem(explain_refusal(&e, bytes)))]
+}
+
+/// A regular file's bytes (bounded), its real path and its folder's name.
+fn read_file(
+    path: &Path,
     folders: &RealFolders,
-) -> Result<NewArticle, FileProblem> {
+) -> Result<(Vec<u8>, String, Option<String>), FileProblem> {
     let problem = |reason: String| FileProblem {
         path: path.to_path_buf(),
         reason,
@@ -120,9 +155,7 @@ fn read_and_prepare(
         .parent()
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned());
-    let origin = Some(origin.to_string_lossy().into_owned());
-    prepare(&bytes, origin, parent, options.source_override.as_deref())
-        .map_err(|e| problem(explain_refusal(&e, &bytes)))
+    Ok((bytes, origin.to_string_lossy().into_owned(), parent))
 }
 
 /// Why a file was refused, in words: a file refused as binary that holds no NUL or C0 control
@@ -180,10 +213,11 @@ pub fn import_files(
         scope.spawn(move || {
             for chunk in chunks(files, CHUNK_FILES, CHUNK_BYTES) {
                 let parse = || {
-                    chunk
+                    let files: Vec<Vec<Parsed>> = chunk
                         .par_iter()
                         .map(|p| read_and_prepare(p, options, &folders))
-                        .collect()
+                        .collect();
+                    files.into_iter().flatten().collect()
                 };
                 let parsed = match &pool {
                     Some(pool) => pool.install(parse),

@@ -9,6 +9,7 @@ pub mod title;
 pub mod url;
 pub mod wire;
 
+use crate::feeds::{ItemDoc, Kind};
 use crate::model::{Article, ParsedArticle};
 use crate::text::{decode, sanitize};
 
@@ -21,14 +22,34 @@ pub enum IngestError {
     Binary,
     #[error("no title found: the file has no text line")]
     NoTitle,
+    #[error("an HTML page: byline does not import web pages yet (its markup would be stored as the article's text)")]
+    Html,
+    #[error("an OPML subscription list: subscribe to its feeds with `byline feed import FILE`")]
+    Opml,
+    #[error("a feed (RSS, Atom or JSON Feed), which holds many articles: `byline import` reads its items")]
+    Feed,
+    #[error("{0}")]
+    StoredItem(String),
 }
 
-/// Parses an article file's bytes. Fields that cannot be found stay empty.
+/// Parses an article file's bytes, or a stored feed item. Fields that cannot be found stay
+/// empty. HTML pages, OPML lists and feeds are refused with what to do instead.
 ///
 /// Bytes are decoded (BOMs honoured, invalid UTF-8 replaced and counted), sanitized, and given
 /// to the wire parser when a byline, date line, `Source:` URL or dateline shows the wire layout,
 /// else to the plain headline-and-paragraphs parser.
 pub fn parse(bytes: &[u8]) -> Result<ParsedArticle, IngestError> {
+    match crate::feeds::sniff(bytes) {
+        Kind::Text => {}
+        Kind::StoredItem => {
+            let item =
+                ItemDoc::from_bytes(bytes).map_err(|e| IngestError::StoredItem(e.to_string()))?;
+            return Ok(item.to_parsed());
+        }
+        Kind::Html => return Err(IngestError::Html),
+        Kind::Opml => return Err(IngestError::Opml),
+        Kind::XmlFeed | Kind::JsonFeed => return Err(IngestError::Feed),
+    }
     let decoded = decode(bytes);
     if looks_binary(&decoded.text) {
         return Err(IngestError::Binary);

@@ -64,6 +64,18 @@ pub struct NewArticle {
     body_text: String,
     /// The URL's domain, an alias of the source.
     domain: Option<String>,
+    /// Set for a feed's item: its `origin` is its identity, and it is dated the day it was
+    /// first seen when the feed gives no date.
+    pub feed: Option<FeedItem>,
+    /// The date is the day the item was first seen (its feed gave none).
+    first_seen: bool,
+}
+
+/// Where a feed item came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedItem {
+    /// The subscription (`None` for a feed file given to `import`).
+    pub feed_id: Option<i64>,
 }
 
 impl NewArticle {
@@ -87,7 +99,19 @@ impl NewArticle {
             article,
             origin,
             source_hint,
+            feed: None,
+            first_seen: false,
         }
+    }
+
+    /// Marks this article as a feed's item, dated `today` when the item has no date.
+    pub fn from_feed(mut self, feed_id: Option<i64>, today: chrono::NaiveDate) -> NewArticle {
+        self.feed = Some(FeedItem { feed_id });
+        if self.article.parsed.date.is_none() {
+            self.article.parsed.date = Some(today);
+            self.first_seen = true;
+        }
+        self
     }
 
     /// The size of the original bytes.
@@ -197,14 +221,19 @@ fn upsert(
         None => None,
     };
     let existing = find_existing(tx, item, source_id, hash)?;
-    let id = match existing {
-        Some((_, ref old_hash)) if old_hash == hash => return Ok((ImportOutcome::Unchanged, None)),
-        Some((id, _)) => {
-            write_article(tx, item, source_id, Some(id))?;
-            id
+    if matches!(existing, Some((_, ref old_hash)) if old_hash == hash) {
+        return Ok((ImportOutcome::Unchanged, None));
+    }
+    let existing_id = existing.as_ref().map(|(id, _)| *id);
+    let kept;
+    let item = match kept_first_seen(tx, item, existing_id)? {
+        Some(redated) => {
+            kept = redated;
+            &kept
         }
-        None => write_article(tx, item, source_id, None)?,
+        None => item,
     };
+    let id = write_article(tx, item, source_id, existing_id)?;
     write_raw(tx, id, item)?;
     let fresh = existing.is_none();
     write_mentions(tx, id, &item.article, settled, fresh)?;
@@ -240,6 +269,17 @@ fn find_existing(
 ) -> Result<Option<(i64, Vec<u8>)>> {
     let parsed = &item.article.parsed;
     let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
+    // A feed item is known by its guid (kept as its origin) before anything else.
+    if let (Some(origin), Some(_)) = (&item.origin, item.feed) {
+        let sql = "SELECT id, content_hash FROM articles WHERE origin = ?1 LIMIT 1";
+        if let Some(found) = tx
+            .prepare_cached(sql)?
+            .query_row([origin], row)
+            .optional()?
+        {
+            return Ok(Some(found));
+        }
+    }
     if let Some(url) = &parsed.url {
         let sql = "SELECT id, content_hash FROM articles WHERE url = ?1";
         if let Some(found) = tx.prepare_cached(sql)?.query_row([url], row).optional()? {
@@ -281,11 +321,15 @@ fn write_article(
 ) -> Result<i64> {
     let parsed = &item.article.parsed;
     let now = Utc::now().timestamp();
+    let url = match (&parsed.url, existing) {
+        (Some(url), Some(id)) if url_owner(tx, url)?.is_some_and(|owner| owner != id) => None,
+        (url, _) => url.clone(),
+    };
     let values = params![
         source_id,
         parsed.title,
         parsed.date.map(|d| d.to_string()),
-        parsed.url,
+        url,
         parsed.byline,
         parsed.author,
         item.origin,
@@ -294,21 +338,58 @@ fn write_article(
         now,
         item.source_hint,
         existing,
+        item.feed.and_then(|f| f.feed_id),
+        item.first_seen,
     ];
     if existing.is_some() {
         let sql =
             "UPDATE articles SET source_id = ?1, title = ?2, date = ?3, url = ?4, byline = ?5,
                 author = ?6, origin = coalesce(?7, origin), content_hash = ?8, replacements = ?9,
-                updated_at = ?10, source_hint = ?11
+                updated_at = ?10, source_hint = ?11,
+                feed_id = coalesce(?13, feed_id), first_seen_date = ?14
              WHERE id = ?12";
         tx.prepare_cached(sql)?.execute(values)?;
         return Ok(existing.unwrap_or_default());
     }
     let sql = "INSERT INTO articles (source_id, title, date, url, byline, author, origin,
-            content_hash, replacements, imported_at, updated_at, source_hint, id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)";
+            content_hash, replacements, imported_at, updated_at, source_hint, id, feed_id,
+            first_seen_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)";
     tx.prepare_cached(sql)?.execute(values)?;
     Ok(tx.last_insert_rowid())
+}
+
+/// The article that holds this URL, if any.
+fn url_owner(tx: &Transaction, url: &str) -> Result<Option<i64>> {
+    let sql = "SELECT id FROM articles WHERE url = ?1";
+    Ok(tx
+        .prepare_cached(sql)?
+        .query_row([url], |r| r.get(0))
+        .optional()?)
+}
+
+/// An update of an item dated by when it was first seen keeps that first day, not today: the
+/// article as it should be written, when its date must change.
+fn kept_first_seen(
+    tx: &Transaction,
+    item: &NewArticle,
+    existing: Option<i64>,
+) -> Result<Option<NewArticle>> {
+    let Some(id) = existing.filter(|_| item.first_seen) else {
+        return Ok(None);
+    };
+    let sql = "SELECT date FROM articles WHERE id = ?1 AND first_seen_date = 1";
+    let first: Option<Option<String>> = tx
+        .prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let first = first.flatten().and_then(|d| d.parse().ok());
+    if first.is_none() || first == item.article.parsed.date {
+        return Ok(None);
+    }
+    let mut redated = item.clone();
+    redated.article.parsed.date = first;
+    Ok(Some(redated))
 }
 
 /// Writes the article's original bytes, compressed.

@@ -4,6 +4,7 @@ mod checkpoint;
 mod codec;
 mod compile;
 mod facets;
+mod feeds;
 mod import;
 mod mentions;
 mod names;
@@ -18,7 +19,8 @@ mod wordset;
 
 pub use checkpoint::{Checkpointer, WAL_LIMIT_BYTES};
 pub use facets::{Granularity, NameCount, PersonCount};
-pub use import::{ImportOutcome, ImportSummary, ImportTx, NewArticle};
+pub use feeds::{Feed, FetchRecord};
+pub use import::{FeedItem, ImportOutcome, ImportSummary, ImportTx, NewArticle};
 pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
 pub use reindex::ReindexSummary;

@@ -2,6 +2,7 @@
 
 use rayon::prelude::*;
 use rusqlite::params;
+use rusqlite::OptionalExtension;
 
 use super::codec::decompress;
 use super::import::write_fts;
@@ -109,6 +110,8 @@ fn derive_again(stored: &Stored) -> (i64, Result<Article, String>) {
 
 /// Rewrites one article's derived fields; `false` when it would collide with another article.
 fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<bool> {
+    let redated = first_seen_date(tx, id, article)?;
+    let article = redated.as_ref().unwrap_or(article);
     let parsed = &article.parsed;
     let source_id = match article.source.as_deref() {
         Some(name) => {
@@ -146,4 +149,27 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// A feed item with no date of its own keeps the day it was first seen: the article with that
+/// date, when it needs one.
+fn first_seen_date(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    article: &Article,
+) -> Result<Option<Article>> {
+    if article.parsed.date.is_some() {
+        return Ok(None);
+    }
+    let sql = "SELECT date FROM articles WHERE id = ?1 AND first_seen_date = 1";
+    let date: Option<Option<String>> = tx
+        .prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let Some(date) = date.flatten().and_then(|d| d.parse().ok()) else {
+        return Ok(None);
+    };
+    let mut redated = article.clone();
+    redated.parsed.date = Some(date);
+    Ok(Some(redated))
 }

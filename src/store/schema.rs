@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -110,6 +110,33 @@ CREATE TABLE ui_state (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) WITHOUT ROWID;
+";
+
+/// Feeds: subscriptions with their fetch state, and the feed each article came from.
+const V3: &str = "
+CREATE TABLE feeds (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    url           TEXT NOT NULL UNIQUE,
+    site_url      TEXT,
+    tags          TEXT NOT NULL DEFAULT '',   -- newline-separated
+    enabled       INTEGER NOT NULL DEFAULT 1,
+    interval_secs INTEGER,                    -- NULL: the default interval
+    etag          TEXT,
+    last_modified TEXT,
+    last_fetch    INTEGER,                    -- unix seconds of the last attempt
+    last_status   TEXT,                       -- what the last attempt gave, in words
+    failed        INTEGER NOT NULL DEFAULT 0, -- whether the last attempt failed
+    gone          INTEGER NOT NULL DEFAULT 0, -- the server answered 410 Gone
+    next_due      INTEGER NOT NULL DEFAULT 0, -- unix seconds
+    added_at      INTEGER NOT NULL
+);
+
+-- the feed an article came from (NULL for files); a removed feed leaves its articles
+ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL;
+-- 1 when `date` is the day the item was first seen, because its feed gave no date
+ALTER TABLE articles ADD COLUMN first_seen_date INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_feed ON articles(feed_id, is_read) WHERE feed_id IS NOT NULL;
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.

@@ -1,0 +1,69 @@
+//! Subscriptions in the store.
+
+use super::*;
+
+fn tags(list: &[&str]) -> Vec<String> {
+    list.iter().map(|t| t.to_string()).collect()
+}
+
+#[test]
+fn feeds_are_added_once_with_free_names_and_listed() {
+    let store = Store::open_in_memory().unwrap();
+    let (a, new) = store
+        .add_feed("News", "https://e.org/a.xml", &tags(&["x", "y"]))
+        .unwrap();
+    assert!(new);
+    assert_eq!(
+        store.add_feed("Other", "https://e.org/a.xml", &[]).unwrap(),
+        (a, false)
+    );
+    let (b, _) = store.add_feed("news", "https://e.org/b.xml", &[]).unwrap();
+    let names: Vec<String> = store.feeds().unwrap().into_iter().map(|f| f.name).collect();
+    assert_eq!(names, ["News", "news (2)"]);
+    assert_eq!(store.find_feed("NEWS").unwrap().unwrap().id, a);
+    assert_eq!(
+        store.find_feed("https://e.org/b.xml").unwrap().unwrap().id,
+        b
+    );
+    assert_eq!(store.find_feed("News").unwrap().unwrap().tags, ["x", "y"]);
+}
+
+#[test]
+fn a_fetch_record_keeps_validators_and_a_permanent_move_changes_the_url() {
+    let store = Store::open_in_memory().unwrap();
+    let (id, _) = store.add_feed("A", "http://e.org/a", &[]).unwrap();
+    let record = FetchRecord {
+        status: "ok".into(),
+        etag: Some("\"v1\"".into()),
+        next_due: 100,
+        moved_to: Some("https://e.org/a".into()),
+        ..FetchRecord::default()
+    };
+    store.record_fetch(id, &record).unwrap();
+    let plain = FetchRecord {
+        status: "not modified".into(),
+        next_due: 200,
+        ..FetchRecord::default()
+    };
+    store.record_fetch(id, &plain).unwrap();
+    let feed = store.find_feed("A").unwrap().unwrap();
+    assert_eq!(feed.url, "https://e.org/a");
+    assert_eq!(feed.etag.as_deref(), Some("\"v1\""));
+    assert_eq!(feed.next_due, 200);
+    assert_eq!(feed.last_status.as_deref(), Some("not modified"));
+}
+
+#[test]
+fn settings_rename_and_remove() {
+    let store = Store::open_in_memory().unwrap();
+    let (id, _) = store.add_feed("A", "http://e.org/a", &[]).unwrap();
+    store.add_feed("B", "http://e.org/b", &[]).unwrap();
+    store.set_feed_enabled(id, false).unwrap();
+    store.set_feed_interval(id, Some(3600)).unwrap();
+    assert_eq!(store.rename_feed(id, "b").unwrap(), "b (2)");
+    let feed = store.find_feed("b (2)").unwrap().unwrap();
+    assert!(!feed.enabled);
+    assert_eq!(feed.interval_secs, Some(3600));
+    assert_eq!(store.remove_feed(id, true).unwrap(), 0);
+    assert!(store.find_feed("b (2)").unwrap().is_none());
+}
