@@ -1,6 +1,7 @@
 //! byline's core: the article model, import parsers, people extraction, the query language and the
 //! SQLite store. Nothing here touches a terminal; the reader lives behind the `tui` feature.
 
+pub mod fetch;
 pub mod importer;
 pub mod ingest;
 pub mod links;
