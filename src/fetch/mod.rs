@@ -12,3 +12,5 @@ pub use http::{get, Client, Fetched, HttpSettings, Outcome, Validators};
 /// The project's home page, named in the User-Agent so feed owners can find who is polling them.
 pub const PROJECT_URL: &str = "https://github.com/byline-reader/byline";
 
+#[cfg(test)]
+mod tests;
