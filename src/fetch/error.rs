@@ -90,6 +90,8 @@ pub(super) fn from_ureq(err: ureq::Error, host: &str, limits: &Limits) -> FetchE
         E::Rustls(e) => FetchError::Tls(sanitize(&e.to_string())),
         E::Pem(e) => FetchError::Tls(sanitize(&format!("{e:?}"))),
         E::BadUri(m) => FetchError::BadUrl(sanitize(&m)),
+        // The http crate refused the URL as a request target.
+        E::Http(e) => FetchError::BadUrl(sanitize(&e.to_string())),
         E::Decompress(kind, e) => {
             FetchError::io(format!("could not decompress the {kind} body: {e}"))
         }
