@@ -1,5 +1,6 @@
 //! byline's core: the article model, import parsers, people extraction, the query language, the
-//! SQLite store and the HTTP layer that fetches feeds. Nothing here touches a terminal; the reader lives behind the `tui` feature.
+//! SQLite store and the HTTP layer that fetches feeds. Nothing here touches a terminal; the reader
+//! lives behind the `tui` feature.
 
 pub mod fetch;
 pub mod importer;
