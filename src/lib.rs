@@ -1,7 +1,9 @@
-//! byline's core: the article model, import parsers, people extraction, the query language and the
-//! SQLite store. Nothing here touches a terminal; the reader lives behind the `tui` feature.
+//! byline's core: the article model, import parsers, people extraction, the query language, the
+//! SQLite store and the HTTP layer that fetches feeds. Nothing here touches a terminal; the reader
+//! lives behind the `tui` feature.
 
 pub mod feeds;
+pub mod fetch;
 pub mod html;
 pub mod importer;
 pub mod ingest;
