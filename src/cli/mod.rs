@@ -2,6 +2,8 @@
 
 mod extract;
 mod facets;
+mod feed;
+mod fetch;
 mod import;
 mod list;
 
@@ -44,6 +46,11 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Re-derive every article from its stored original text.
     Reindex,
+    /// Subscriptions: add, list, remove, rename, set, import and export (OPML).
+    #[command(subcommand)]
+    Feed(feed::FeedCommand),
+    /// Fetch the feeds that are due (or the named feeds and tags) into the store.
+    Fetch(fetch::FetchArgs),
 }
 
 /// Runs a command (the reader is wired in main). A full disk, a damaged or read-only store is
@@ -60,6 +67,8 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Extract(args) => extract::run(args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
+        Command::Feed(command) => feed::run(&mut open_store(store_path)?, command),
+        Command::Fetch(args) => fetch::run(&mut open_store(store_path)?, args),
         Command::List(args) => {
             let query = parse_query(&args.query)?;
             list::list(&open_with_samples(store_path)?, &query, args)

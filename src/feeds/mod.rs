@@ -2,12 +2,18 @@
 //! OPML subscription lists, and fetching subscriptions into the store.
 
 pub mod charset;
+pub mod discover;
+pub mod fetched;
 pub mod item;
 pub mod opml;
 
 pub mod parse;
+pub mod refresh;
 pub mod sniff;
+pub mod subscribe;
 
 pub use item::ItemDoc;
 pub use parse::{parse_feed, FeedError, ParsedFeed};
+pub use refresh::{due_feeds, fetch_feeds, FeedOutcome, FeedReport, FetchOptions, FetchReport};
 pub use sniff::{sniff, Kind};
+pub use subscribe::{subscribe, SubscribeError, Subscribed};

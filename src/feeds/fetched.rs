@@ -1,0 +1,108 @@
+//! One feed's fetch, on a pool thread: the GET, the parse and every item prepared (people
+//! found, hashed, compressed), so the single store writer only writes.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use super::parse::parse_feed;
+use crate::fetch::{Client, FetchError, Outcome, Validators};
+use crate::importer::prepare_item;
+use crate::store::{Feed, NewArticle};
+
+/// What fetching one feed gave, ready for the writer.
+#[derive(Debug)]
+pub enum FeedResult {
+    /// New content: its items as articles.
+    Items {
+        articles: Vec<NewArticle>,
+        validators: Validators,
+        moved_to: Option<String>,
+        site_url: Option<String>,
+        /// The feed's own title (a new subscription without a name takes it).
+        title: Option<String>,
+        warnings: Vec<String>,
+    },
+    NotModified {
+        validators: Validators,
+        moved_to: Option<String>,
+    },
+    Failed {
+        reason: String,
+        retry_after: Option<Duration>,
+        gone: bool,
+    },
+}
+
+impl FeedResult {
+    fn failed(reason: String) -> FeedResult {
+        FeedResult::Failed {
+            reason,
+            retry_after: None,
+            gone: false,
+        }
+    }
+
+    fn from_error(err: FetchError) -> FeedResult {
+        FeedResult::Failed {
+            retry_after: err.retry_after(),
+            gone: matches!(err, FetchError::Gone),
+            reason: err.to_string(),
+        }
+    }
+}
+
+/// Fetches and prepares one feed. Never panics: a panic in the parsers is caught and becomes
+/// this feed's failure.
+pub fn fetch_feed(client: &Client, feed: &Feed, today: NaiveDate) -> FeedResult {
+    let validators = Validators {
+        etag: feed.etag.clone(),
+        last_modified: feed.last_modified.clone(),
+    };
+    match client.get(&feed.url, &validators) {
+        Err(err) => FeedResult::from_error(err),
+        Ok(outcome) => prepare_outcome(outcome, feed, today),
+    }
+}
+
+/// Parses a fetched body into articles (or passes a 304 on).
+pub fn prepare_outcome(outcome: Outcome, feed: &Feed, today: NaiveDate) -> FeedResult {
+    let fetched = match outcome {
+        Outcome::NotModified {
+            validators,
+            moved_to,
+        } => {
+            return FeedResult::NotModified {
+                validators,
+                moved_to,
+            }
+        }
+        Outcome::Fetched(fetched) => fetched,
+    };
+    let parsed = catch_unwind(AssertUnwindSafe(|| {
+        let content_type = fetched.content_type.as_deref();
+        let parsed = parse_feed(&fetched.body, content_type, Some(&fetched.final_url))?;
+        let articles = parsed
+            .items
+            .iter()
+            .map(|doc| {
+                let origin = format!("feed:{}#{}", feed.id, doc.key);
+                prepare_item(doc, origin, Some(feed.name.clone()), Some(feed.id), today)
+            })
+            .collect::<Vec<_>>();
+        Ok::<_, super::FeedError>((parsed, articles))
+    }));
+    match parsed {
+        Ok(Ok((parsed, articles))) => FeedResult::Items {
+            articles,
+            validators: fetched.validators,
+            moved_to: fetched.moved_to,
+            site_url: parsed.site_url,
+            title: parsed.title,
+            warnings: parsed.warnings,
+        },
+        Ok(Err(err)) => FeedResult::failed(err.to_string()),
+        Err(_) => FeedResult::failed("byline failed on this feed (a bug: please report it)".into()),
+    }
+}

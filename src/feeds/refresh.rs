@@ -1,0 +1,222 @@
+//! `fetch`: the due (or named) feeds fetched in parallel, politely, and stored as they arrive
+//! by the single writer; one failing feed never stops the others.
+
+use std::time::Duration;
+
+use chrono::Utc;
+
+use super::fetched::{fetch_feed, FeedResult};
+use crate::fetch::{pool, Client, HttpSettings};
+use crate::store::{Feed, FetchRecord, ImportSummary, Settled, Store, StoreError};
+
+/// How a fetch run behaves.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    pub http: HttpSettings,
+    /// Feeds fetched at once.
+    pub parallel: usize,
+    /// Requests to one host at once.
+    pub per_host: usize,
+    /// Seconds between a feed's fetches when it sets none.
+    pub default_interval: Duration,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            http: HttpSettings::default(),
+            parallel: 8,
+            per_host: 2,
+            // newsboat's reload-time default: an hour
+            default_interval: Duration::from_secs(60 * 60),
+        }
+    }
+}
+
+/// What happened to one feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedReport {
+    pub feed_id: i64,
+    pub name: String,
+    pub outcome: FeedOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedOutcome {
+    Stored {
+        summary: ImportSummary,
+        warnings: Vec<String>,
+    },
+    NotModified,
+    Failed(String),
+}
+
+/// Totals of a run, and each feed's report in the order they finished.
+#[derive(Debug, Clone, Default)]
+pub struct FetchReport {
+    pub feeds: Vec<FeedReport>,
+    pub summary: ImportSummary,
+}
+
+impl FetchReport {
+    pub fn failed(&self) -> usize {
+        let failed = |r: &&FeedReport| matches!(r.outcome, FeedOutcome::Failed(_));
+        self.feeds.iter().filter(failed).count()
+    }
+}
+
+impl std::fmt::Display for FetchReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = &self.summary;
+        write!(
+            f,
+            "fetched {} feeds: {} new, {} updated, {} unchanged, {} failed",
+            self.feeds.len(),
+            s.imported,
+            s.updated,
+            s.unchanged,
+            self.failed()
+        )
+    }
+}
+
+/// The feeds a plain `fetch` takes: enabled, not gone, and due (or all of them with `all`).
+pub fn due_feeds(store: &Store, all: bool) -> Result<Vec<Feed>, StoreError> {
+    let now = Utc::now().timestamp();
+    let feeds = store.feeds()?;
+    Ok(feeds
+        .into_iter()
+        .filter(|f| f.enabled && !f.gone && (all || f.next_due <= now))
+        .collect())
+}
+
+/// Fetches `feeds`: parsing on the pool's threads, storing here as each feed arrives.
+/// `progress` sees each feed's report as it is stored. Only a store error stops the run.
+pub fn fetch_feeds(
+    store: &mut Store,
+    feeds: Vec<Feed>,
+    options: &FetchOptions,
+    progress: &mut dyn FnMut(&FeedReport),
+) -> Result<FetchReport, StoreError> {
+    let client = Client::new(options.http.clone());
+    let today = Utc::now().date_naive();
+    let mut report = FetchReport::default();
+    let mut settled = Settled::default();
+    let mut stopped: Option<StoreError> = None;
+    let host_of = |feed: &Feed| {
+        url::Url::parse(&feed.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let work = |feed: Feed| {
+        let result = fetch_feed(&client, &feed, today);
+        (feed, result)
+    };
+    pool::run(
+        feeds,
+        host_of,
+        options.parallel,
+        options.per_host,
+        work,
+        |done| {
+            let Ok((feed, result)) = done else {
+                return; // fetch_feed catches its own panics; the pool's net is never reached
+            };
+            if stopped.is_some() {
+                return;
+            }
+            match store_result(store, &mut settled, &feed, result, options) {
+                Ok(feed_report) => {
+                    if let FeedOutcome::Stored { summary, .. } = &feed_report.outcome {
+                        add(&mut report.summary, summary);
+                    }
+                    progress(&feed_report);
+                    report.feeds.push(feed_report);
+                }
+                Err(err) => stopped = Some(err),
+            }
+        },
+    );
+    match stopped {
+        Some(err) => Err(store.explain(err)),
+        None => Ok(report),
+    }
+}
+
+fn add(total: &mut ImportSummary, one: &ImportSummary) {
+    total.imported += one.imported;
+    total.updated += one.updated;
+    total.unchanged += one.unchanged;
+    total.failed += one.failed;
+}
+
+/// Writes one feed's result: its articles in one transaction, then its fetch record.
+pub fn store_result(
+    store: &mut Store,
+    settled: &mut Settled,
+    feed: &Feed,
+    result: FeedResult,
+    options: &FetchOptions,
+) -> Result<FeedReport, StoreError> {
+    let now = Utc::now().timestamp();
+    let interval = feed
+        .interval_secs
+        .map(|s| s.max(60) as u64)
+        .unwrap_or(options.default_interval.as_secs()) as i64;
+    let mut record = FetchRecord {
+        next_due: now + interval,
+        ..FetchRecord::default()
+    };
+    let outcome = match result {
+        FeedResult::Items {
+            articles,
+            validators,
+            moved_to,
+            site_url,
+            warnings,
+            ..
+        } => {
+            let mut summary = ImportSummary::default();
+            let mut import = store.begin_import(settled)?;
+            for article in &articles {
+                summary.add(import.write(article)?);
+            }
+            import.commit()?;
+            record.status = format!("ok: {} new, {} updated", summary.imported, summary.updated);
+            record.etag = validators.etag;
+            record.last_modified = validators.last_modified;
+            record.moved_to = moved_to;
+            record.site_url = site_url;
+            FeedOutcome::Stored { summary, warnings }
+        }
+        FeedResult::NotModified {
+            validators,
+            moved_to,
+        } => {
+            record.status = "not modified".into();
+            record.etag = validators.etag;
+            record.last_modified = validators.last_modified;
+            record.moved_to = moved_to;
+            FeedOutcome::NotModified
+        }
+        FeedResult::Failed {
+            reason,
+            retry_after,
+            gone,
+        } => {
+            let wait = retry_after.map_or(0, |d| d.as_secs() as i64);
+            record.next_due = now + interval.max(wait);
+            record.failed = true;
+            record.gone = gone;
+            record.status = reason.clone();
+            FeedOutcome::Failed(reason)
+        }
+    };
+    store.record_fetch(feed.id, &record)?;
+    Ok(FeedReport {
+        feed_id: feed.id,
+        name: feed.name.clone(),
+        outcome,
+    })
+}
