@@ -164,6 +164,18 @@ fn fetch_names_each_failure_sums_up_and_exits_1() {
     let (code, out, _) = env.run(&["fetch", "beta"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("fetched 1 feeds"), "{out}");
+    let (_, tagged, _) = env.run(&["list", "tag:BETA"]);
+    assert!(
+        tagged.contains("Beta one") && !tagged.contains("Alpha"),
+        "{tagged}"
+    );
+    let (_, untagged, _) = env.run(&["list", "-tag:beta"]);
+    assert!(
+        untagged.contains("Alpha two") && !untagged.contains("Beta"),
+        "{untagged}"
+    );
+    let (_, nothing, _) = env.run(&["list", "tag:nosuch"]);
+    assert!(nothing.trim().is_empty(), "{nothing}");
     let (code, _, err) = env.run(&["fetch", "nosuch"]);
     assert_eq!(code, 2);
     assert!(err.contains("no feed or tag named nosuch"), "{err}");

@@ -39,6 +39,8 @@ pub enum TermKind {
     Source(String),
     /// `person:NAME`: canonical name or alias, ignoring case and accents.
     Person(String),
+    /// `tag:NAME`: articles of the feeds tagged NAME, ignoring case.
+    Tag(String),
     /// `date:SPEC`.
     Date(DateSpec),
     /// `is:unread`, `is:read`, `is:starred`.

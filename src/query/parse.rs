@@ -126,6 +126,7 @@ fn parse_field_or_word(term: &TermText, body: usize) -> Result<TermKind, QueryEr
     match name.as_str() {
         "source" => Ok(TermKind::Source(value)),
         "person" => Ok(TermKind::Person(value)),
+        "tag" => Ok(TermKind::Tag(value)),
         "date" => parse_date(&value)
             .map(TermKind::Date)
             .map_err(|message| term.error(value_span, message)),

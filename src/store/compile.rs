@@ -166,6 +166,11 @@ impl Compiler {
                     id_list(&ids)
                 )
             }
+            TermKind::Tag(name) => {
+                let ids = super::feeds::feeds_tagged(&store.conn, name)?;
+                self.matches_nothing |= !neg && ids.is_empty();
+                format!("a.feed_id IN ({})", id_list(&ids))
+            }
             TermKind::Date(spec) => {
                 let range = spec.range(today);
                 if !neg {

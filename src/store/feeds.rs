@@ -226,5 +226,20 @@ impl Store {
     }
 }
 
+/// The feeds with this tag (any case): what `tag:NAME` matches.
+pub(super) fn feeds_tagged(conn: &rusqlite::Connection, tag: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id, tags FROM feeds")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let wanted = tag.trim().to_lowercase();
+    let mut ids = Vec::new();
+    for row in rows {
+        let (id, tags) = row?;
+        if tags.split('\n').any(|t| t.to_lowercase() == wanted) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
 #[cfg(test)]
 mod tests;
