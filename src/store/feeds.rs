@@ -147,6 +147,10 @@ impl Store {
             )?;
             purged = tx.execute("DELETE FROM articles WHERE feed_id = ?1", [id])? as u64;
         }
+        tx.execute(
+            "UPDATE articles SET feed_id = NULL WHERE feed_id = ?1",
+            [id],
+        )?;
         tx.execute("DELETE FROM feeds WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(purged)

@@ -132,8 +132,9 @@ CREATE TABLE feeds (
     added_at      INTEGER NOT NULL
 );
 
--- the feed an article came from (NULL for files); a removed feed leaves its articles
-ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL;
+-- the feed an article came from (NULL for files); removing a feed sets it back to NULL (no
+-- REFERENCES: SQLite cannot drop a column that has one, and a store may need to)
+ALTER TABLE articles ADD COLUMN feed_id INTEGER;
 -- 1 when `date` is the day the item was first seen, because its feed gave no date
 ALTER TABLE articles ADD COLUMN first_seen_date INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_feed ON articles(feed_id, is_read) WHERE feed_id IS NOT NULL;
