@@ -20,8 +20,6 @@ pub enum FeedResult {
         validators: Validators,
         moved_to: Option<String>,
         site_url: Option<String>,
-        /// The feed's own title (a new subscription without a name takes it).
-        title: Option<String>,
         warnings: Vec<String>,
     },
     NotModified {
@@ -99,7 +97,6 @@ pub fn prepare_outcome(outcome: Outcome, feed: &Feed, today: NaiveDate) -> FeedR
             validators: fetched.validators,
             moved_to: fetched.moved_to,
             site_url: parsed.site_url,
-            title: parsed.title,
             warnings: parsed.warnings,
         },
         Ok(Err(err)) => FeedResult::failed(err.to_string()),
