@@ -83,6 +83,7 @@ fn article(i: usize) -> StoredArticle {
             },
         ],
         origin: None,
+        first_seen: false,
     }
 }
 
