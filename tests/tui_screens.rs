@@ -168,7 +168,7 @@ fn every_screen_at_every_size() {
         (100, 14),
         (300, 100),
     ];
-    let scripts: [&str; 8] = ["", "l", "s", "pq", "d", "?", "/date:soon", "/x"];
+    let scripts: [&str; 9] = ["", "l", "s", "pq", "d", "?", "/date:soon", "/x", "F"];
     for script in scripts {
         for (w, hgt) in sizes {
             let mut h = Harness::new(250, w, hgt);
@@ -191,6 +191,30 @@ fn every_screen_at_every_size() {
             }
         }
     }
+}
+
+/// The feeds view over a store with feeds: one failing (500), one gone (410), the failing one
+/// selected so its whole error shows under the rows.
+fn feeds_view(w: u16, hgt: u16) -> String {
+    let store = FakeStore::new(300);
+    let mut feeds = fixture::fixture_feeds();
+    let mut gone = fixture::feed(4, "Old Almanac", 2, "HTTP 410 Gone", true);
+    gone.gone = true;
+    feeds.push(gone);
+    store.feeds.replace(feeds);
+    let mut h = Harness::with(store, w, hgt, false);
+    h.keys("Fj");
+    h.screen()
+}
+
+#[test]
+fn feeds_view_80x24_with_a_failed_feed() {
+    insta::assert_snapshot!(feeds_view(80, 24));
+}
+
+#[test]
+fn feeds_view_small_50x14() {
+    insta::assert_snapshot!(feeds_view(50, 14));
 }
 
 #[test]

@@ -155,8 +155,9 @@ pub struct Fetching {
     pub done: usize,
     pub total: usize,
     pub failed: usize,
-    /// Started by the timer: "nothing due" and "no feeds" are not announced.
-    pub auto: bool,
+    /// Started by the timer (or by `R` taking in an import): "nothing due" and "no feeds" are
+    /// not announced.
+    pub quiet: bool,
 }
 
 impl Fetching {

@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex};
 
 use byline::model::Block;
 use byline::query::{Flag, Query, TermKind};
-use byline::store::{ArticleRow, Granularity, StoredArticle, StoredPerson};
+use byline::store::{ArticleRow, Feed, Granularity, StoredArticle, StoredPerson};
 use byline::tui::config::Config;
-use byline::tui::msg::{Command, FacetItem, FacetKind, Msg, Request};
+use byline::tui::msg::{Command, FacetItem, FacetKind, FetchEvent, Msg, Request, Response};
 use byline::tui::worker::{self, StoreApi};
 use byline::tui::{update, view, App};
 use chrono::NaiveDate;
@@ -91,6 +91,8 @@ fn article(i: usize) -> StoredArticle {
 pub struct FakeStore {
     pub articles: RefCell<Vec<StoredArticle>>,
     pub ui: Arc<Mutex<Vec<(String, String)>>>,
+    /// Subscriptions; their articles are those whose source is the feed's name.
+    pub feeds: RefCell<Vec<Feed>>,
 }
 
 impl FakeStore {
@@ -98,6 +100,7 @@ impl FakeStore {
         FakeStore {
             articles: RefCell::new(articles(n)),
             ui: Arc::default(),
+            feeds: RefCell::default(),
         }
     }
 
@@ -258,6 +261,54 @@ impl StoreApi for FakeStore {
         self.ui.lock().unwrap().push((key.into(), value.into()));
         Ok(())
     }
+    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
+        Ok(self.feeds.borrow().clone())
+    }
+    fn mark_feed_read(&self, feed_id: i64) -> anyhow::Result<u64> {
+        let feeds = self.feeds.borrow();
+        let Some(feed) = feeds.iter().find(|f| f.id == feed_id) else {
+            return Ok(0);
+        };
+        let mut count = 0;
+        for a in self.articles.borrow_mut().iter_mut() {
+            if a.row.source.as_deref() == Some(&feed.name) && !a.row.read {
+                a.row.read = true;
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+}
+
+/// A subscription named `name` (id `id`), with `unread` unread articles and a last status.
+pub fn feed(id: i64, name: &str, unread: u64, status: &str, failed: bool) -> Feed {
+    Feed {
+        id,
+        name: name.into(),
+        url: format!("https://news.example/{id}/feed.xml"),
+        site_url: None,
+        tags: Vec::new(),
+        enabled: true,
+        interval_secs: None,
+        etag: None,
+        last_modified: None,
+        last_fetch: None,
+        last_status: Some(status.into()),
+        failed,
+        gone: false,
+        next_due: 0,
+        articles: unread * 2,
+        unread,
+    }
+}
+
+/// The fixture's sources as feeds, the second one failing.
+pub fn fixture_feeds() -> Vec<Feed> {
+    vec![
+        feed(1, SOURCES[0], 12, "ok: 3 new, 1 updated", false),
+        feed(2, SOURCES[1], 4, "HTTP 500 Internal Server Error", true),
+        feed(3, SOURCES[2], 0, "not modified", false),
+    ]
 }
 
 /// The reader driven through `update`, with the fake store answering at once.
@@ -301,6 +352,11 @@ impl Harness {
                         if let Some(answer) = worker::handle(&self.store, today(), req) {
                             next.extend(update(&mut self.app, Msg::Worker(answer)));
                         }
+                    }
+                    Command::Fetch { .. } if self.store.feeds.borrow().is_empty() => {
+                        self.effects.push(cmd);
+                        let event = Response::Fetch(FetchEvent::NoFeeds);
+                        next.extend(update(&mut self.app, Msg::Worker(event)));
                     }
                     other => self.effects.push(other),
                 }

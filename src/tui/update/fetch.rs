@@ -11,27 +11,30 @@ use crate::tui::msg::{Command, FetchEvent, Request};
 use crate::tui::state::{App, Fetching, FlashKind};
 use crate::tui::text::thousands;
 
-/// `R`: takes in what an import beside the reader added, and fetches the due feeds.
+/// `R`: takes in what an import beside the reader added, and fetches the due feeds (quietly
+/// then: "no feeds" or "nothing due" is no news after new articles).
 pub fn refresh(app: &mut App) -> Vec<Command> {
-    let mut cmds = match app.changed_total {
-        Some(_) => filter::new_query(app),
-        None => Vec::new(),
+    let took_in = app.changed_total.is_some();
+    let mut cmds = match took_in {
+        true => filter::new_query(app),
+        false => Vec::new(),
     };
-    cmds.extend(start(app, None, false));
+    cmds.extend(start(app, None, took_in));
     cmds
 }
 
-/// Starts a fetch of the due feeds (or of `feed`, due or not) unless one runs.
-pub fn start(app: &mut App, feed: Option<i64>, auto: bool) -> Vec<Command> {
+/// Starts a fetch of the due feeds (or of `feed`, due or not) unless one runs; `quiet` leaves
+/// out the news that there is nothing to fetch (or that a fetch runs already).
+pub fn start(app: &mut App, feed: Option<i64>, quiet: bool) -> Vec<Command> {
     if let Some(fetching) = &app.fetch {
-        if !auto {
+        if !quiet {
             let text = format!("already fetching {}", fetching.progress());
             app.flash = Some((text, FlashKind::Info));
         }
         return Vec::new();
     }
     app.fetch = Some(Fetching {
-        auto,
+        quiet,
         ..Fetching::default()
     });
     vec![Command::Fetch { feed }]
@@ -58,11 +61,11 @@ pub fn tick(app: &mut App, now: Instant) -> Vec<Command> {
 
 /// News from the fetch thread.
 pub fn event(app: &mut App, event: FetchEvent) -> Vec<Command> {
-    let auto = app.fetch.is_some_and(|f| f.auto);
+    let quiet = app.fetch.is_some_and(|f| f.quiet);
     match event {
         FetchEvent::NoFeeds => {
             end(app);
-            if !auto {
+            if !quiet {
                 let text = "no feeds yet: `byline feed add URL` subscribes to one";
                 app.flash = Some((text.into(), FlashKind::Info));
             }
@@ -70,7 +73,7 @@ pub fn event(app: &mut App, event: FetchEvent) -> Vec<Command> {
         }
         FetchEvent::NothingDue { next_due } => {
             end(app);
-            if !auto {
+            if !quiet {
                 app.flash = Some((nothing_due(app, next_due), FlashKind::Info));
             }
             Vec::new()

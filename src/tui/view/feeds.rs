@@ -20,11 +20,8 @@ const FOOTER: u16 = 3;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &FeedsView) {
     let t = &app.theme;
     let rows = (view.items.len().max(1) as u16).saturating_add(FOOTER + 3);
-    let popup = layout::popup(
-        area,
-        78,
-        rows.clamp(9, area.height.saturating_sub(2).max(3)),
-    );
+    let height = rows.max(9).min(area.height.saturating_sub(2).max(3));
+    let popup = layout::popup(area, 78, height);
     frame.render_widget(Clear, popup);
     let title = format!(" Feeds ({}) ", view.items.len());
     frame.render_widget(pane(app, &title, popup.width, true), popup);

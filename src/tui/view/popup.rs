@@ -81,7 +81,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     ));
     rows.push((
         "feeds view".into(),
-        "j/k move · Enter show its articles · r fetch it · A mark read · Esc close".into(),
+        "Enter its articles · r fetch it · A mark read · Esc close".into(),
     ));
     rows.push((
         "query".into(),
