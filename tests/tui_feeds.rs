@@ -1,7 +1,8 @@
 //! End to end: feeds in the real reader. A local HTTP server serves three feeds; the store is
 //! prepared with `byline feed add`; then the feeds change (new items, one answering 500) and in
 //! the reader `R` fetches them in the background: progress, then "N new" on the status line,
-//! the new titles listed and the same article still selected; the feeds view shows the 500.
+//! the new titles listed and the same article still selected; the feeds view shows the 500,
+//! and Enter on a feed filters the list to it.
 //! Also: quitting in the middle of a slow fetch is quick and keeps what was stored.
 
 #![cfg(unix)]
@@ -181,6 +182,12 @@ fn r_fetches_the_feeds_in_the_background_keeping_the_selection() {
     });
     term.send("q");
     term.wait("the feeds view closed", 10, |s, _| !s.contains("Feeds (3)"));
+    term.send("F");
+    term.wait("the feeds view loaded", 10, |s, _| s.contains("Feeds (3)"));
+    term.send("j\r");
+    term.wait("the list filtered to Beta", 10, |s, _| {
+        s.contains("4 of 11") && s.contains("[source: \"Beta Gazette\"]")
+    });
     term.send("q");
     let (status, _) = pty::wait_exit(&mut child, &mut term, 20);
     assert!(status.success(), "{status:?}");

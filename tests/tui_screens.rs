@@ -1,6 +1,8 @@
 //! Screens through TestBackend: insta snapshots of the main layouts, pickers, help, an inline
 //! query error and NO_COLOR styles; and every screen drawn at odd sizes without panicking.
 
+#[path = "tui_support/feeds.rs"]
+mod feeds;
 #[path = "tui_support/fixture.rs"]
 mod fixture;
 
@@ -197,8 +199,8 @@ fn every_screen_at_every_size() {
 /// selected so its whole error shows under the rows.
 fn feeds_view(w: u16, hgt: u16) -> String {
     let store = FakeStore::new(300);
-    let mut feeds = fixture::fixture_feeds();
-    let mut gone = fixture::feed(4, "Old Almanac", 2, "HTTP 410 Gone", true);
+    let mut feeds = feeds::fixture_feeds();
+    let mut gone = feeds::feed(4, "Old Almanac", 2, "HTTP 410 Gone", true);
     gone.gone = true;
     feeds.push(gone);
     store.feeds.replace(feeds);

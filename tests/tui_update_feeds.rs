@@ -3,6 +3,8 @@
 //! fetch's timer, and the feeds view (moving, Enter filtering to a feed, fetching one, marking
 //! one read).
 
+#[path = "tui_support/feeds.rs"]
+mod feeds;
 #[path = "tui_support/fixture.rs"]
 mod fixture;
 
@@ -16,7 +18,7 @@ use ratatui::crossterm::event::KeyCode;
 
 fn with_feeds(n: usize) -> Harness {
     let store = FakeStore::new(n);
-    store.feeds.replace(fixture::fixture_feeds());
+    store.feeds.replace(feeds::fixture_feeds());
     Harness::with(store, 120, 40, false)
 }
 
@@ -159,8 +161,10 @@ fn a_stopped_fetch_warns_and_still_shows_what_was_stored() {
 
 #[test]
 fn the_automatic_fetch_starts_on_the_timer_and_quietly() {
-    let mut config = Config::default();
-    config.fetch_interval = Some(Duration::from_secs(30 * 60));
+    let config = Config {
+        fetch_interval: Some(Duration::from_secs(30 * 60)),
+        ..Config::default()
+    };
     let mut app = App::new(config, false, fixture::today(), false);
     let start = Instant::now();
     let update = byline::tui::update;
