@@ -219,3 +219,36 @@ fn quitting_during_a_slow_fetch_is_quick_and_keeps_what_was_stored() {
     let alpha = store.find_feed("Alpha Wire").unwrap().unwrap();
     assert_eq!(alpha.articles, 4, "Alpha's new item was committed");
 }
+
+/// The feeds view's data comes from the worker, display-safe whatever the store holds.
+#[test]
+fn the_worker_answers_feeds_display_safe_and_marks_a_feed_read() {
+    use byline::tui::msg::{Request, Response};
+    use byline::tui::worker;
+    let store = Store::open_in_memory().unwrap();
+    let (id, _) = store
+        .add_feed("Evil\x1b[2J Feed", "https://e.example/\x1b]0;x\x07", &[])
+        .unwrap();
+    let record = FetchRecord {
+        status: "HTTP 500\x1b[31m Internal\nServer Error".into(),
+        failed: true,
+        ..FetchRecord::default()
+    };
+    store.record_fetch(id, &record).unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let Some(Response::Feeds(feeds)) = worker::handle(&store, today, Request::Feeds) else {
+        panic!("no feeds answer");
+    };
+    assert_eq!(feeds[0].name, "Evil Feed");
+    assert_eq!(feeds[0].url, "https://e.example/");
+    let status = feeds[0].last_status.as_deref();
+    assert_eq!(status, Some("HTTP 500 Internal Server Error"));
+    let marked = worker::handle(&store, today, Request::MarkFeedRead { feed_id: id });
+    assert_eq!(
+        marked,
+        Some(Response::FeedMarked {
+            feed_id: id,
+            count: 0
+        })
+    );
+}

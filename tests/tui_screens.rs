@@ -237,8 +237,10 @@ fn help_scrolls_on_a_small_terminal_and_closes_on_another_key() {
 
 #[test]
 fn no_color_holds_in_the_empty_filter_bar_and_pickers() {
-    for script in ["/", "p", "d2025", "?"] {
-        let mut h = Harness::with(FakeStore::new(30), 100, 30, true);
+    for script in ["/", "p", "d2025", "?", "Fj"] {
+        let store = FakeStore::new(30);
+        store.feeds.replace(feeds::fixture_feeds());
+        let mut h = Harness::with(store, 100, 30, true);
         h.keys(script);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();

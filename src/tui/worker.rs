@@ -337,6 +337,7 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
         Request::Facets { .. } => Some(2),
         Request::Histogram { .. } => Some(3),
         Request::Prefetch { .. } => Some(4),
+        Request::Feeds => Some(5),
         _ => None,
     };
     let mut keep = Vec::new();

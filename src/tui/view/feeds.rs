@@ -23,7 +23,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &FeedsView) {
     let height = rows.max(9).min(area.height.saturating_sub(2).max(3));
     let popup = layout::popup(area, 78, height);
     frame.render_widget(Clear, popup);
-    let title = format!(" Feeds ({}) ", view.items.len());
+    let title = match view.loading && view.items.is_empty() {
+        true => " Feeds ".to_string(),
+        false => format!(" Feeds ({}) ", view.items.len()),
+    };
     frame.render_widget(pane(app, &title, popup.width, true), popup);
     let inner = layout::inner(popup);
     if inner.width == 0 || inner.height == 0 {
