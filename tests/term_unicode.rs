@@ -55,6 +55,7 @@ fn unicode_store() -> FakeStore {
     FakeStore {
         articles: RefCell::new(articles),
         ui: Default::default(),
+        feeds: Default::default(),
     }
 }
 

@@ -1,6 +1,8 @@
 //! Screens through TestBackend: insta snapshots of the main layouts, pickers, help, an inline
 //! query error and NO_COLOR styles; and every screen drawn at odd sizes without panicking.
 
+#[path = "tui_support/feeds.rs"]
+mod feeds;
 #[path = "tui_support/fixture.rs"]
 mod fixture;
 
@@ -168,7 +170,7 @@ fn every_screen_at_every_size() {
         (100, 14),
         (300, 100),
     ];
-    let scripts: [&str; 8] = ["", "l", "s", "pq", "d", "?", "/date:soon", "/x"];
+    let scripts: [&str; 9] = ["", "l", "s", "pq", "d", "?", "/date:soon", "/x", "F"];
     for script in scripts {
         for (w, hgt) in sizes {
             let mut h = Harness::new(250, w, hgt);
@@ -193,6 +195,30 @@ fn every_screen_at_every_size() {
     }
 }
 
+/// The feeds view over a store with feeds: one failing (500), one gone (410), the failing one
+/// selected so its whole error shows under the rows.
+fn feeds_view(w: u16, hgt: u16) -> String {
+    let store = FakeStore::new(300);
+    let mut feeds = feeds::fixture_feeds();
+    let mut gone = feeds::feed(4, "Old Almanac", 2, "HTTP 410 Gone", true);
+    gone.gone = true;
+    feeds.push(gone);
+    store.feeds.replace(feeds);
+    let mut h = Harness::with(store, w, hgt, false);
+    h.keys("Fj");
+    h.screen()
+}
+
+#[test]
+fn feeds_view_80x24_with_a_failed_feed() {
+    insta::assert_snapshot!(feeds_view(80, 24));
+}
+
+#[test]
+fn feeds_view_small_50x14() {
+    insta::assert_snapshot!(feeds_view(50, 14));
+}
+
 #[test]
 fn empty_store() {
     let mut h = Harness::new(0, 100, 12);
@@ -211,8 +237,10 @@ fn help_scrolls_on_a_small_terminal_and_closes_on_another_key() {
 
 #[test]
 fn no_color_holds_in_the_empty_filter_bar_and_pickers() {
-    for script in ["/", "p", "d2025", "?"] {
-        let mut h = Harness::with(FakeStore::new(30), 100, 30, true);
+    for script in ["/", "p", "d2025", "?", "Fj"] {
+        let store = FakeStore::new(30);
+        store.feeds.replace(feeds::fixture_feeds());
+        let mut h = Harness::with(store, 100, 30, true);
         h.keys(script);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();

@@ -35,6 +35,8 @@ pub struct StoredArticle {
     /// Most mentioned first.
     pub people: Vec<StoredPerson>,
     pub origin: Option<String>,
+    /// The date is the day the article was first seen: its feed gave none.
+    pub first_seen: bool,
 }
 
 use rusqlite::OptionalExtension;
@@ -46,7 +48,7 @@ impl Store {
     /// The whole article with this id, or `None`.
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
         let sql = "SELECT a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred,
-                          a.byline, a.author, a.origin, t.raw
+                          a.byline, a.author, a.origin, t.raw, a.first_seen_date
                    FROM articles a LEFT JOIN sources s ON s.id = a.source_id
                    LEFT JOIN article_raw t ON t.article_id = a.id
                    WHERE a.id = ?1";
@@ -70,6 +72,7 @@ impl Store {
                     body: body_of(raw.as_deref()),
                     people: Vec::new(),
                     origin: r.get(9)?,
+                    first_seen: r.get(11)?,
                 })
             })
             .optional()?;

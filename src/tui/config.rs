@@ -48,6 +48,8 @@ pub struct Config {
     pub list_percent: u16,
     pub mouse: bool,
     pub hyperlinks: bool,
+    /// Fetch the due feeds this often while the reader runs; `None` (0 or absent): never.
+    pub fetch_interval: Option<std::time::Duration>,
 }
 
 impl Default for Config {
@@ -59,6 +61,7 @@ impl Default for Config {
             list_percent: 45,
             mouse: false,
             hyperlinks: true,
+            fetch_interval: None,
         };
         let warnings = config.apply(DEFAULT_CONFIG, "defaults");
         debug_assert!(warnings.is_empty(), "{warnings:?}");
@@ -123,6 +126,14 @@ impl Config {
             ("ui", "hyperlinks", Value::Bool(b)) => self.hyperlinks = b,
             ("ui", "list_percent", Value::Int(n)) if (20..=80).contains(&n) => {
                 self.list_percent = n as u16
+            }
+            ("ui", "fetch_interval_minutes", Value::Int(n)) if (0..=7 * 24 * 60).contains(&n) => {
+                self.fetch_interval = (n > 0).then(|| std::time::Duration::from_secs(n as u64 * 60))
+            }
+            ("ui", "fetch_interval_minutes", v) => {
+                return Err(format!(
+                    "bad value {v:?} for `{key}`: minutes from 0 (off) to 10080; fetching stays off"
+                ))
             }
             ("ui", "ascii_borders" | "mouse" | "hyperlinks" | "list_percent", v) => {
                 return Err(format!("bad value {v:?} for `{key}`; using the default"))
@@ -300,5 +311,24 @@ mod tests {
         assert_eq!(config.colors.accent, Some(Color::Cyan));
         assert!(config.ascii_borders);
         assert_eq!(config.list_percent, 45);
+    }
+
+    #[test]
+    fn the_fetch_interval_is_off_by_default_and_set_in_minutes() {
+        assert_eq!(Config::default().fetch_interval, None);
+        let (config, warnings) = Config::load(Some("[ui]\nfetch_interval_minutes = 30\n"), "c");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            config.fetch_interval,
+            Some(std::time::Duration::from_secs(1800))
+        );
+        let (config, _) = Config::load(Some("[ui]\nfetch_interval_minutes = 0\n"), "c");
+        assert_eq!(config.fetch_interval, None);
+        let (config, warnings) = Config::load(Some("[ui]\nfetch_interval_minutes = -5\n"), "c");
+        assert_eq!(config.fetch_interval, None);
+        assert!(
+            warnings[0].contains("fetch_interval_minutes"),
+            "{warnings:?}"
+        );
     }
 }

@@ -91,7 +91,10 @@ pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
     push_wrapped(&mut lines, LineKind::Title, &row.title, w);
     let mut meta = Vec::new();
     meta.extend(row.source.clone());
-    meta.extend(row.date.map(|d| d.format("%a %-d %b %Y").to_string()));
+    meta.extend(row.date.map(|d| match article.first_seen {
+        true => format!("date unknown, first seen {}", d.format("%Y-%m-%d")),
+        false => d.format("%a %-d %b %Y").to_string(),
+    }));
     meta.extend(article.byline.clone().or_else(|| article.author.clone()));
     if !meta.is_empty() {
         push_wrapped(&mut lines, LineKind::Meta, &meta.join(" · "), w);
@@ -252,5 +255,44 @@ mod tests {
         );
         assert_eq!(find_all("Ünïcode", "ünï").len(), 1);
         assert!(find_all("abc", "").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod meta_tests {
+    use super::*;
+    use crate::store::ArticleRow;
+
+    fn article(first_seen: bool) -> StoredArticle {
+        StoredArticle {
+            row: ArticleRow {
+                id: 1,
+                title: "T".into(),
+                source: Some("Harbour Feed".into()),
+                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 4),
+                url: None,
+                read: false,
+                starred: false,
+            },
+            byline: None,
+            author: Some("A. Writer".into()),
+            body: Vec::new(),
+            people: Vec::new(),
+            origin: None,
+            first_seen,
+        }
+    }
+
+    #[test]
+    fn an_undated_feed_item_says_when_it_was_first_seen() {
+        let meta = |a: &StoredArticle| build(a, 80, &Needles::default()).lines[1].text.clone();
+        assert_eq!(
+            meta(&article(true)),
+            "Harbour Feed · date unknown, first seen 2026-03-04 · A. Writer"
+        );
+        assert_eq!(
+            meta(&article(false)),
+            "Harbour Feed · Wed 4 Mar 2026 · A. Writer"
+        );
     }
 }

@@ -63,7 +63,8 @@ actions! {
     GrowList = "grow_list": "wider list pane",
     Suspend = "suspend": "suspend to the shell",
     Redraw = "redraw": "redraw the screen",
-    Refresh = "refresh": "show what an import beside the reader added",
+    Refresh = "refresh": "fetch the due feeds; show what they (or an import) added",
+    Feeds = "feeds": "feeds: unread, last status; Enter shows one's articles",
 }
 
 /// A key as bound: code plus Ctrl/Alt (Shift is folded into the character).

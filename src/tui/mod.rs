@@ -4,6 +4,7 @@
 pub mod backend;
 pub mod config;
 pub mod doc;
+pub mod fetcher;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
@@ -29,6 +30,9 @@ use ratatui::Terminal;
 
 pub use state::App;
 pub use update::update;
+
+/// How long quitting waits for a background fetch to end before leaving it behind.
+const FETCH_GRACE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// What the binary passes to the reader.
 #[derive(Debug, Clone)]
@@ -75,6 +79,11 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     let today = chrono::Local::now().date_naive();
     let (req_tx, req_rx) = mpsc::channel();
     let (ans_tx, ans_rx) = mpsc::channel();
+    let fetcher = fetcher::Fetcher::new(
+        opts.store.clone(),
+        crate::feeds::FetchOptions::default(),
+        ans_tx.clone(),
+    );
     let (worker, supersede) = worker::spawn(store, today, req_rx, ans_tx);
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
@@ -105,6 +114,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
             requests: req_tx,
             answers: run::forward_answers(ans_rx, waker)?,
             supersede: Some(supersede),
+            fetcher: Some(fetcher),
         };
         let mut effects = run::TerminalEffects { mouse };
         let r = run::run_loop(
@@ -116,6 +126,10 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
             &stop,
             warnings,
         );
+        if let Some(fetcher) = &link.fetcher {
+            // Each feed is committed as it is stored: one still in flight is fetched next time.
+            fetcher.finish(FETCH_GRACE);
+        }
         drop(link);
         // ratatui's Drop prints to stderr when it cannot show the cursor, and printing to a
         // terminal that hung up panics: then there is nothing to restore anyway.

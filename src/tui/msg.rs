@@ -1,9 +1,11 @@
 //! Messages into `update`, commands out of it, and the worker's requests and answers.
 
+use std::time::Instant;
+
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::query::Query;
-use crate::store::{ArticleRow, StoredArticle};
+use crate::store::{ArticleRow, Feed, StoredArticle};
 
 /// Rows per page fetched from the worker.
 pub const PAGE_SIZE: u64 = 200;
@@ -21,6 +23,8 @@ pub enum Msg {
     /// Mouse wheel (only when `mouse = true`): rows, positive down.
     Scroll(i64),
     Worker(Response),
+    /// The clock, for the automatic fetch: sent at start and when `App::next_fetch` is reached.
+    Tick(Instant),
     /// SIGTERM or SIGHUP: save and leave.
     Shutdown,
 }
@@ -30,6 +34,9 @@ pub enum Msg {
 pub enum Command {
     /// Send to the store worker.
     Request(Request),
+    /// Fetch the due feeds (or the one feed, due or not) on a thread of its own; its progress
+    /// comes back as [`Response::Fetch`].
+    Fetch { feed: Option<i64> },
     /// Put text on the clipboard with OSC 52.
     Copy(String),
     /// Open an http(s) URL with the system opener.
@@ -96,6 +103,12 @@ pub enum Request {
         query: String,
         selected: Option<i64>,
     },
+    /// Every subscription with its counts and last status, for the feeds view.
+    Feeds,
+    /// Marks every article of a feed read (then answers with the feeds again).
+    MarkFeedRead {
+        feed_id: i64,
+    },
 }
 
 impl Request {
@@ -112,6 +125,8 @@ impl Request {
             Request::SetRead { .. } => "set-read",
             Request::SetStarred { .. } => "set-starred",
             Request::SaveState { .. } => "save-state",
+            Request::Feeds => "feeds",
+            Request::MarkFeedRead { .. } => "mark-feed-read",
         }
     }
 
@@ -173,5 +188,45 @@ pub enum Response {
     StoreChanged {
         total: u64,
     },
+    /// The subscriptions, by name.
+    Feeds(Vec<Feed>),
+    /// `count` articles of the feed were marked read.
+    FeedMarked {
+        feed_id: i64,
+        count: u64,
+    },
+    /// How a background fetch goes.
+    Fetch(FetchEvent),
     Error(String),
+}
+
+/// A background fetch's news, in the order they happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchEvent {
+    /// There are no subscriptions at all.
+    NoFeeds,
+    /// None is due; the soonest is due at `next_due` (Unix seconds).
+    NothingDue {
+        next_due: Option<i64>,
+    },
+    Started {
+        total: usize,
+    },
+    /// One more feed was stored (or failed: `failed` holds why).
+    Progress {
+        done: usize,
+        total: usize,
+        name: String,
+        failed: Option<String>,
+    },
+    Done {
+        new: u64,
+        updated: u64,
+        failed: usize,
+        feeds: usize,
+        /// Articles in the store now.
+        total: u64,
+    },
+    /// The run stopped (the store failed); feeds stored before stay stored.
+    Stopped(String),
 }

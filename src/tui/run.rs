@@ -4,7 +4,7 @@
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -148,6 +148,8 @@ pub struct WorkerLink {
     pub answers: Receiver<Response>,
     /// Told of each generation sent, so the worker can drop what it replaces.
     pub supersede: Option<std::sync::Arc<super::jobs::Supersede>>,
+    /// Runs background fetches (`None` where there is no store file to fetch into).
+    pub fetcher: Option<super::fetcher::Fetcher>,
 }
 
 fn to_msg(ev: Event) -> Option<Msg> {
@@ -207,6 +209,7 @@ where
         Msg::Resize(size.width, size.height),
         Msg::Start,
         Msg::Warnings(warnings),
+        Msg::Tick(Instant::now()),
     ];
     let mut stopping = false;
     let mut test_panic = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "1");
@@ -235,6 +238,9 @@ where
                 }
             }
             pending.extend(worker.answers.try_iter().map(Msg::Worker));
+            if app.next_fetch.is_some_and(|due| Instant::now() >= due) {
+                pending.push(Msg::Tick(Instant::now()));
+            }
         }
     }
 }
@@ -257,6 +263,13 @@ where
             }
             let _ = worker.requests.send(req);
         }
+        Command::Fetch { feed } => match &worker.fetcher {
+            Some(fetcher) => fetcher.start(feed),
+            None => {
+                app.fetch = None;
+                app.flash = Some(("fetching is not available here".into(), FlashKind::Warn));
+            }
+        },
         Command::Copy(text) => effects.copy(&text)?,
         Command::OpenUrl(url) => {
             if let Err(e) = effects.open_url(&url) {

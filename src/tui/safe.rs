@@ -3,8 +3,8 @@
 //! store that holds raw escapes (written by an older version or by hand) still cannot drive the
 //! terminal. Importing sanitizes already; this is the second line, off the key-to-frame path.
 
-use super::msg::{FacetItem, Response};
-use crate::store::{ArticleRow, StoredArticle, StoredPerson};
+use super::msg::{FacetItem, FetchEvent, Response};
+use crate::store::{ArticleRow, Feed, StoredArticle, StoredPerson};
 use crate::text::sanitize;
 
 /// One line of display-safe text: escapes and controls removed, line breaks made spaces.
@@ -56,6 +56,33 @@ fn facet(i: FacetItem) -> FacetItem {
     }
 }
 
+fn feed(mut f: Feed) -> Feed {
+    f.name = line(&f.name);
+    f.url = line(&f.url);
+    f.site_url = opt(f.site_url);
+    f.tags = f.tags.iter().map(|t| line(t)).collect();
+    f.last_status = opt(f.last_status);
+    f
+}
+
+fn fetch_event(event: FetchEvent) -> FetchEvent {
+    match event {
+        FetchEvent::Progress {
+            done,
+            total,
+            name,
+            failed,
+        } => FetchEvent::Progress {
+            done,
+            total,
+            name: line(&name),
+            failed: opt(failed),
+        },
+        FetchEvent::Stopped(message) => FetchEvent::Stopped(line(&message)),
+        other => other,
+    }
+}
+
 /// `resp` with every string made display-safe.
 pub fn response(resp: Response) -> Response {
     match resp {
@@ -98,7 +125,9 @@ pub fn response(resp: Response) -> Response {
             buckets: buckets.into_iter().map(|(k, n)| (line(&k), n)).collect(),
         },
         Response::Error(message) => Response::Error(line(&message)),
-        changed @ Response::StoreChanged { .. } => changed,
+        Response::Feeds(feeds) => Response::Feeds(feeds.into_iter().map(feed).collect()),
+        Response::Fetch(event) => Response::Fetch(fetch_event(event)),
+        same @ (Response::StoreChanged { .. } | Response::FeedMarked { .. }) => same,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The reader's state. Only `update` changes it; views read it.
 
 use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use nucleo_matcher::Matcher;
@@ -11,7 +12,7 @@ use super::doc::Doc;
 use super::msg::PAGE_SIZE;
 use super::theme::Theme;
 use crate::query::{Query, QueryError};
-use crate::store::{ArticleRow, StoredArticle};
+use crate::store::{ArticleRow, Feed, StoredArticle};
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +149,41 @@ impl std::fmt::Debug for Picker {
     }
 }
 
+/// A background fetch under way: feeds done of `total` (0 until the fetch thread has counted).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fetching {
+    pub done: usize,
+    pub total: usize,
+    pub failed: usize,
+    /// Started by the timer (or by `R` taking in an import): "nothing due" and "no feeds" are
+    /// not announced.
+    pub quiet: bool,
+}
+
+impl Fetching {
+    /// "12/40", or "…" until the fetch thread has counted the feeds.
+    pub fn progress(&self) -> String {
+        match self.total {
+            0 => "…".to_string(),
+            total => format!("{}/{total}", self.done),
+        }
+    }
+}
+
+/// The feeds view: every subscription from the worker and the one selected.
+#[derive(Debug, Clone, Default)]
+pub struct FeedsView {
+    pub items: Vec<Feed>,
+    pub selected: usize,
+    pub loading: bool,
+}
+
+impl FeedsView {
+    pub fn selected_feed(&self) -> Option<&Feed> {
+        self.items.get(self.selected)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlashKind {
     Info,
@@ -175,6 +211,13 @@ pub struct App {
     pub results: Results,
     pub reader: Reader,
     pub picker: Option<Picker>,
+    pub feeds: Option<FeedsView>,
+    /// The background fetch, while one runs.
+    pub fetch: Option<Fetching>,
+    /// When the automatic fetch starts next (`fetch_interval_minutes`); `None` when off.
+    pub next_fetch: Option<Instant>,
+    /// The store's total after our own fetch: the watch's late news of it is not news.
+    pub fetched_total: Option<u64>,
     pub help: bool,
     /// First row of the help shown.
     pub help_scroll: u16,
@@ -216,6 +259,10 @@ impl App {
             results: Results::default(),
             reader: Reader::default(),
             picker: None,
+            feeds: None,
+            fetch: None,
+            next_fetch: None,
+            fetched_total: None,
             help: false,
             help_scroll: 0,
             histogram: Vec::new(),

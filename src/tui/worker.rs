@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::jobs::{Supersede, Watch, WATCH_INTERVAL};
 use super::msg::{FacetItem, FacetKind, Request, Response, PAGE_SIZE};
 use crate::query::Query;
-use crate::store::{ArticleRow, Granularity, Store, StoreError, StoredArticle};
+use crate::store::{ArticleRow, Feed, Granularity, Store, StoreError, StoredArticle};
 
 /// Pages scanned for the article to keep selected when a query changes.
 const KEEP_SCAN_PAGES: u64 = 10;
@@ -47,6 +47,14 @@ pub trait StoreApi {
     ) -> anyhow::Result<Vec<(String, u64)>>;
     fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>>;
     fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()>;
+    /// The subscriptions (none in fakes that have no feeds).
+    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
+        Ok(Vec::new())
+    }
+    /// Marks a feed's articles read; how many changed.
+    fn mark_feed_read(&self, _feed_id: i64) -> anyhow::Result<u64> {
+        Ok(0)
+    }
     /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
     fn data_version(&self) -> anyhow::Result<i64> {
         Ok(0)
@@ -131,6 +139,12 @@ impl StoreApi for Store {
     fn data_version(&self) -> anyhow::Result<i64> {
         Ok(Store::data_version(self)?)
     }
+    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
+        Ok(Store::feeds(self)?)
+    }
+    fn mark_feed_read(&self, feed_id: i64) -> anyhow::Result<u64> {
+        Ok(Store::mark_feed_read(self, feed_id)?)
+    }
     fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
         let canceller = Store::canceller(self);
         Some(Box::new(move || canceller.cancel()))
@@ -191,6 +205,10 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::SetRead { id, read } => api.set_read(id, read).map(|_| None),
         Request::SetStarred { id, starred } => api.set_starred(id, starred).map(|_| None),
         Request::SaveState { query, selected } => save(api, &query, selected).map(|_| None),
+        Request::Feeds => api.feeds().map(|feeds| Some(Response::Feeds(feeds))),
+        Request::MarkFeedRead { feed_id } => api
+            .mark_feed_read(feed_id)
+            .map(|count| Some(Response::FeedMarked { feed_id, count })),
     }
 }
 
@@ -319,6 +337,7 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
         Request::Facets { .. } => Some(2),
         Request::Histogram { .. } => Some(3),
         Request::Prefetch { .. } => Some(4),
+        Request::Feeds => Some(5),
         _ => None,
     };
     let mut keep = Vec::new();

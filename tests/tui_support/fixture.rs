@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex};
 
 use byline::model::Block;
 use byline::query::{Flag, Query, TermKind};
-use byline::store::{ArticleRow, Granularity, StoredArticle, StoredPerson};
+use byline::store::{ArticleRow, Feed, Granularity, StoredArticle, StoredPerson};
 use byline::tui::config::Config;
-use byline::tui::msg::{Command, FacetItem, FacetKind, Msg, Request};
+use byline::tui::msg::{Command, FacetItem, FacetKind, FetchEvent, Msg, Request, Response};
 use byline::tui::worker::{self, StoreApi};
 use byline::tui::{update, view, App};
 use chrono::NaiveDate;
@@ -83,6 +83,7 @@ fn article(i: usize) -> StoredArticle {
             },
         ],
         origin: None,
+        first_seen: false,
     }
 }
 
@@ -90,6 +91,8 @@ fn article(i: usize) -> StoredArticle {
 pub struct FakeStore {
     pub articles: RefCell<Vec<StoredArticle>>,
     pub ui: Arc<Mutex<Vec<(String, String)>>>,
+    /// Subscriptions; their articles are those whose source is the feed's name.
+    pub feeds: RefCell<Vec<Feed>>,
 }
 
 impl FakeStore {
@@ -97,6 +100,7 @@ impl FakeStore {
         FakeStore {
             articles: RefCell::new(articles(n)),
             ui: Arc::default(),
+            feeds: RefCell::default(),
         }
     }
 
@@ -258,6 +262,23 @@ impl StoreApi for FakeStore {
         self.ui.lock().unwrap().push((key.into(), value.into()));
         Ok(())
     }
+    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
+        Ok(self.feeds.borrow().clone())
+    }
+    fn mark_feed_read(&self, feed_id: i64) -> anyhow::Result<u64> {
+        let feeds = self.feeds.borrow();
+        let Some(feed) = feeds.iter().find(|f| f.id == feed_id) else {
+            return Ok(0);
+        };
+        let mut count = 0;
+        for a in self.articles.borrow_mut().iter_mut() {
+            if a.row.source.as_deref() == Some(&feed.name) && !a.row.read {
+                a.row.read = true;
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
 }
 
 /// The reader driven through `update`, with the fake store answering at once.
@@ -301,6 +322,11 @@ impl Harness {
                         if let Some(answer) = worker::handle(&self.store, today(), req) {
                             next.extend(update(&mut self.app, Msg::Worker(answer)));
                         }
+                    }
+                    Command::Fetch { .. } if self.store.feeds.borrow().is_empty() => {
+                        self.effects.push(cmd);
+                        let event = Response::Fetch(FetchEvent::NoFeeds);
+                        next.extend(update(&mut self.app, Msg::Worker(event)));
                     }
                     other => self.effects.push(other),
                 }

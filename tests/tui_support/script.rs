@@ -43,6 +43,7 @@ pub fn run_with(script: Script, stop: bool) -> (String, Vec<(String, String)>, R
         requests: req_tx,
         answers: ans_rx,
         supersede: Some(supersede),
+        fetcher: None,
     };
     let mut terminal = Terminal::new(TestBackend::new(100, 20)).unwrap();
     let mut app = App::new(Config::default(), false, fixture::today(), false);

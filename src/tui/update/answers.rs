@@ -1,6 +1,6 @@
 //! Answers from the store worker: stale generations are dropped, the newest query wins.
 
-use super::{filter, nav, picker};
+use super::{feeds, fetch, filter, nav, picker};
 use crate::query::parse;
 use crate::store::ArticleRow;
 use crate::tui::msg::{Command, Response};
@@ -67,11 +67,21 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             nav::relayout(app)
         }
         Response::StoreChanged { total } => {
+            if app.fetched_total.take() == Some(total) && app.changed_total.is_none() {
+                // Our own fetch, already shown.
+                return Vec::new();
+            }
             app.changed_total = Some(total);
             // An import may have updated one of them.
             app.reader.nearby.clear();
             Vec::new()
         }
+        Response::Feeds(items) => {
+            feeds::fill(app, items);
+            Vec::new()
+        }
+        Response::FeedMarked { feed_id, count } => feeds::marked(app, feed_id, count),
+        Response::Fetch(event) => fetch::event(app, event),
         Response::Error(message) => {
             app.flash = Some((message, FlashKind::Warn));
             Vec::new()

@@ -1,6 +1,8 @@
 //! `update`: the only place the reader's state changes. Keys and worker answers in, commands out.
 
 mod answers;
+mod feeds;
+mod fetch;
 mod filter;
 mod moves;
 mod nav;
@@ -21,7 +23,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
             nav::relayout(app)
         }
         Msg::Key(key) => on_key(app, key),
-        Msg::Scroll(rows) if app.picker.is_none() && !app.help => {
+        Msg::Scroll(rows) if app.picker.is_none() && app.feeds.is_none() && !app.help => {
             if app.focus == Focus::Reader {
                 nav::scroll_reader(app, rows);
                 Vec::new()
@@ -32,6 +34,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
         Msg::Scroll(_) => Vec::new(),
         Msg::Paste(text) => filter::paste(app, &text),
         Msg::Worker(answer) => answers::answer(app, answer),
+        Msg::Tick(now) => fetch::tick(app, now),
         Msg::Warnings(lines) => {
             if let Some(first) = lines.first() {
                 let more = if lines.len() > 1 {
@@ -59,6 +62,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     if app.help {
         help_key(app, &key);
         return Vec::new();
+    }
+    if app.feeds.is_some() {
+        return feeds::on_key(app, key);
     }
     if app.picker.is_some() {
         return picker::on_key(app, key);
@@ -107,7 +113,8 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         }
         Action::Suspend => vec![Command::Suspend],
         Action::Redraw => vec![Command::Redraw],
-        Action::Refresh => filter::new_query(app),
+        Action::Refresh => fetch::refresh(app),
+        Action::Feeds => feeds::open(app),
         _ => Vec::new(),
     }
 }

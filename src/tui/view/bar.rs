@@ -160,7 +160,11 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App) {
         " …"
     };
     let left = format!("{count}{loading}  ");
-    let arrived = arrived(app);
+    let fetching = app
+        .fetch
+        .map(|f| format!("fetching {}  ", f.progress()))
+        .unwrap_or_default();
+    let arrived = format!("{fetching}{}", arrived(app));
     let (right, style) = match &app.flash {
         Some((msg, FlashKind::Warn)) => (msg.clone(), t.error),
         Some((msg, FlashKind::Info)) => (msg.clone(), ratatui::style::Style::new()),

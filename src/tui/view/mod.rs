@@ -1,6 +1,7 @@
 //! Drawing: pure functions of `&App` onto a frame. Nothing here changes state or touches the store.
 
 mod bar;
+mod feeds;
 mod list;
 mod popup;
 mod reader;
@@ -31,6 +32,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     bar::status(frame, areas.status, app);
     if let Some(picker) = &app.picker {
         popup::picker(frame, area, app, picker);
+    }
+    if let Some(view) = &app.feeds {
+        feeds::render(frame, area, app, view);
     }
     if app.help {
         popup::help(frame, area, app);

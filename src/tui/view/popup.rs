@@ -80,6 +80,10 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         "type to narrow · ↑/↓ choose · Enter add · Esc close".into(),
     ));
     rows.push((
+        "feeds view".into(),
+        "Enter its articles · r fetch it · A mark read · Esc close".into(),
+    ));
+    rows.push((
         "query".into(),
         "source:X person:\"A B\" date:7d date:2025-12 is:unread -word".into(),
     ));
