@@ -264,6 +264,13 @@ fn import_reads_feed_files_and_refuses_opml_and_html() {
         listed.contains("Saved one") && listed.contains("Saved two"),
         "{listed}"
     );
+    let (_, json, _) = env.run(&["list", "--json", "\"Saved two\""]);
+    let id = serde_json::from_str::<Value>(json.lines().next().unwrap()).unwrap()["id"].to_string();
+    let (_, shown, _) = env.run(&["show", &id]);
+    assert!(
+        shown.contains("Saved Feed | date unknown, first seen "),
+        "{shown}"
+    );
     let (_, again, _) = env.run(&["import", feed.to_str().unwrap()]);
     assert!(
         again.contains("imported 0, updated 0, unchanged 2"),

@@ -87,11 +87,18 @@ pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
     let mut out = String::new();
     out.push_str(&textwrap::fill(&super::safe(&row.title), width));
     out.push('\n');
-    let date = row
-        .date
-        .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
+    let date = match row.date {
+        Some(day) if article.first_seen => format!("date unknown, first seen {day}"),
+        Some(day) => day.to_string(),
+        None => "date unknown".to_string(),
+    };
+    let by = article
+        .author
+        .as_deref()
+        .map(|a| format!(" | {}", super::safe(a)))
+        .unwrap_or_default();
     out.push_str(&format!(
-        "{} | {date}\n",
+        "{} | {date}{by}\n",
         super::safe(row.source.as_deref().unwrap_or("unknown source"))
     ));
     if let Some(url) = &row.url {
