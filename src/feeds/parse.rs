@@ -62,9 +62,10 @@ pub fn parse_feed(
         // An empty id marks an item without its own: the key falls back to URL, then title.
         .id_generator(|_, _, _| String::new())
         .build();
+    let text = rss_version::with_known_rss_version(&decoded.text);
     let feed = parser
-        .parse(decoded.text.as_bytes())
-        .map_err(|e| explain(e, &decoded.text))?;
+        .parse(text.as_bytes())
+        .map_err(|e| explain(e, &text))?;
     let mut parsed = from_feed(feed, base);
     if decoded.had_errors {
         let name = decoded.encoding.name();
@@ -227,6 +228,8 @@ fn first_xml_error(text: &str) -> Option<(u64, String)> {
         }
     }
 }
+
+mod rss_version;
 
 #[cfg(test)]
 mod tests;
