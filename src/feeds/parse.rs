@@ -62,7 +62,7 @@ pub fn parse_feed(
         // An empty id marks an item without its own: the key falls back to URL, then title.
         .id_generator(|_, _, _| String::new())
         .build();
-    let text = rss_version::with_known_rss_version(&decoded.text);
+    let text = rss_root::readable_rss(&decoded.text);
     let feed = parser
         .parse(text.as_bytes())
         .map_err(|e| explain(e, &text))?;
@@ -229,7 +229,7 @@ fn first_xml_error(text: &str) -> Option<(u64, String)> {
     }
 }
 
-mod rss_version;
+mod rss_root;
 
 #[cfg(test)]
 mod tests;
