@@ -160,6 +160,20 @@ fn a_header_charset_decodes_titles() {
     assert_eq!(feed.items[0].title, "Новости дня");
 }
 
+#[test]
+fn utf16_feeds_parse_with_or_without_a_bom() {
+    let feed = "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n<rss version=\"2.0\"><channel>\
+        <title>Café</title><item><title>Ferry ⛴</title></item></channel></rss>";
+    let le: Vec<u8> = feed.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = feed.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let le_bom = [&[0xFF, 0xFE][..], &le].concat();
+    for bytes in [le, be, le_bom] {
+        let parsed = parse_feed(&bytes, Some("application/rss+xml"), None).unwrap();
+        assert_eq!(parsed.title.as_deref(), Some("Café"));
+        assert_eq!(parsed.items[0].title, "Ferry ⛴");
+    }
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
