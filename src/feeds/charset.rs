@@ -46,6 +46,30 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// C1 controls (U+0080 to U+009F) read as the windows-1252 characters they almost always are:
+/// `&#146;` or a UTF-8 U+0092 written for `’` by software that took windows-1252 for Latin-1.
+/// HTML does this for character references; XML does not, so feed text gets it here (else the
+/// sanitizer would drop the character and leave "dont"). The five codes windows-1252 leaves
+/// undefined stay controls.
+pub fn remap_c1(text: &str) -> Cow<'_, str> {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !text.contains(is_c1) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match is_c1(c) {
+            true => out.push_str(
+                &encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&[c as u8])
+                    .0,
+            ),
+            false => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The `charset` parameter of a `Content-Type` value.
 pub fn charset_param(content_type: &str) -> Option<&str> {
     content_type.split(';').skip(1).find_map(|param| {
@@ -180,6 +204,13 @@ mod tests {
         }
         assert_eq!(utf16_without_bom(b"<?xml"), None);
         assert_eq!(utf16_without_bom(b"<\0\0\0"), None); // UTF-32, which is not read
+    }
+
+    #[test]
+    fn c1_controls_become_windows_1252_characters() {
+        assert_eq!(remap_c1("don\u{92}t \u{80}5 \u{85}"), "don’t €5 …");
+        assert_eq!(remap_c1("\u{81}\u{9d}"), "\u{81}\u{9d}"); // undefined in windows-1252
+        assert!(matches!(remap_c1("plain ’"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use feed_rs::model::{Entry, Feed, Text};
 use feed_rs::parser::{Builder, ParseFeedError};
 
-use super::charset::decode_feed;
+use super::charset::{decode_feed, remap_c1};
 use super::item::{one_line, ItemDoc};
 use super::sniff::{sniff, Kind};
 
@@ -117,6 +117,7 @@ fn item(entry: Entry, feed_title: Option<String>, base: Option<&str>) -> ItemDoc
     let title = entry.title.as_ref().map(text_line).unwrap_or_default();
     let date = entry.published.or(entry.updated);
     let (content, html) = body(&entry);
+    let content = remap_c1(&content).into_owned();
     let key = if !entry.id.trim().is_empty() {
         format!("guid:{}", entry.id.trim())
     } else if let Some(url) = &url {
@@ -130,7 +131,7 @@ fn item(entry: Entry, feed_title: Option<String>, base: Option<&str>) -> ItemDoc
     doc.authors = entry
         .authors
         .iter()
-        .filter_map(|p| p.name.as_deref().map(one_line))
+        .filter_map(|p| p.name.as_deref().map(|n| one_line(&remap_c1(n))))
         .filter(|n| !n.is_empty())
         .collect();
     doc.date = date.map(|d| d.to_rfc3339());
@@ -139,7 +140,7 @@ fn item(entry: Entry, feed_title: Option<String>, base: Option<&str>) -> ItemDoc
     doc.categories = entry
         .categories
         .iter()
-        .map(|c| one_line(c.label.as_deref().unwrap_or(&c.term)))
+        .map(|c| one_line(&remap_c1(c.label.as_deref().unwrap_or(&c.term))))
         .filter(|c| !c.is_empty())
         .collect();
     doc
@@ -177,7 +178,7 @@ fn looks_like_html(text: &str) -> bool {
 
 /// A title or name: markup and entities resolved, one clean line.
 fn text_line(text: &Text) -> String {
-    let blocks = crate::html::to_blocks(&text.content, None).blocks;
+    let blocks = crate::html::to_blocks(&remap_c1(&text.content), None).blocks;
     let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     one_line(&joined.join(" "))
 }

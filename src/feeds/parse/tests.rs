@@ -174,6 +174,18 @@ fn utf16_feeds_parse_with_or_without_a_bom() {
     }
 }
 
+#[test]
+fn windows_1252_code_points_read_as_their_characters() {
+    let text = "<rss version=\"2.0\"><channel><title>Don&#146;t</title><item>\
+        <title>It\u{92}s &#128;5</title><description>don&#x92;t \u{93}quote\u{94}</description>\
+        </item></channel></rss>";
+    let feed = parse_feed(text.as_bytes(), None, None).unwrap();
+    assert_eq!(feed.title.as_deref(), Some("Don’t"));
+    let article = feed.items[0].to_parsed();
+    assert_eq!(article.title, "It’s €5");
+    assert_eq!(article.body[0].text, "don’t “quote”");
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
