@@ -99,7 +99,10 @@ impl ItemDoc {
             plain_blocks(&self.content)
         };
         let authors: Vec<String> = self.authors.iter().map(|a| one_line(a)).collect();
-        let title = one_line(&crate::html::strip_tags(&self.title));
+        let title = match looks_like_html(&self.title) {
+            true => one_line(&crate::html::strip_tags(&self.title)),
+            false => one_line(&self.title),
+        };
         ParsedArticle {
             title: if title.is_empty() {
                 untitled(&body)
@@ -117,6 +120,18 @@ impl ItemDoc {
             warnings,
         }
     }
+}
+
+/// Whether text typed as plain carries markup or entities after all (RSS descriptions and titles
+/// usually do); `Vec<T>` or `a < b` alone do not make it HTML.
+pub(super) fn looks_like_html(text: &str) -> bool {
+    text.contains("</")
+        || text.contains("/>")
+        || text.contains("<p")
+        || text.contains("<br")
+        || text.contains("&amp;")
+        || text.contains("&nbsp;")
+        || text.contains("&#")
 }
 
 /// Text made one clean line.

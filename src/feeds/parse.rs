@@ -5,7 +5,7 @@ use feed_rs::model::{Entry, Feed, Text};
 use feed_rs::parser::{Builder, ParseFeedError};
 
 use super::charset::{decode_feed, remap_c1};
-use super::item::{one_line, ItemDoc};
+use super::item::{looks_like_html, one_line, ItemDoc};
 use super::sniff::{sniff, Kind};
 
 /// A feed's own fields and its items, newest as the feed orders them.
@@ -165,20 +165,16 @@ fn body(entry: &Entry) -> (String, bool) {
     }
 }
 
-/// RSS descriptions are typed text/plain by parsers but usually carry markup or entities.
-fn looks_like_html(text: &str) -> bool {
-    text.contains("</")
-        || text.contains("/>")
-        || text.contains("<p")
-        || text.contains("<br")
-        || text.contains("&amp;")
-        || text.contains("&nbsp;")
-        || text.contains("&#")
-}
-
-/// A title or name: markup and entities resolved, one clean line.
+/// A title or name: markup and entities resolved, one clean line. Plain text (an Atom
+/// `type="text"`, an RSS title) is read as HTML only when it looks like some, so a title about
+/// `Vec<T>` keeps its `<T>`.
 fn text_line(text: &Text) -> String {
-    let blocks = crate::html::to_blocks(&remap_c1(&text.content), None).blocks;
+    let content = remap_c1(&text.content);
+    let plain = text.content_type.essence().to_string() == "text/plain";
+    if plain && !looks_like_html(&content) {
+        return one_line(&content);
+    }
+    let blocks = crate::html::to_blocks(&content, None).blocks;
     let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     one_line(&joined.join(" "))
 }

@@ -186,6 +186,22 @@ fn windows_1252_code_points_read_as_their_characters() {
     assert_eq!(article.body[0].text, "don’t “quote”");
 }
 
+#[test]
+fn plain_titles_keep_their_angle_brackets_and_markup_is_still_read() {
+    let text =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title type=\"text\">Rust &lt;3</title>\
+        <entry><title type=\"text\">Using Vec&lt;T&gt; and Box&lt;dyn Fn&gt;</title></entry>\
+        <entry><title type=\"html\">A &lt;b&gt;bold&lt;/b&gt; move</title></entry></feed>";
+    let feed = parse_feed(text.as_bytes(), None, None).unwrap();
+    assert_eq!(feed.title.as_deref(), Some("Rust <3"));
+    let titles: Vec<String> = feed.items.iter().map(|i| i.to_parsed().title).collect();
+    assert_eq!(titles, ["Using Vec<T> and Box<dyn Fn>", "A bold move"]);
+    let rss = "<rss version=\"2.0\"><channel><item><title>Vec&lt;T&gt; &amp;amp; <![CDATA[<i>x</i>]]></title>\
+        </item></channel></rss>";
+    let feed = parse_feed(rss.as_bytes(), None, None).unwrap();
+    assert_eq!(feed.items[0].to_parsed().title, "Vec & x");
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
