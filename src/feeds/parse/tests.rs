@@ -224,4 +224,47 @@ mod props {
             }
         }
     }
+
+    /// An item hostile by shape: `n` nested XML elements, HTML nested `n` deep, a table of `n`
+    /// rows, `n` links, a title of `n` open tags.
+    fn hostile_item(shape: usize, n: usize) -> String {
+        match shape {
+            0 => "<x>".repeat(n) + &"</x>".repeat(n),
+            1 => format!(
+                "<description><![CDATA[{}deep]]></description>",
+                "<div><blockquote>".repeat(n)
+            ),
+            2 => format!(
+                "<description><![CDATA[<table>{}</table>]]></description>",
+                "<tr><td>x</td><td>y</td></tr>".repeat(n)
+            ),
+            3 => {
+                let links: String = (0..n)
+                    .map(|i| format!("<a href=\"https://e.org/{i}\">l</a> "))
+                    .collect();
+                format!("<description><![CDATA[{links}]]></description>")
+            }
+            _ => format!("<title><![CDATA[{}]]></title>", "<b>".repeat(n)),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10))]
+        #[test]
+        fn hostile_shapes_in_a_feed_finish_quickly(shape in 0..5usize, n in 50_000..100_000usize) {
+            let started = std::time::Instant::now();
+            let text = format!(
+                "<rss version=\"2.0\"><channel><item><title>t</title>{}</item></channel></rss>",
+                hostile_item(shape, n)
+            );
+            // Nesting past feed-rs's limit (65,535) is a named error; all else gives the item.
+            if let Ok(feed) = parse_feed(text.as_bytes(), None, None) {
+                let article = feed.items[0].to_parsed();
+                if shape == 2 || shape == 3 {
+                    prop_assert!(article.body.len() >= n);
+                }
+            }
+            prop_assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        }
+    }
 }
