@@ -57,16 +57,32 @@ pub fn parse_feed(
     if kind == Kind::XmlFeed && declares_entities(&decoded.text) {
         return Err(FeedError::DeclaresEntities);
     }
-    let parser = Builder::new()
-        .base_uri(base)
-        // An empty id marks an item without its own: the key falls back to URL, then title.
-        .id_generator(|_, _, _| String::new())
-        .build();
-    let text = rss_root::readable_rss(&decoded.text);
-    let feed = parser
-        .parse(text.as_bytes())
-        .map_err(|e| explain(e, &text))?;
+    let mut text = rss_root::readable_rss(&decoded.text);
+    let mut mended = 0;
+    let feed = loop {
+        // A parser for each try: feed-rs keeps state from a failed parse (and asserts on it).
+        let parser = Builder::new()
+            .base_uri(base)
+            // An empty id marks an item without its own: the key falls back to URL, then title.
+            .id_generator(|_, _, _| String::new())
+            .build();
+        match parser.parse(text.as_bytes()) {
+            Ok(feed) => break feed,
+            Err(e) => match unknown_type::mend(&text, &e).filter(|_| mended < MAX_MENDS) {
+                Some(fixed) => {
+                    text = fixed.into();
+                    mended += 1;
+                }
+                None => return Err(explain(e, &text)),
+            },
+        }
+    };
     let mut parsed = from_feed(feed, base);
+    if mended > 0 {
+        parsed.warnings.push(format!(
+            "{mended} elements of a type feed readers do not know, read as text"
+        ));
+    }
     if decoded.had_errors {
         let name = decoded.encoding.name();
         parsed
@@ -227,6 +243,9 @@ fn first_xml_error(text: &str) -> Option<(u64, String)> {
 }
 
 mod rss_root;
+mod unknown_type;
+
+use unknown_type::MAX_MENDS;
 
 #[cfg(test)]
 mod tests;

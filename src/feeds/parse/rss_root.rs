@@ -34,7 +34,7 @@ pub(super) fn readable_rss(text: &str) -> Cow<'_, str> {
     let open = match version {
         Some(v) if KNOWN.contains(&&*v.value) => Cow::Borrowed(open),
         None => Cow::Owned(format!("<rss version=\"2.0\"{}", &open[4..])),
-        Some(_) => match version_value(open) {
+        Some(_) => match attribute_value(open, "version") {
             Some((from, to)) => Cow::Owned(format!("{}2.0{}", &open[..from], &open[to..])),
             None => Cow::Borrowed(open),
         },
@@ -76,12 +76,12 @@ fn root_close_without_channel(reader: &mut quick_xml::Reader<&[u8]>, text: &str)
     }
 }
 
-/// Where the `version` attribute's value lies in a start tag (byte range, quotes excluded).
-fn version_value(open: &str) -> Option<(usize, usize)> {
+/// Where an attribute's value lies in a start tag (byte range, quotes excluded).
+pub(super) fn attribute_value(open: &str, name: &str) -> Option<(usize, usize)> {
     let mut from = 0;
-    while let Some(found) = open[from..].find("version") {
+    while let Some(found) = open[from..].find(name) {
         let at = from + found;
-        from = at + "version".len();
+        from = at + name.len();
         if !open[..at].ends_with(char::is_whitespace) {
             continue; // `xmlns:version`, or a value holding the word
         }
