@@ -26,7 +26,7 @@ const PER_FILE: Duration = Duration::from_secs(2);
 /// feed" are mostly feed-rs's expected-output `.serde.json` files; the rest is UTF-32, CDF,
 /// prefixed `<r:rss>`, and files feedparser itself calls ill-formed): raise it when byline reads
 /// more, never lower it to make a change pass.
-const OK_FLOOR: usize = 2121;
+const OK_FLOOR: usize = 2135;
 
 fn shared(rel: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -203,7 +203,7 @@ fn hostile_html_leaves_no_script_and_no_script_link() {
 /// Files whose `Expect:` holds today, outside `encoding/` (which `feeds_encoding.rs` serves).
 /// Most that do not are feedparser's own choices (keeping sanitized markup in a description,
 /// Atom 0.3, chardet guesses, `xml:base` against the URL it was served from).
-const EXPECT_FLOOR: usize = 758;
+const EXPECT_FLOOR: usize = 759;
 
 #[test]
 fn feedparser_expectations_in_simple_forms_hold() {
