@@ -2,7 +2,7 @@
 //! settled first, links resolved against the feed's address, and every failure named.
 
 use feed_rs::model::{Entry, Feed, Text};
-use feed_rs::parser::{Builder, ParseFeedError};
+use feed_rs::parser::{Builder, ParseErrorKind, ParseFeedError};
 
 use super::charset::{decode_feed, remap_c1};
 use super::item::{looks_like_html, one_line, ItemDoc};
@@ -211,6 +211,10 @@ fn explain(err: ParseFeedError, text: &str) -> FeedError {
         return FeedError::MalformedAt { line, detail };
     }
     match err {
+        // Well-formed XML whose root feed-rs does not read (a CDF `<channel>`, a bare `<rdf>`).
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
+            FeedError::NotAFeed("no RSS, Atom or JSON Feed root element")
+        }
         ParseFeedError::ParseError(kind) => FeedError::Malformed(one_line(&kind.to_string())),
         ParseFeedError::JsonUnsupportedVersion(v) => {
             FeedError::Malformed(format!("unsupported JSON Feed version {}", one_line(&v)))

@@ -142,6 +142,15 @@ fn malformed_feeds_name_the_line_and_non_feeds_say_what_they_are() {
     );
     assert!(parse_feed(b"", None, None).is_err());
     assert!(parse_feed(b"just words", None, None).is_err());
+    // Well-formed XML of a root no feed has is not "malformed".
+    let cdf =
+        "<?xml version=\"1.0\"?><CHANNEL HREF=\"https://e.example/\"><TITLE>x</TITLE></CHANNEL>";
+    assert_eq!(
+        parse_feed(cdf.as_bytes(), None, None)
+            .unwrap_err()
+            .to_string(),
+        "not a feed: no RSS, Atom or JSON Feed root element"
+    );
 }
 
 #[test]
