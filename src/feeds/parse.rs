@@ -58,6 +58,11 @@ pub fn parse_feed(
         return Err(FeedError::DeclaresEntities);
     }
     let mut text = rss_root::readable_rss(&decoded.text);
+    for (old, new) in ATOM_03_TO_10 {
+        if text.contains(old) {
+            text = text.replace(old, new).into();
+        }
+    }
     let mut mended = 0;
     let feed = loop {
         // A parser for each try: feed-rs keeps state from a failed parse (and asserts on it).
@@ -91,6 +96,20 @@ pub fn parse_feed(
     }
     Ok(parsed)
 }
+
+/// Atom 0.3's namespace (as an attribute value), which feed-rs does not know, and Atom 1.0's:
+/// read as 1.0, a 0.3 feed gives its titles, links, entries and content (not its dates, whose
+/// elements were renamed), where it gave an empty feed.
+const ATOM_03_TO_10: [(&str, &str); 2] = [
+    (
+        "\"http://purl.org/atom/ns#\"",
+        "\"http://www.w3.org/2005/Atom\"",
+    ),
+    (
+        "'http://purl.org/atom/ns#'",
+        "'http://www.w3.org/2005/Atom'",
+    ),
+];
 
 /// A DOCTYPE with an internal subset that declares entities (the billion laughs).
 fn declares_entities(text: &str) -> bool {

@@ -211,6 +211,26 @@ fn plain_titles_keep_their_angle_brackets_and_markup_is_still_read() {
     assert_eq!(feed.items[0].to_parsed().title, "Vec & x");
 }
 
+#[test]
+fn atom_0_3_feeds_give_their_entries() {
+    let text = r#"<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#">
+        <title type="text/plain" mode="escaped">Harbour log</title>
+        <link rel="alternate" type="text/html" href="https://log.example/"/>
+        <entry><id>tag:log.example,2004:1</id><title>Ferry deal</title>
+        <link rel="alternate" type="text/html" href="https://log.example/1"/>
+        <issued>2004-06-02T19:07:55-04:00</issued>
+        <summary type="text/plain">Short.</summary>
+        <content type="text/html" mode="escaped">&lt;p&gt;Fares &lt;b&gt;fall&lt;/b&gt;.&lt;/p&gt;</content>
+        </entry></feed>"#;
+    let feed = parse_feed(text.as_bytes(), None, None).unwrap();
+    assert_eq!(feed.title.as_deref(), Some("Harbour log"));
+    assert_eq!(feed.site_url.as_deref(), Some("https://log.example/"));
+    let article = feed.items[0].to_parsed();
+    assert_eq!(article.title, "Ferry deal");
+    assert_eq!(article.url.as_deref(), Some("https://log.example/1"));
+    assert_eq!(article.body[0].text, "Fares fall.");
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
