@@ -181,7 +181,9 @@ fn item(entry: Entry, feed_title: Option<String>, base: Option<&str>) -> ItemDoc
     doc
 }
 
-/// The item's body and whether it is HTML: full content first, else the summary.
+/// The item's body and whether it is HTML: full content first, else the summary, else the
+/// description of its media (a YouTube video's `media:description`, a podcast episode's
+/// `itunes:summary`), where such feeds say everything they say.
 fn body(entry: &Entry) -> (String, bool) {
     if let Some(content) = &entry.content {
         if let Some(text) = content.body.as_deref().filter(|b| !b.trim().is_empty()) {
@@ -189,12 +191,17 @@ fn body(entry: &Entry) -> (String, bool) {
             return (text.to_string(), !plain || looks_like_html(text));
         }
     }
-    match &entry.summary {
-        Some(summary) => {
-            let plain = summary.content_type.essence().to_string() == "text/plain";
-            let text = summary.content.clone();
-            let html = !plain || looks_like_html(&text);
-            (text, html)
+    let media = entry.media.iter().filter_map(|m| m.description.as_ref());
+    let text = entry
+        .summary
+        .iter()
+        .chain(media)
+        .find(|t| !t.content.trim().is_empty());
+    match text {
+        Some(text) => {
+            let plain = text.content_type.essence().to_string() == "text/plain";
+            let html = !plain || looks_like_html(&text.content);
+            (text.content.clone(), html)
         }
         None => (String::new(), false),
     }

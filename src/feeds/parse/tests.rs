@@ -231,6 +231,30 @@ fn atom_0_3_feeds_give_their_entries() {
     assert_eq!(article.body[0].text, "Fares fall.");
 }
 
+#[test]
+fn video_and_podcast_items_take_their_media_description_as_body() {
+    let youtube = r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+        <entry><id>yt:video:1</id><title>Harbour at dawn</title>
+        <media:group><media:title>Harbour at dawn</media:title>
+        <media:content url="https://video.example/v/1" type="application/x-shockwave-flash"/>
+        <media:description>Boats leave the quay.
+
+Filmed on the pier.</media:description></media:group></entry></feed>"#;
+    let feed = parse_feed(youtube.as_bytes(), None, None).unwrap();
+    let texts: Vec<String> = feed.items[0]
+        .to_parsed()
+        .body
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert_eq!(texts, ["Boats leave the quay.", "Filmed on the pier."]);
+    let podcast = r#"<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+        <channel><item><title>Episode 1</title><itunes:summary>Tides &amp; nets.</itunes:summary>
+        </item></channel></rss>"#;
+    let feed = parse_feed(podcast.as_bytes(), None, None).unwrap();
+    assert_eq!(feed.items[0].to_parsed().body[0].text, "Tides & nets.");
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
