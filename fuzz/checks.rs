@@ -70,3 +70,70 @@ pub fn sanitize(data: &[u8]) {
         "not idempotent on {text:?}"
     );
 }
+
+/// Where a fuzzed feed's relative links resolve.
+const FEED_BASE: &str = "https://feed.example/news/rss.xml";
+
+/// Feeds: the bytes through `parse_feed` and every item through `to_parsed` (which runs the HTML
+/// converter), then the same bytes as HTML through `to_blocks`. Never panics; every title, name
+/// and block is safe to print and every link is http(s). Gives what `parse_feed` said.
+pub fn feed(data: &[u8]) -> Result<usize, byline::feeds::FeedError> {
+    html(&String::from_utf8_lossy(data));
+    let parsed = byline::feeds::parse_feed(data, None, Some(FEED_BASE))?;
+    feed_parsed(&parsed);
+    Ok(parsed.items.len())
+}
+
+/// The checks on a parsed feed: its title and every item's article safe to print, and the links
+/// of every HTML body http(s) only. Gives the articles.
+pub fn feed_parsed(parsed: &byline::feeds::ParsedFeed) -> Vec<byline::model::ParsedArticle> {
+    for text in parsed.title.iter().chain(&parsed.site_url) {
+        assert_one_line("feed field", text);
+    }
+    let mut articles = Vec::with_capacity(parsed.items.len());
+    for item in &parsed.items {
+        let article = item.to_parsed();
+        assert!(!article.title.is_empty(), "an article always has a title");
+        assert_one_line("title", &article.title);
+        for text in [&article.author, &article.url].into_iter().flatten() {
+            assert_one_line("field", text);
+        }
+        for block in &article.body {
+            assert!(!block.text.is_empty(), "an empty block");
+            assert_one_line("block", &block.text);
+        }
+        if item.html {
+            let base = item.base.as_deref().and_then(|b| url::Url::parse(b).ok());
+            for link in byline::html::to_blocks(&item.content, base.as_ref()).links {
+                assert_web_link(&link);
+            }
+        }
+        articles.push(article);
+    }
+    articles
+}
+
+/// HTML through the converter: blocks safe to print, one line each; links http(s).
+pub fn html(text: &str) {
+    let base = url::Url::parse(FEED_BASE).ok();
+    let converted = byline::html::to_blocks(text, base.as_ref());
+    for block in &converted.blocks {
+        assert_one_line("block", &block.text);
+    }
+    for link in &converted.links {
+        assert_web_link(link);
+    }
+}
+
+fn assert_one_line(what: &str, text: &str) {
+    assert_safe(what, text);
+    assert!(!text.contains('\n'), "{what} spans lines: {text:?}");
+}
+
+fn assert_web_link(link: &str) {
+    assert!(
+        link.starts_with("http://") || link.starts_with("https://"),
+        "a link that is not http(s): {link:?}"
+    );
+    assert_safe("link", link);
+}

@@ -46,3 +46,25 @@ fn parse_query_corpus_replays() {
 fn sanitize_corpus_replays() {
     replay("sanitize", checks::sanitize);
 }
+
+#[test]
+fn feed_corpus_replays() {
+    replay("feed", |data| {
+        let _ = checks::feed(data);
+    });
+}
+
+#[test]
+fn feed_seeds_are_mostly_feeds_that_parse() {
+    let outcomes: Vec<_> = inputs("feed")
+        .iter()
+        .map(|file| checks::feed(&std::fs::read(file).unwrap()))
+        .collect();
+    let items: usize = outcomes.iter().flatten().sum();
+    let parsed = outcomes.iter().filter(|o| o.is_ok()).count();
+    println!(
+        "feed seeds: {parsed} of {} parse, {items} items",
+        outcomes.len()
+    );
+    assert!(parsed >= 8 && items >= 9, "{outcomes:?}");
+}

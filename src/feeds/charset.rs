@@ -1,10 +1,11 @@
-//! A feed's bytes as UTF-8: the charset from the BOM, then the HTTP `Content-Type`, then the
-//! XML declaration; undecodable bytes replaced, never fatal. The declaration is rewritten to
+//! A feed's bytes as UTF-8: the charset from the BOM, then UTF-16 seen in the first bytes (XML
+//! 1.0 appendix F), then the HTTP `Content-Type`, then the XML declaration; undecodable bytes
+//! replaced, never fatal. The declaration is rewritten to
 //! say UTF-8 so the XML parser does not decode a second time.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// The text, and how many replacement characters decoding inserted.
 #[derive(Debug)]
@@ -15,9 +16,12 @@ pub struct Decoded {
 }
 
 /// Decodes a feed. A BOM wins over the HTTP header (as the WHATWG encoding standard and
-/// RFC 7303 have it: the bytes cannot lie about themselves), the header over the declaration.
+/// RFC 7303 have it: the bytes cannot lie about themselves), and so does UTF-16 without a BOM
+/// (no header charset can read `<\0?\0`); the header wins over the declaration.
 pub fn decode_feed(bytes: &[u8], content_type: Option<&str>) -> Decoded {
-    let from_bom = Encoding::for_bom(bytes).map(|(e, _)| e);
+    let from_bom = Encoding::for_bom(bytes)
+        .map(|(e, _)| e)
+        .or_else(|| utf16_without_bom(bytes));
     let from_header = content_type.and_then(charset_param).and_then(label);
     let from_declaration = declared_encoding(bytes).and_then(|l| label(&l));
     let encoding = from_bom
@@ -30,6 +34,40 @@ pub fn decode_feed(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         encoding,
         had_errors,
     }
+}
+
+/// UTF-16 recognised by its first two characters being ASCII (`<?`, `<r`...), as XML 1.0's
+/// appendix F does it: the declaration, which would say so, cannot be read before.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    match bytes {
+        [b'<', 0, c, 0, ..] if c.is_ascii_graphic() => Some(UTF_16LE),
+        [0, b'<', 0, c, ..] if c.is_ascii_graphic() => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// C1 controls (U+0080 to U+009F) read as the windows-1252 characters they almost always are:
+/// `&#146;` or a UTF-8 U+0092 written for `’` by software that took windows-1252 for Latin-1.
+/// HTML does this for character references; XML does not, so feed text gets it here (else the
+/// sanitizer would drop the character and leave "dont"). The five codes windows-1252 leaves
+/// undefined stay controls.
+pub fn remap_c1(text: &str) -> Cow<'_, str> {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if !text.contains(is_c1) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match is_c1(c) {
+            true => out.push_str(
+                &encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&[c as u8])
+                    .0,
+            ),
+            false => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The `charset` parameter of a `Content-Type` value.
@@ -141,6 +179,38 @@ mod tests {
             decoded.text,
             "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss>é</rss>"
         );
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let units = text.encode_utf16();
+        match big_endian {
+            true => units.flat_map(u16::to_be_bytes).collect(),
+            false => units.flat_map(u16::to_le_bytes).collect(),
+        }
+    }
+
+    #[test]
+    fn utf16_is_read_with_or_without_a_bom_whatever_the_header_says() {
+        let feed = "<?xml version=\"1.0\" encoding=\"utf-16\"?><rss>Café</rss>";
+        let want = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss>Café</rss>";
+        for big_endian in [true, false] {
+            let plain = utf16(feed, big_endian);
+            let with_bom = utf16(&format!("\u{feff}{feed}"), big_endian);
+            for bytes in [plain, with_bom] {
+                let decoded = decode_feed(&bytes, Some("text/xml; charset=us-ascii"));
+                assert_eq!(decoded.text, want);
+                assert!(!decoded.had_errors);
+            }
+        }
+        assert_eq!(utf16_without_bom(b"<?xml"), None);
+        assert_eq!(utf16_without_bom(b"<\0\0\0"), None); // UTF-32, which is not read
+    }
+
+    #[test]
+    fn c1_controls_become_windows_1252_characters() {
+        assert_eq!(remap_c1("don\u{92}t \u{80}5 \u{85}"), "don’t €5 …");
+        assert_eq!(remap_c1("\u{81}\u{9d}"), "\u{81}\u{9d}"); // undefined in windows-1252
+        assert!(matches!(remap_c1("plain ’"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -99,7 +99,10 @@ impl ItemDoc {
             plain_blocks(&self.content)
         };
         let authors: Vec<String> = self.authors.iter().map(|a| one_line(a)).collect();
-        let title = one_line(&crate::html::strip_tags(&self.title));
+        let title = match looks_like_html(&self.title) {
+            true => one_line(&crate::html::strip_tags(&self.title)),
+            false => one_line(&self.title),
+        };
         ParsedArticle {
             title: if title.is_empty() {
                 untitled(&body)
@@ -117,6 +120,27 @@ impl ItemDoc {
             warnings,
         }
     }
+}
+
+/// Whether text typed as plain carries markup or entities after all (RSS descriptions and titles
+/// usually do); `Vec<T>` or `a < b` alone do not make it HTML.
+pub(super) fn looks_like_html(text: &str) -> bool {
+    text.contains("</")
+        || text.contains("/>")
+        || text.contains("<p")
+        || text.contains("<br")
+        || has_entity(text)
+}
+
+/// A character reference (`&#8217;`, `&#x2019;`) or a named one (`&eacute;`): an XML parser
+/// leaves an entity it has no declaration for as written.
+fn has_entity(text: &str) -> bool {
+    text.match_indices('&').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let name = rest.strip_prefix('#').unwrap_or(rest);
+        let len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        len > 0 && name[len..].starts_with(';')
+    })
 }
 
 /// Text made one clean line.
@@ -177,6 +201,23 @@ mod tests {
         assert_eq!(parsed.author.as_deref(), Some("Jane Roe, John Doe"));
         assert_eq!(parsed.date, NaiveDate::from_ymd_opt(2025, 12, 7)); // in UTC
         assert_eq!(parsed.body.len(), 2);
+    }
+
+    #[test]
+    fn markup_and_entities_are_told_from_plain_text() {
+        for html in [
+            "a</b>",
+            "<br>",
+            "&eacute;t&eacute;",
+            "&#8217;",
+            "&#x2019;",
+            "AT&amp;T",
+        ] {
+            assert!(looks_like_html(html), "{html}");
+        }
+        for plain in ["Vec<T>", "a < b & c", "&;", "& x;", "fish & chips"] {
+            assert!(!looks_like_html(plain), "{plain}");
+        }
     }
 
     #[test]

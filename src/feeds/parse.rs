@@ -2,10 +2,10 @@
 //! settled first, links resolved against the feed's address, and every failure named.
 
 use feed_rs::model::{Entry, Feed, Text};
-use feed_rs::parser::{Builder, ParseFeedError};
+use feed_rs::parser::{Builder, ParseErrorKind, ParseFeedError};
 
-use super::charset::decode_feed;
-use super::item::{one_line, ItemDoc};
+use super::charset::{decode_feed, remap_c1};
+use super::item::{looks_like_html, one_line, ItemDoc};
 use super::sniff::{sniff, Kind};
 
 /// A feed's own fields and its items, newest as the feed orders them.
@@ -57,15 +57,37 @@ pub fn parse_feed(
     if kind == Kind::XmlFeed && declares_entities(&decoded.text) {
         return Err(FeedError::DeclaresEntities);
     }
-    let parser = Builder::new()
-        .base_uri(base)
-        // An empty id marks an item without its own: the key falls back to URL, then title.
-        .id_generator(|_, _, _| String::new())
-        .build();
-    let feed = parser
-        .parse(decoded.text.as_bytes())
-        .map_err(|e| explain(e, &decoded.text))?;
+    let mut text = rss_root::readable_rss(&decoded.text);
+    for (old, new) in ATOM_03_TO_10 {
+        if text.contains(old) {
+            text = text.replace(old, new).into();
+        }
+    }
+    let mut mended = 0;
+    let feed = loop {
+        // A parser for each try: feed-rs keeps state from a failed parse (and asserts on it).
+        let parser = Builder::new()
+            .base_uri(base)
+            // An empty id marks an item without its own: the key falls back to URL, then title.
+            .id_generator(|_, _, _| String::new())
+            .build();
+        match parser.parse(text.as_bytes()) {
+            Ok(feed) => break feed,
+            Err(e) => match unknown_type::mend(&text, &e).filter(|_| mended < MAX_MENDS) {
+                Some(fixed) => {
+                    text = fixed.into();
+                    mended += 1;
+                }
+                None => return Err(explain(e, &text)),
+            },
+        }
+    };
     let mut parsed = from_feed(feed, base);
+    if mended > 0 {
+        parsed.warnings.push(format!(
+            "{mended} elements of a type feed readers do not know, read as text"
+        ));
+    }
     if decoded.had_errors {
         let name = decoded.encoding.name();
         parsed
@@ -74,6 +96,20 @@ pub fn parse_feed(
     }
     Ok(parsed)
 }
+
+/// Atom 0.3's namespace (as an attribute value), which feed-rs does not know, and Atom 1.0's:
+/// read as 1.0, a 0.3 feed gives its titles, links, entries and content (not its dates, whose
+/// elements were renamed), where it gave an empty feed.
+const ATOM_03_TO_10: [(&str, &str); 2] = [
+    (
+        "\"http://purl.org/atom/ns#\"",
+        "\"http://www.w3.org/2005/Atom\"",
+    ),
+    (
+        "'http://purl.org/atom/ns#'",
+        "'http://www.w3.org/2005/Atom'",
+    ),
+];
 
 /// A DOCTYPE with an internal subset that declares entities (the billion laughs).
 fn declares_entities(text: &str) -> bool {
@@ -116,6 +152,7 @@ fn item(entry: Entry, feed_title: Option<String>, base: Option<&str>) -> ItemDoc
     let title = entry.title.as_ref().map(text_line).unwrap_or_default();
     let date = entry.published.or(entry.updated);
     let (content, html) = body(&entry);
+    let content = remap_c1(&content).into_owned();
     let key = if !entry.id.trim().is_empty() {
         format!("guid:{}", entry.id.trim())
     } else if let Some(url) = &url {
@@ -129,7 +166,7 @@ fn item(entry: Entry, feed_title: Option<String>, base: Option<&str>) -> ItemDoc
     doc.authors = entry
         .authors
         .iter()
-        .filter_map(|p| p.name.as_deref().map(one_line))
+        .filter_map(|p| p.name.as_deref().map(|n| one_line(&remap_c1(n))))
         .filter(|n| !n.is_empty())
         .collect();
     doc.date = date.map(|d| d.to_rfc3339());
@@ -138,13 +175,15 @@ fn item(entry: Entry, feed_title: Option<String>, base: Option<&str>) -> ItemDoc
     doc.categories = entry
         .categories
         .iter()
-        .map(|c| one_line(c.label.as_deref().unwrap_or(&c.term)))
+        .map(|c| one_line(&remap_c1(c.label.as_deref().unwrap_or(&c.term))))
         .filter(|c| !c.is_empty())
         .collect();
     doc
 }
 
-/// The item's body and whether it is HTML: full content first, else the summary.
+/// The item's body and whether it is HTML: full content first, else the summary, else the
+/// description of its media (a YouTube video's `media:description`, a podcast episode's
+/// `itunes:summary`), where such feeds say everything they say.
 fn body(entry: &Entry) -> (String, bool) {
     if let Some(content) = &entry.content {
         if let Some(text) = content.body.as_deref().filter(|b| !b.trim().is_empty()) {
@@ -152,31 +191,32 @@ fn body(entry: &Entry) -> (String, bool) {
             return (text.to_string(), !plain || looks_like_html(text));
         }
     }
-    match &entry.summary {
-        Some(summary) => {
-            let plain = summary.content_type.essence().to_string() == "text/plain";
-            let text = summary.content.clone();
-            let html = !plain || looks_like_html(&text);
-            (text, html)
+    let media = entry.media.iter().filter_map(|m| m.description.as_ref());
+    let text = entry
+        .summary
+        .iter()
+        .chain(media)
+        .find(|t| !t.content.trim().is_empty());
+    match text {
+        Some(text) => {
+            let plain = text.content_type.essence().to_string() == "text/plain";
+            let html = !plain || looks_like_html(&text.content);
+            (text.content.clone(), html)
         }
         None => (String::new(), false),
     }
 }
 
-/// RSS descriptions are typed text/plain by parsers but usually carry markup or entities.
-fn looks_like_html(text: &str) -> bool {
-    text.contains("</")
-        || text.contains("/>")
-        || text.contains("<p")
-        || text.contains("<br")
-        || text.contains("&amp;")
-        || text.contains("&nbsp;")
-        || text.contains("&#")
-}
-
-/// A title or name: markup and entities resolved, one clean line.
+/// A title or name: markup and entities resolved, one clean line. Plain text (an Atom
+/// `type="text"`, an RSS title) is read as HTML only when it looks like some, so a title about
+/// `Vec<T>` keeps its `<T>`.
 fn text_line(text: &Text) -> String {
-    let blocks = crate::html::to_blocks(&text.content, None).blocks;
+    let content = remap_c1(&text.content);
+    let plain = text.content_type.essence().to_string() == "text/plain";
+    if plain && !looks_like_html(&content) {
+        return one_line(&content);
+    }
+    let blocks = crate::html::to_blocks(&content, None).blocks;
     let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     one_line(&joined.join(" "))
 }
@@ -197,6 +237,10 @@ fn explain(err: ParseFeedError, text: &str) -> FeedError {
         return FeedError::MalformedAt { line, detail };
     }
     match err {
+        // Well-formed XML whose root feed-rs does not read (a CDF `<channel>`, a bare `<rdf>`).
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
+            FeedError::NotAFeed("no RSS, Atom or JSON Feed root element")
+        }
         ParseFeedError::ParseError(kind) => FeedError::Malformed(one_line(&kind.to_string())),
         ParseFeedError::JsonUnsupportedVersion(v) => {
             FeedError::Malformed(format!("unsupported JSON Feed version {}", one_line(&v)))
@@ -227,6 +271,11 @@ fn first_xml_error(text: &str) -> Option<(u64, String)> {
         }
     }
 }
+
+mod rss_root;
+mod unknown_type;
+
+use unknown_type::MAX_MENDS;
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,8 @@
 //! What a file is, by its first bytes: a feed, an OPML list, an HTML page, a stored feed item,
 //! or something else (an article text).
 
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+
 /// What a file's content shows it to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -20,6 +22,9 @@ const LOOK_AHEAD: usize = 4096;
 
 /// Recognises a file by content, never by its name.
 pub fn sniff(bytes: &[u8]) -> Kind {
+    if let Some(head) = utf16_head(bytes) {
+        return sniff(head.as_bytes());
+    }
     let start = strip_bom(bytes);
     let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
     if start.starts_with(super::item::MAGIC.as_bytes()) {
@@ -51,6 +56,16 @@ const HTML_ROOTS: &[&str] = &[
     "html", "head", "body", "meta", "title", "link", "script", "style", "div", "p", "article",
     "section", "main", "header", "nav", "span", "a", "h1", "h2", "h3", "table", "ul", "img",
 ];
+
+/// The first characters of UTF-16 text (with a BOM, or seen as in XML), as UTF-8.
+fn utf16_head(bytes: &[u8]) -> Option<String> {
+    let encoding = match Encoding::for_bom(bytes) {
+        Some((e, _)) if e == UTF_16LE || e == UTF_16BE => e,
+        _ => super::charset::utf16_without_bom(bytes)?,
+    };
+    let head = &bytes[..bytes.len().min(2 * LOOK_AHEAD)];
+    Some(encoding.decode_with_bom_removal(head).0.into_owned())
+}
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
@@ -112,5 +127,21 @@ mod tests {
         for (text, kind) in cases {
             assert_eq!(sniff(text.as_bytes()), *kind, "{text}");
         }
+    }
+
+    #[test]
+    fn utf16_files_are_recognised_with_or_without_a_bom() {
+        let feed = "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n<rss version=\"2.0\">";
+        let le: Vec<u8> = feed.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = feed.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(sniff(&le), Kind::XmlFeed);
+        assert_eq!(sniff(&be), Kind::XmlFeed);
+        assert_eq!(sniff(&[&[0xFF, 0xFE][..], &le].concat()), Kind::XmlFeed);
+        assert_eq!(sniff(&[&[0xFE, 0xFF][..], &be].concat()), Kind::XmlFeed);
+        let page: Vec<u8> = "\u{feff}<html><body>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(sniff(&page), Kind::Html);
     }
 }
