@@ -6,8 +6,8 @@
 //! and range), the child's CPU time and peak RSS (`wait4`), and what the server saw.
 //!
 //! `cargo bench --bench fetch -- [RUNS]` (default 5); `--feeds=50 --items=200 --hosts=50
-//! --delay-ms=50 --jobs=8` change the set; `--no-newsboat` measures byline alone; `--keep`
-//! keeps the stores.
+//! --delay-ms=50 --jobs=8` change the set; `--no-newsboat` measures byline alone; `--compare=PATH`
+//! adds another byline binary, interleaved (before/after a change); `--keep` keeps the stores.
 
 mod common;
 #[path = "fetch/feeds.rs"]
@@ -21,6 +21,8 @@ use std::process::Command;
 use common::{median, mib, run_measured, Measured};
 use server::{Remote, Shape, Snapshot};
 
+const NEWSBOAT_1: &str = "newsboat reload-threads 1";
+const NEWSBOAT_8: &str = "newsboat reload-threads 8";
 const TARGET_RATIO: f64 = 1.5;
 const TARGET_REFETCH_S: f64 = 0.5;
 /// 100 MB (decimal), the issue's memory target, in MiB.
@@ -87,9 +89,14 @@ fn main() -> BoxResult<()> {
     let urls: String = remote.feeds.iter().map(|(_, u)| format!("{u}\n")).collect();
 
     let mut tools = vec![format!("byline --jobs {jobs}")];
+    // `--compare=PATH`: another byline binary (a kept build), interleaved with this one
+    let compare = args.flags.iter().find_map(|f| f.strip_prefix("--compare="));
+    if let Some(path) = compare {
+        tools.push(format!("{path} --jobs {jobs}"));
+    }
     if newsboat.is_some() {
-        tools.push("newsboat reload-threads 1".into());
-        tools.push("newsboat reload-threads 8".into());
+        tools.push(NEWSBOAT_1.into());
+        tools.push(NEWSBOAT_8.into());
     }
     let mut samples = Vec::new();
     for run in 0..args.n as usize {
@@ -97,13 +104,17 @@ fn main() -> BoxResult<()> {
             let tool = &tools[(run + k) % tools.len()];
             let dir = scratch
                 .path()
-                .join(format!("run{run}-{}", tool.replace(' ', "_")));
+                .join(format!("run{run}-tool{}", (run + k) % tools.len()));
             std::fs::create_dir_all(&dir)?;
-            let got = if tool.starts_with("byline") {
-                run_byline(&remote, tool, &dir, &opml, jobs)?
-            } else {
-                let threads = tool.rsplit(' ').next().unwrap_or("1");
-                run_newsboat(&remote, tool, &dir, &urls, threads)?
+            let got = match tool.strip_prefix("newsboat reload-threads ") {
+                Some(threads) => run_newsboat(&remote, tool, &dir, &urls, threads)?,
+                None if tool == &tools[0] => {
+                    run_byline(&remote, tool, &common::byline_bin(), &dir, &opml, jobs)?
+                }
+                None => {
+                    let bin = Path::new(compare.unwrap_or_default());
+                    run_byline(&remote, tool, bin, &dir, &opml, jobs)?
+                }
             };
             for s in &got {
                 println!(
@@ -183,13 +194,14 @@ fn count(db: &Path, sql: &str) -> i64 {
 fn run_byline(
     remote: &Remote,
     tool: &str,
+    bin: &Path,
     dir: &Path,
     opml: &Path,
     jobs: u64,
 ) -> BoxResult<Vec<Sample>> {
     let db = dir.join("store.db");
     let byline = |args: &[&str]| {
-        let mut cmd = Command::new(common::byline_bin());
+        let mut cmd = Command::new(bin);
         cmd.arg("--store").arg(&db).args(args).env("HOME", dir);
         cmd
     };
@@ -320,8 +332,8 @@ fn report(samples: &[Sample], tools: &[String], shape: Shape, newsboat: bool) {
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
     println!("\n| target | measured | verdict |\n|---|---|---|");
     if newsboat {
-        let nb8 = median(&walls(&pick(samples, &tools[2], "first")));
-        let nb1 = median(&walls(&pick(samples, &tools[1], "first")));
+        let nb8 = median(&walls(&pick(samples, NEWSBOAT_8, "first")));
+        let nb1 = median(&walls(&pick(samples, NEWSBOAT_1, "first")));
         println!(
             "| first fetch >= {TARGET_RATIO}x faster than newsboat (8 threads) | newsboat {nb8:.3} s \
              / byline {first:.3} s = {:.2}x ({:.2}x counting `feed import`, {import:.3} s; \

@@ -198,6 +198,8 @@ fn answer(request: Request, docs: &HashMap<String, FeedDoc>, stats: &Stats, dela
     let now = stats.in_flight.fetch_add(1, Relaxed) + 1;
     stats.max_in_flight.fetch_max(now, Relaxed);
     std::thread::sleep(delay);
+    // out of flight once the wait is over: the answer itself is a write to loopback
+    stats.in_flight.fetch_sub(1, Relaxed);
     let if_none_match = header(&request, "If-None-Match");
     let if_modified_since = header(&request, "If-Modified-Since");
     if if_none_match.is_some() || if_modified_since.is_some() {
@@ -205,7 +207,6 @@ fn answer(request: Request, docs: &HashMap<String, FeedDoc>, stats: &Stats, dela
     }
     let Some(doc) = docs.get(request.url()) else {
         let _ = request.respond(Response::empty(404));
-        stats.in_flight.fetch_sub(1, Relaxed);
         return;
     };
     let fresh = match (if_none_match, if_modified_since) {
@@ -240,5 +241,4 @@ fn answer(request: Request, docs: &HashMap<String, FeedDoc>, stats: &Stats, dela
         }
         request.respond(response)
     };
-    stats.in_flight.fetch_sub(1, Relaxed);
 }
