@@ -33,7 +33,10 @@ struct Shared<J> {
 ///
 /// Jobs start in the order given, except that a job whose host is at its limit is passed over for
 /// the next one whose host is free. `on_result` runs on the calling thread, in completion order,
-/// as each result arrives: `Ok` with what `work` returned, or `Err` if `work` panicked. A panic
+/// as each result arrives: `Ok` with what `work` returned, or `Err` if `work` panicked. A worker
+/// hands its result over and waits until `on_result` takes it before starting another job, so
+/// a slow `on_result` (the store's single writer) holds back the workers instead of letting
+/// finished results pile up: at most `parallel` of them exist at once. A panic
 /// is still printed by the panic hook, so a caller owning the terminal should install a quiet
 /// one. If `on_result` itself panics, jobs not yet started are dropped and the panic propagates
 /// once the running ones end.
@@ -61,7 +64,7 @@ pub fn run<J: Send, R: Send>(
         per_host: per_host.max(1),
     };
     thread::scope(|scope| {
-        let (sender, results) = mpsc::channel();
+        let (sender, results) = mpsc::sync_channel(0);
         for _ in 0..threads {
             let sender = sender.clone();
             let (shared, work) = (&shared, &work);
@@ -80,7 +83,7 @@ pub fn run<J: Send, R: Send>(
 fn worker<J, R>(
     shared: &Shared<J>,
     work: &(impl Fn(J) -> R + Sync),
-    sender: mpsc::Sender<Result<R, Panicked>>,
+    sender: mpsc::SyncSender<Result<R, Panicked>>,
 ) {
     while let Some((job, host)) = next_job(shared) {
         let result =
