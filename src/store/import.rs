@@ -269,14 +269,16 @@ fn find_existing(
 ) -> Result<Option<(i64, Vec<u8>)>> {
     let parsed = &item.article.parsed;
     let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
-    // A feed item is known by its guid (kept as its origin) before anything else.
-    if let (Some(origin), Some(_)) = (&item.origin, item.feed) {
+    let by_origin = |origin: &str| -> Result<Option<(i64, Vec<u8>)>> {
         let sql = "SELECT id, content_hash FROM articles WHERE origin = ?1 LIMIT 1";
-        if let Some(found) = tx
+        Ok(tx
             .prepare_cached(sql)?
             .query_row([origin], row)
-            .optional()?
-        {
+            .optional()?)
+    };
+    // A feed item is known by its guid (kept as its origin) before anything else.
+    if let (Some(origin), Some(_)) = (&item.origin, item.feed) {
+        if let Some(found) = by_origin(origin)? {
             return Ok(Some(found));
         }
     }
@@ -299,12 +301,7 @@ fn find_existing(
         }
     }
     if let Some(origin) = &item.origin {
-        let sql = "SELECT id, content_hash FROM articles WHERE origin = ?1 LIMIT 1";
-        if let Some(found) = tx
-            .prepare_cached(sql)?
-            .query_row([origin], row)
-            .optional()?
-        {
+        if let Some(found) = by_origin(origin)? {
             return Ok(Some(found));
         }
     }
@@ -378,18 +375,24 @@ fn kept_first_seen(
     let Some(id) = existing.filter(|_| item.first_seen) else {
         return Ok(None);
     };
-    let sql = "SELECT date FROM articles WHERE id = ?1 AND first_seen_date = 1";
-    let first: Option<Option<String>> = tx
-        .prepare_cached(sql)?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    let first = first.flatten().and_then(|d| d.parse().ok());
+    let first = first_seen_day(tx, id)?;
     if first.is_none() || first == item.article.parsed.date {
         return Ok(None);
     }
     let mut redated = item.clone();
     redated.article.parsed.date = first;
     Ok(Some(redated))
+}
+
+/// The day a stored article dated by when it was first seen was first seen (`None` for an
+/// article with a date of its own).
+pub(super) fn first_seen_day(tx: &Transaction, id: i64) -> Result<Option<chrono::NaiveDate>> {
+    let sql = "SELECT date FROM articles WHERE id = ?1 AND first_seen_date = 1";
+    let date: Option<Option<String>> = tx
+        .prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(date.flatten().and_then(|d| d.parse().ok()))
 }
 
 /// Writes the article's original bytes, compressed.

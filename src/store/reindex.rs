@@ -2,10 +2,9 @@
 
 use rayon::prelude::*;
 use rusqlite::params;
-use rusqlite::OptionalExtension;
 
 use super::codec::decompress;
-use super::import::write_fts;
+use super::import::{first_seen_day, write_fts};
 use super::mentions::write_mentions;
 use super::names::ensure_source;
 use super::settled::Settled;
@@ -161,12 +160,7 @@ fn first_seen_date(
     if article.parsed.date.is_some() {
         return Ok(None);
     }
-    let sql = "SELECT date FROM articles WHERE id = ?1 AND first_seen_date = 1";
-    let date: Option<Option<String>> = tx
-        .prepare_cached(sql)?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    let Some(date) = date.flatten().and_then(|d| d.parse().ok()) else {
+    let Some(date) = first_seen_day(tx, id)? else {
         return Ok(None);
     };
     let mut redated = article.clone();

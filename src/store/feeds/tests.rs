@@ -67,3 +67,56 @@ fn settings_rename_and_remove() {
     assert_eq!(store.remove_feed(id, true).unwrap(), 0);
     assert!(store.find_feed("b (2)").unwrap().is_none());
 }
+
+#[test]
+fn an_undated_item_keeps_the_day_first_seen_through_updates_and_reindex() {
+    use crate::feeds::ItemDoc;
+    use crate::importer::prepare_item;
+    let mut store = Store::open_in_memory().unwrap();
+    let first_day = chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+    let later = chrono::NaiveDate::from_ymd_opt(2025, 12, 9).unwrap();
+    let item = |body: &str, day| {
+        let doc = ItemDoc::new("guid:u1".into(), "Undated".into(), body.into(), false);
+        prepare_item(
+            &doc,
+            "feed:1#guid:u1".into(),
+            Some("Desk".into()),
+            None,
+            day,
+        )
+    };
+    store
+        .import_batch(&[item("First text.", first_day)])
+        .unwrap();
+    let day = |store: &Store| -> (String, bool) {
+        store
+            .conn
+            .query_row("SELECT date, first_seen_date FROM articles", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+    };
+    assert_eq!(day(&store), ("2025-12-01".to_string(), true));
+    let outcome = store.import_batch(&[item("Changed text.", later)]).unwrap();
+    assert_eq!(outcome, [crate::store::ImportOutcome::Updated]);
+    assert_eq!(
+        day(&store),
+        ("2025-12-01".to_string(), true),
+        "an update keeps the first day"
+    );
+    store.reindex(10, &mut |_| {}).unwrap();
+    assert_eq!(
+        day(&store),
+        ("2025-12-01".to_string(), true),
+        "so does reindex"
+    );
+    let mentions_dates: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM mentions WHERE date IS NOT '2025-12-01'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(mentions_dates, 0);
+}
