@@ -168,7 +168,7 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
         // Back to schema v1: what byline 0.1's first release wrote.
         let conn = Connection::open(&store).unwrap();
         conn.execute_batch(
-            "DROP INDEX articles_feed; ALTER TABLE articles DROP COLUMN feed_id;
+            "DROP TABLE article_tags; DROP INDEX articles_feed; ALTER TABLE articles DROP COLUMN feed_id;
              ALTER TABLE articles DROP COLUMN first_seen_date; DROP TABLE feeds;
              DROP TABLE ui_state; DROP INDEX articles_starred;
              ALTER TABLE articles DROP COLUMN source_hint; PRAGMA user_version = 1;",

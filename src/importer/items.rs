@@ -20,7 +20,11 @@ pub fn prepare_item(
         parent_folder: None,
     };
     let article = ingest::derive(doc.to_parsed(), &from);
-    NewArticle::new(article, &doc.to_bytes(), Some(origin), source).from_feed(feed_id, today)
+    NewArticle::new(article, &doc.to_bytes(), Some(origin), source).from_feed(
+        feed_id,
+        &doc.categories,
+        today,
+    )
 }
 
 /// Every item of a feed file, as articles (its title is their source unless `--source`).

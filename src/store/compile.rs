@@ -168,8 +168,18 @@ impl Compiler {
             }
             TermKind::Tag(name) => {
                 let ids = super::feeds::feeds_tagged(&store.conn, name)?;
-                self.matches_nothing |= !neg && ids.is_empty();
-                format!("a.feed_id IN ({})", id_list(&ids))
+                let items = super::feeds::items_tagged(&store.conn, name)?;
+                self.matches_nothing |= !neg && ids.is_empty() && !items;
+                if !items {
+                    format!("a.feed_id IN ({})", id_list(&ids))
+                } else {
+                    self.params.push(Value::Text(name.trim().to_string()));
+                    let at = self.params.len();
+                    format!(
+                        "(a.feed_id IN ({}) OR a.id IN (SELECT article_id FROM article_tags WHERE tag = ?{at}))",
+                        id_list(&ids)
+                    )
+                }
             }
             TermKind::Date(spec) => {
                 let range = spec.range(today);

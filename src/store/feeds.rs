@@ -245,5 +245,11 @@ pub(super) fn feeds_tagged(conn: &rusqlite::Connection, tag: &str) -> Result<Vec
     Ok(ids)
 }
 
+/// Whether any feed item has this category (any case).
+pub(super) fn items_tagged(conn: &rusqlite::Connection, tag: &str) -> Result<bool> {
+    let sql = "SELECT EXISTS (SELECT 1 FROM article_tags WHERE tag = ?1)";
+    Ok(conn.query_row(sql, [tag.trim()], |r| r.get(0))?)
+}
+
 #[cfg(test)]
 mod tests;

@@ -69,6 +69,8 @@ pub struct NewArticle {
     pub feed: Option<FeedItem>,
     /// The date is the day the item was first seen (its feed gave none).
     first_seen: bool,
+    /// A feed item's categories (`tag:` finds them).
+    tags: Vec<String>,
 }
 
 /// Where a feed item came from.
@@ -77,6 +79,9 @@ pub struct FeedItem {
     /// The subscription (`None` for a feed file given to `import`).
     pub feed_id: Option<i64>,
 }
+
+/// Categories kept per item: a feed that lists hundreds is tagging for search engines.
+const MAX_ITEM_TAGS: usize = 20;
 
 impl NewArticle {
     /// Prepares an article and the original bytes it came from (kept for `reindex`).
@@ -101,12 +106,26 @@ impl NewArticle {
             source_hint,
             feed: None,
             first_seen: false,
+            tags: Vec::new(),
         }
     }
 
-    /// Marks this article as a feed's item, dated `today` when the item has no date.
-    pub fn from_feed(mut self, feed_id: Option<i64>, today: chrono::NaiveDate) -> NewArticle {
+    /// Marks this article as a feed's item with its categories, dated `today` when the item
+    /// has no date.
+    pub fn from_feed(
+        mut self,
+        feed_id: Option<i64>,
+        categories: &[String],
+        today: chrono::NaiveDate,
+    ) -> NewArticle {
         self.feed = Some(FeedItem { feed_id });
+        for category in categories {
+            let tag = category.trim();
+            let known = self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
+            if !tag.is_empty() && tag.len() <= 100 && !known && self.tags.len() < MAX_ITEM_TAGS {
+                self.tags.push(tag.to_string());
+            }
+        }
         if self.article.parsed.date.is_none() {
             self.article.parsed.date = Some(today);
             self.first_seen = true;
@@ -237,6 +256,9 @@ fn upsert(
     write_raw(tx, id, item)?;
     let fresh = existing.is_none();
     write_mentions(tx, id, &item.article, settled, fresh)?;
+    if item.feed.is_some() {
+        write_tags(tx, id, &item.tags, fresh)?;
+    }
     let outcome = match existing {
         Some(_) => ImportOutcome::Updated,
         None => ImportOutcome::Imported,
@@ -354,6 +376,20 @@ fn write_article(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)";
     tx.prepare_cached(sql)?.execute(values)?;
     Ok(tx.last_insert_rowid())
+}
+
+/// A feed item's categories, replacing what an older version of it had.
+fn write_tags(tx: &Transaction, id: i64, tags: &[String], fresh: bool) -> Result<()> {
+    if !fresh {
+        tx.prepare_cached("DELETE FROM article_tags WHERE article_id = ?1")?
+            .execute([id])?;
+    }
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES (?1, ?2)")?;
+    for tag in tags {
+        insert.execute(params![tag, id])?;
+    }
+    Ok(())
 }
 
 /// The article that holds this URL, if any.

@@ -138,6 +138,14 @@ ALTER TABLE articles ADD COLUMN feed_id INTEGER;
 -- 1 when `date` is the day the item was first seen, because its feed gave no date
 ALTER TABLE articles ADD COLUMN first_seen_date INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_feed ON articles(feed_id, is_read) WHERE feed_id IS NOT NULL;
+
+-- a feed item's own categories, for `tag:` (beside the tags of its feed)
+CREATE TABLE article_tags (
+    tag        TEXT NOT NULL COLLATE NOCASE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (tag, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_article ON article_tags(article_id);
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.
