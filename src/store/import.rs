@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::codec::compress;
+use super::feed_items::{kept_first_seen, url_owner, write_tags};
 use super::mentions::write_mentions;
 use super::names::ensure_source;
 use super::settled::Settled;
@@ -68,7 +69,7 @@ pub struct NewArticle {
     /// first seen when the feed gives no date.
     pub feed: Option<FeedItem>,
     /// The date is the day the item was first seen (its feed gave none).
-    first_seen: bool,
+    pub(super) first_seen: bool,
     /// A feed item's categories (`tag:` finds them).
     tags: Vec<String>,
 }
@@ -376,59 +377,6 @@ fn write_article(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)";
     tx.prepare_cached(sql)?.execute(values)?;
     Ok(tx.last_insert_rowid())
-}
-
-/// A feed item's categories, replacing what an older version of it had.
-fn write_tags(tx: &Transaction, id: i64, tags: &[String], fresh: bool) -> Result<()> {
-    if !fresh {
-        tx.prepare_cached("DELETE FROM article_tags WHERE article_id = ?1")?
-            .execute([id])?;
-    }
-    let mut insert =
-        tx.prepare_cached("INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES (?1, ?2)")?;
-    for tag in tags {
-        insert.execute(params![tag, id])?;
-    }
-    Ok(())
-}
-
-/// The article that holds this URL, if any.
-fn url_owner(tx: &Transaction, url: &str) -> Result<Option<i64>> {
-    let sql = "SELECT id FROM articles WHERE url = ?1";
-    Ok(tx
-        .prepare_cached(sql)?
-        .query_row([url], |r| r.get(0))
-        .optional()?)
-}
-
-/// An update of an item dated by when it was first seen keeps that first day, not today: the
-/// article as it should be written, when its date must change.
-fn kept_first_seen(
-    tx: &Transaction,
-    item: &NewArticle,
-    existing: Option<i64>,
-) -> Result<Option<NewArticle>> {
-    let Some(id) = existing.filter(|_| item.first_seen) else {
-        return Ok(None);
-    };
-    let first = first_seen_day(tx, id)?;
-    if first.is_none() || first == item.article.parsed.date {
-        return Ok(None);
-    }
-    let mut redated = item.clone();
-    redated.article.parsed.date = first;
-    Ok(Some(redated))
-}
-
-/// The day a stored article dated by when it was first seen was first seen (`None` for an
-/// article with a date of its own).
-pub(super) fn first_seen_day(tx: &Transaction, id: i64) -> Result<Option<chrono::NaiveDate>> {
-    let sql = "SELECT date FROM articles WHERE id = ?1 AND first_seen_date = 1";
-    let date: Option<Option<String>> = tx
-        .prepare_cached(sql)?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    Ok(date.flatten().and_then(|d| d.parse().ok()))
 }
 
 /// Writes the article's original bytes, compressed.

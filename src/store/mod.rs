@@ -4,6 +4,7 @@ mod checkpoint;
 mod codec;
 mod compile;
 mod facets;
+mod feed_items;
 mod feed_marks;
 mod feeds;
 mod import;

@@ -4,7 +4,8 @@ use rayon::prelude::*;
 use rusqlite::params;
 
 use super::codec::decompress;
-use super::import::{first_seen_day, write_fts};
+use super::feed_items::first_seen_day;
+use super::import::write_fts;
 use super::mentions::write_mentions;
 use super::names::ensure_source;
 use super::settled::Settled;

@@ -1,0 +1,60 @@
+//! What a feed item adds to writing an article: its categories as tags, the day it was first
+//! seen kept through updates, and its URL given up when another article already holds it.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::import::NewArticle;
+use super::Result;
+
+/// A feed item's categories, replacing what an older version of it had.
+pub(super) fn write_tags(tx: &Transaction, id: i64, tags: &[String], fresh: bool) -> Result<()> {
+    if !fresh {
+        tx.prepare_cached("DELETE FROM article_tags WHERE article_id = ?1")?
+            .execute([id])?;
+    }
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO article_tags (tag, article_id) VALUES (?1, ?2)")?;
+    for tag in tags {
+        insert.execute(params![tag, id])?;
+    }
+    Ok(())
+}
+
+/// The article that holds this URL, if any.
+pub(super) fn url_owner(tx: &Transaction, url: &str) -> Result<Option<i64>> {
+    let sql = "SELECT id FROM articles WHERE url = ?1";
+    Ok(tx
+        .prepare_cached(sql)?
+        .query_row([url], |r| r.get(0))
+        .optional()?)
+}
+
+/// An update of an item dated by when it was first seen keeps that first day, not today: the
+/// article as it should be written, when its date must change.
+pub(super) fn kept_first_seen(
+    tx: &Transaction,
+    item: &NewArticle,
+    existing: Option<i64>,
+) -> Result<Option<NewArticle>> {
+    let Some(id) = existing.filter(|_| item.first_seen) else {
+        return Ok(None);
+    };
+    let first = first_seen_day(tx, id)?;
+    if first.is_none() || first == item.article.parsed.date {
+        return Ok(None);
+    }
+    let mut redated = item.clone();
+    redated.article.parsed.date = first;
+    Ok(Some(redated))
+}
+
+/// The day a stored article dated by when it was first seen was first seen (`None` for an
+/// article with a date of its own).
+pub(super) fn first_seen_day(tx: &Transaction, id: i64) -> Result<Option<chrono::NaiveDate>> {
+    let sql = "SELECT date FROM articles WHERE id = ?1 AND first_seen_date = 1";
+    let date: Option<Option<String>> = tx
+        .prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(date.flatten().and_then(|d| d.parse().ok()))
+}
