@@ -29,6 +29,27 @@ pub fn surname_key(name: &str) -> String {
     last_real.cloned().unwrap_or_default()
 }
 
+/// Whether a `person:` term names this person, by the rules the store resolves it with
+/// (`store::names::resolve_person`): the same key as the name or an alias; one word, the same
+/// surname; several words, the same surname and the same first word, or the name's last words.
+pub fn term_names(term: &str, name: &str, aliases: &[String]) -> bool {
+    let key = person_key(term);
+    if key.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    let (first, last) = (words[0], words[words.len() - 1]);
+    let name_key = person_key(name);
+    let surname = surname_key(name);
+    let by_name = name_key == key
+        || (words.len() == 1 && surname == key)
+        || (words.len() > 1 && surname == last && name_key.starts_with(&format!("{first} ")))
+        // The end of the name ("Vasquez-Lind" of "Teodor Vasquez-Lind"): the store finds it
+        // through that alias, which may have been seen in another article than this one.
+        || name_key.ends_with(&format!(" {key}"));
+    by_name || aliases.iter().any(|alias| person_key(alias) == key)
+}
+
 /// The keys of a name's tokens, hyphenated words split into their parts.
 pub(crate) fn name_keys(name: &str) -> Vec<String> {
     name_tokens(name)
@@ -142,6 +163,26 @@ fn transliteration_stem(token: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_term_names_a_person_by_the_stores_rules() {
+        let aliases = ["Zelenskyy".to_string(), "President Zelensky".to_string()];
+        let named = |term: &str| term_names(term, "Volodymyr Zelenskyy", &aliases);
+        assert!(named("zelenskiy"), "transliteration folded");
+        assert!(named("Zelensky"), "one word: the surname");
+        assert!(named("volodymyr zelensky"));
+        assert!(named("president zelensky"), "an alias");
+        assert!(
+            !named("volodymyr"),
+            "one word is a surname, not a given name"
+        );
+        assert!(!named("oleksandr zelensky"), "another first name");
+        assert!(!named(""));
+        assert!(
+            term_names("vasquez-lind", "Teodor Vasquez-Lind", &[]),
+            "a double surname"
+        );
+    }
 
     #[test]
     fn transliteration_variants_share_a_key() {

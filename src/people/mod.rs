@@ -26,7 +26,7 @@ mod resolve;
 mod tokens;
 mod words;
 
-pub use key::{person_key, surname_key};
+pub use key::{person_key, surname_key, term_names};
 pub use merge::same_person;
 
 use std::ops::Range;

@@ -3,6 +3,7 @@
 
 mod decode;
 mod sanitize;
+pub mod tokens;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use sanitize::{sanitize, TAB_WIDTH};

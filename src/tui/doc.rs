@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
+pub use super::highlight::Needles;
+use super::highlight::{on_line, without_overlaps};
 use crate::model::{Block, BlockKind};
-use crate::query::{Query, TermKind};
 use crate::store::StoredArticle;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,52 +44,19 @@ pub struct Doc {
     pub matches: Vec<usize>,
 }
 
-/// What to highlight: query words and phrases, and the names of filtered people.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Needles {
-    pub words: Vec<String>,
-    pub people: Vec<String>,
-}
-
-impl Needles {
-    pub fn from_query(query: &Query, article: &StoredArticle) -> Needles {
-        let mut needles = Needles::default();
-        for term in query.terms.iter().filter(|t| !t.negated) {
-            match &term.kind {
-                TermKind::Word(w) | TermKind::Phrase(w) if !w.is_empty() => {
-                    needles.words.push(w.clone())
-                }
-                TermKind::Person(p) => {
-                    let p = p.to_lowercase();
-                    for person in &article.people {
-                        let names = std::iter::once(&person.name).chain(&person.aliases);
-                        if names.clone().any(|n| n.to_lowercase() == p) {
-                            needles.people.extend(names.cloned());
-                        }
-                    }
-                    needles.people.push(term_text(&term.kind));
-                }
-                _ => {}
-            }
-        }
-        needles.people.retain(|p| !p.is_empty());
-        needles
-    }
-}
-
-fn term_text(kind: &TermKind) -> String {
-    match kind {
-        TermKind::Person(p) | TermKind::Word(p) | TermKind::Phrase(p) => p.clone(),
-        _ => String::new(),
-    }
-}
-
 /// Lays `article` out at `width` columns.
 pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
     let w = usize::from(width.max(1));
     let mut lines = Vec::new();
     let row = &article.row;
-    push_wrapped(&mut lines, LineKind::Title, &row.title, w);
+    let push = |lines: &mut Vec<DocLine>, kind, text: &str, indents| {
+        let mut marks = needles.marks(text);
+        if kind == LineKind::People {
+            marks = with_people(marks, text, article);
+        }
+        push_indented(lines, kind, text, w, indents, &marks);
+    };
+    push(&mut lines, LineKind::Title, &row.title, ("", ""));
     let mut meta = Vec::new();
     meta.extend(row.source.clone());
     meta.extend(row.date.map(|d| match article.first_seen {
@@ -97,19 +65,15 @@ pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
     }));
     meta.extend(article.byline.clone().or_else(|| article.author.clone()));
     if !meta.is_empty() {
-        push_wrapped(&mut lines, LineKind::Meta, &meta.join(" · "), w);
+        push(&mut lines, LineKind::Meta, &meta.join(" · "), ("", ""));
     }
     if let Some(url) = &row.url {
-        push_wrapped(&mut lines, LineKind::Url, url, w);
+        push(&mut lines, LineKind::Url, url, ("", ""));
     }
     if !article.people.is_empty() {
         let names: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
-        push_wrapped(
-            &mut lines,
-            LineKind::People,
-            &format!("People: {}", names.join(", ")),
-            w,
-        );
+        let text = format!("People: {}", names.join(", "));
+        push(&mut lines, LineKind::People, &text, ("", ""));
     }
     let mut previous = None;
     for block in &article.body {
@@ -119,11 +83,8 @@ pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
             lines.push(blank());
         }
         previous = Some(block.kind);
-        push_block(&mut lines, block, w);
-    }
-    let person_names: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
-    for line in &mut lines {
-        mark_line(line, needles, &person_names);
+        let (kind, indents) = block_style(block);
+        push(&mut lines, kind, &block.text, indents);
     }
     let matches = lines
         .iter()
@@ -141,6 +102,22 @@ pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
     }
 }
 
+/// The People line's names marked as people, beside the query's matches.
+fn with_people(
+    mut marks: Vec<(Range<usize>, Mark)>,
+    text: &str,
+    article: &StoredArticle,
+) -> Vec<(Range<usize>, Mark)> {
+    for person in &article.people {
+        marks.extend(
+            find_all(text, &person.name)
+                .into_iter()
+                .map(|r| (r, Mark::Person)),
+        );
+    }
+    without_overlaps(marks)
+}
+
 fn blank() -> DocLine {
     DocLine {
         kind: LineKind::Blank,
@@ -149,71 +126,52 @@ fn blank() -> DocLine {
     }
 }
 
-/// A body block, wrapped, with the marks that keep its kind visible without colour: a bullet
-/// for list items, a bar for quotes, an indent for preformatted lines.
-fn push_block(lines: &mut Vec<DocLine>, block: &Block, width: usize) {
-    let (kind, first, rest) = match block.kind {
-        BlockKind::Heading => (LineKind::Heading, "", ""),
-        BlockKind::Paragraph => (LineKind::Body, "", ""),
-        BlockKind::ListItem => (LineKind::Body, "• ", "  "),
-        BlockKind::Quote => (LineKind::Body, "│ ", "│ "),
-        BlockKind::Preformatted => (LineKind::Body, "  ", "  "),
-    };
-    push_indented(lines, kind, &block.text, width, (first, rest));
+/// How a body block is shown: its line kind, and the marks that keep its kind visible without
+/// colour (a bullet for list items, a bar for quotes, an indent for preformatted lines).
+fn block_style(block: &Block) -> (LineKind, (&'static str, &'static str)) {
+    match block.kind {
+        BlockKind::Heading => (LineKind::Heading, ("", "")),
+        BlockKind::Paragraph => (LineKind::Body, ("", "")),
+        BlockKind::ListItem => (LineKind::Body, ("• ", "  ")),
+        BlockKind::Quote => (LineKind::Body, ("│ ", "│ ")),
+        BlockKind::Preformatted => (LineKind::Body, ("  ", "  ")),
+    }
 }
 
-fn push_wrapped(lines: &mut Vec<DocLine>, kind: LineKind, text: &str, width: usize) {
-    push_indented(lines, kind, text, width, ("", ""));
-}
-
+/// Wraps `text` into lines of `kind`, each given the part of `marks` (over the whole text)
+/// that falls on it, so a phrase broken across lines is marked on both.
 fn push_indented(
     lines: &mut Vec<DocLine>,
     kind: LineKind,
     text: &str,
     width: usize,
     (first, rest): (&str, &str),
+    marks: &[(Range<usize>, Mark)],
 ) {
     let options = textwrap::Options::new(width)
         .break_words(true)
         .initial_indent(first)
         .subsequent_indent(rest);
-    for piece in textwrap::wrap(text, options) {
+    let mut cursor = 0;
+    for (i, piece) in textwrap::wrap(text, options).into_iter().enumerate() {
+        let indent = if i == 0 { first } else { rest };
+        let content = piece.strip_prefix(indent).unwrap_or(&piece);
+        let indent_len = piece.len() - content.len();
+        // textwrap keeps each line's words as the text wrote them: find where this one starts.
+        let line_marks = match text.get(cursor..).and_then(|t| t.find(content)) {
+            Some(pos) if !content.is_empty() => {
+                let at = cursor + pos;
+                cursor = at + content.len();
+                on_line(marks, at, content.len(), indent_len)
+            }
+            _ => Vec::new(),
+        };
         lines.push(DocLine {
             kind,
             text: piece.into_owned(),
-            marks: Vec::new(),
+            marks: line_marks,
         });
     }
-}
-
-fn mark_line(line: &mut DocLine, needles: &Needles, person_names: &[String]) {
-    let mut marks = Vec::new();
-    if line.kind == LineKind::People {
-        for name in person_names {
-            marks.extend(
-                find_all(&line.text, name)
-                    .into_iter()
-                    .map(|r| (r, Mark::Person)),
-            );
-        }
-    }
-    for needle in needles.words.iter().chain(&needles.people) {
-        marks.extend(
-            find_all(&line.text, needle)
-                .into_iter()
-                .map(|r| (r, Mark::Match)),
-        );
-    }
-    marks.sort_by_key(|(r, m)| (r.start, *m == Mark::Person, std::cmp::Reverse(r.end)));
-    let mut last_end = 0;
-    marks.retain(|(r, _)| {
-        let keep = r.start >= last_end;
-        if keep {
-            last_end = r.end;
-        }
-        keep
-    });
-    line.marks = marks;
 }
 
 /// Byte ranges of `needle` in `hay`, ignoring case where lowercasing keeps byte lengths.

@@ -5,6 +5,7 @@ pub mod backend;
 pub mod config;
 pub mod doc;
 pub mod fetcher;
+pub mod highlight;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
