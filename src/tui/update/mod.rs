@@ -78,11 +78,23 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     }
 }
 
+/// Every action named (no catch-all): a new one cannot be forgotten here.
 fn on_action(app: &mut App, action: Action) -> Vec<Command> {
-    if let Some(cmds) = moves::on_move(app, action) {
-        return cmds;
-    }
     match action {
+        Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfDown
+        | Action::HalfUp
+        | Action::ReadPageDown
+        | Action::ReadPageUp
+        | Action::LineDown
+        | Action::LineUp
+        | Action::NextMatch
+        | Action::PrevMatch => moves::on_move(app, action).unwrap_or_default(),
         Action::Quit => quit(app),
         Action::Help => {
             app.help = true;
@@ -115,7 +127,6 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::Redraw => vec![Command::Redraw],
         Action::Refresh => fetch::refresh(app),
         Action::Feeds => feeds::open(app),
-        _ => Vec::new(),
     }
 }
 
