@@ -1,7 +1,9 @@
-//! The real terminal: raw mode and the alternate screen, a panic hook that restores them first,
-//! suspend (Ctrl-Z), OSC 52 copying and the system URL opener.
+//! The real terminal: raw mode and the alternate screen, a panic hook that restores them first
+//! (or, while the reader's loop owns the terminal, only logs), suspend (Ctrl-Z), OSC 52 copying
+//! and the system URL opener.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -38,11 +40,26 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
 }
 
+/// Set while the reader's loop owns the terminal: a panic on any thread is then only logged,
+/// and the main thread restores the terminal once, after the last frame, and tells the user.
+static LOOP_OWNS_TERMINAL: AtomicBool = AtomicBool::new(false);
+
+/// The loop takes (`true`) or gives back (`false`) the terminal; see [`install_panic_hook`].
+pub fn loop_owns_terminal(owns: bool) {
+    LOOP_OWNS_TERMINAL.store(owns, Ordering::SeqCst);
+}
+
 /// Restores the terminal before the default hook prints the panic message; the log (when
-/// there is one) gets the message with a backtrace, and the user is told where it is.
+/// there is one) gets the message with a backtrace, and the user is told where it is. While the
+/// loop owns the terminal the panic is only logged: printing or restoring from another thread
+/// would leave the loop drawing on a cooked terminal.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if LOOP_OWNS_TERMINAL.load(Ordering::SeqCst) {
+            super::log::panic(info);
+            return;
+        }
         restore();
         super::log::panic(info);
         previous(info);
