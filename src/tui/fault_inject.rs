@@ -112,7 +112,9 @@ impl<S: StoreApi> StoreApi for Faulty<S> {
         self.check("mark_feed_read");
         self.api.mark_feed_read(feed_id)
     }
+    /// (Asked outside a request, by the watch: a panic here escapes the worker's catch.)
     fn data_version(&self) -> anyhow::Result<i64> {
+        self.check("data_version");
         self.api.data_version()
     }
     fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {

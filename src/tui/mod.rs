@@ -73,6 +73,7 @@ pub fn load_config(path: Option<&std::path::Path>) -> (config::Config, Vec<Strin
 /// query and selection on the way out. A thread that fails ends it with [`exit::Crashed`].
 pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     log::init(crate::paths::log_path(&opts.store));
+    term::install_panic_hook();
     let (config, mut warnings) = load_config(opts.config.as_deref());
     let mut store = crate::store::Store::open(&opts.store)
         .with_context(|| format!("opening the store {}", opts.store.display()))?;
@@ -81,6 +82,8 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
             "The store was empty: loaded {loaded} sample articles (fictional)"
         ));
     }
+    // From here a panic on any thread is logged, and told once the terminal is restored.
+    let _reported = term::PanicsReported::take();
     let (tx, rx) = mpsc::channel::<msg::Input>();
     let (req_tx, req_rx) = mpsc::channel();
     let fetcher = fetcher::Fetcher::new(
@@ -107,17 +110,14 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
         supersede: Some(supersede),
         fetcher: Some(fetcher),
     };
-    term::install_panic_hook();
     if let Err(e) = term::enter(mouse) {
         term::restore();
         return Err(e).context("setting up the terminal");
     }
-    term::loop_owns_terminal(true);
     let loop_input = (tx, rx);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         on_terminal(&mut app, loop_input, &link, &stop, mouse, warnings)
     }));
-    term::loop_owns_terminal(false);
     term::restore();
     finish(&opts.store, &app, link, worker, result)
 }
