@@ -290,3 +290,7 @@ fn serve(
         }
     }
 }
+
+#[cfg(test)]
+#[path = "worker_tests.rs"]
+mod tests;
