@@ -149,7 +149,9 @@ fn on_terminal(
     warnings: Vec<String>,
 ) -> anyhow::Result<()> {
     let backend = backend::Compact::new(CrosstermBackend::new(std::io::stdout()));
-    let mut terminal = Terminal::new(backend)?;
+    // Never dropped: ratatui's Drop prints to stderr when it cannot show the cursor, and
+    // printing to a terminal that hung up panics (an abort, when unwinding from a panic).
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend)?);
     let mut events = run::TerminalEvents::spawn(tx, rx)?;
     let mut effects = run::TerminalEffects { mouse };
     let r = run::run_loop(
@@ -161,10 +163,9 @@ fn on_terminal(
         stop,
         warnings,
     );
-    // ratatui's Drop prints to stderr when it cannot show the cursor, and printing to a
-    // terminal that hung up panics: then there is nothing to restore anyway.
-    if terminal.show_cursor().is_err() {
-        std::mem::forget(terminal);
+    // A terminal that cannot show the cursor has hung up: nothing to restore then.
+    if terminal.show_cursor().is_ok() {
+        drop(std::mem::ManuallyDrop::into_inner(terminal));
     }
     r
 }

@@ -311,6 +311,42 @@ mod tests {
         assert!(events.next(Duration::ZERO).is_err(), "every sender gone");
     }
 
+    struct Quiet;
+    impl Events for Quiet {
+        fn next(&mut self, _: Duration) -> io::Result<Option<Input>> {
+            Ok(None)
+        }
+    }
+
+    #[test]
+    fn a_worker_that_has_gone_ends_the_loop_at_once() {
+        let (requests, gone) = std::sync::mpsc::channel();
+        drop(gone);
+        let link = WorkerLink {
+            requests,
+            supersede: None,
+            fetcher: None,
+        };
+        let backend = ratatui::backend::TestBackend::new(80, 20);
+        let mut terminal = Terminal::new(backend).unwrap();
+        let config = crate::tui::config::Config::default();
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 12, 10).unwrap();
+        let mut app = App::new(config, false, today, false);
+        let mut effects = RecordedEffects::default();
+        let stop = AtomicBool::new(false);
+        let err = run_loop(
+            &mut terminal,
+            &mut app,
+            &mut Quiet,
+            &mut effects,
+            &link,
+            &stop,
+            vec![],
+        )
+        .unwrap_err();
+        assert_eq!(err.downcast_ref::<Fault>(), Some(&Fault::worker_gone()));
+    }
+
     #[test]
     fn a_fault_ends_the_loop_with_it() {
         let fault = Fault::worker_gone();
