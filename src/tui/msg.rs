@@ -54,7 +54,9 @@ pub enum Msg {
     Worker(Response),
     /// The clock, for the automatic fetch: sent at start and when `App::next_fetch` is reached.
     Tick(Instant),
-    /// SIGTERM or SIGHUP: save and leave.
+    /// The local date changed (midnight passed): dates are shown against the new day.
+    Today(chrono::NaiveDate),
+    /// SIGTERM, SIGINT or SIGHUP: save and leave.
     Shutdown,
 }
 

@@ -181,7 +181,10 @@ where
         Msg::Warnings(warnings),
         Msg::Tick(Instant::now()),
     ];
-    let mut stopping = false;
+    let mut seen = Seen {
+        stopping: false,
+        day: chrono::Local::now().date_naive(),
+    };
     let test_panic = std::env::var_os(TEST_PANIC);
     let mut panic_now = test_panic.as_ref().is_some_and(|v| v == "1");
     let panic_on_bang = test_panic.is_some_and(|v| v == "loop");
@@ -201,21 +204,44 @@ where
             panic!("{TEST_PANIC}=1: a forced panic after the first frame");
         }
         while pending.is_empty() {
-            if stop.load(Ordering::Relaxed) && !stopping {
-                stopping = true;
-                pending.push(Msg::Shutdown);
-                break;
-            }
-            let mut wait = wait_for(app);
-            while let Some(input) = events.next(wait)? {
-                pending.extend(to_msg(input)?);
-                wait = Duration::ZERO;
-            }
-            if app.next_fetch.is_some_and(|due| Instant::now() >= due) {
-                pending.push(Msg::Tick(Instant::now()));
-            }
+            gather(app, events, stop, &mut seen, &mut pending)?;
         }
     }
+}
+
+/// What the loop has seen between waits: whether it has asked to stop, and the day.
+struct Seen {
+    stopping: bool,
+    day: chrono::NaiveDate,
+}
+
+/// Waits once for input and gathers what is pending: a signal's shutdown, every input (keys,
+/// answers, faults), the fetch timer and a new day.
+fn gather(
+    app: &App,
+    events: &mut dyn Events,
+    stop: &AtomicBool,
+    seen: &mut Seen,
+    pending: &mut Vec<Msg>,
+) -> anyhow::Result<()> {
+    if stop.load(Ordering::Relaxed) && !seen.stopping {
+        seen.stopping = true;
+        pending.push(Msg::Shutdown);
+        return Ok(());
+    }
+    let mut wait = wait_for(app);
+    while let Some(input) = events.next(wait)? {
+        pending.extend(to_msg(input)?);
+        wait = Duration::ZERO;
+    }
+    if app.next_fetch.is_some_and(|due| Instant::now() >= due) {
+        pending.push(Msg::Tick(Instant::now()));
+    }
+    let today = chrono::Local::now().date_naive();
+    if today != std::mem::replace(&mut seen.day, today) {
+        pending.push(Msg::Today(today));
+    }
+    Ok(())
 }
 
 /// How long the loop may wait for input: [`POLL`] (for the signal flag), or less when the

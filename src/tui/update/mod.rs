@@ -47,6 +47,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
             }
             Vec::new()
         }
+        Msg::Today(day) => {
+            app.today = day;
+            Vec::new()
+        }
         Msg::Shutdown => quit(app),
     }
 }
@@ -162,5 +166,22 @@ pub fn save_request(app: &App) -> Request {
     Request::SaveState {
         query: app.query_text().to_string(),
         selected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::config::Config;
+
+    /// Regression: the day was fixed at start, so after midnight the list and the date picker
+    /// still measured from yesterday.
+    #[test]
+    fn a_new_day_is_taken_in() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        let mut app = App::new(Config::default(), false, day, false);
+        let next = day.succ_opt().unwrap();
+        assert!(update(&mut app, Msg::Today(next)).is_empty());
+        assert_eq!(app.today, next);
     }
 }
