@@ -1,7 +1,7 @@
 //! The terminal survives, with the real `byline` binary in a pseudo-terminal: a forced panic
 //! restores the terminal before its message and logs a backtrace; a hang-up (the terminal closed
-//! under the reader) ends it within a second with the read state saved; SIGTERM restores the
-//! terminal; Ctrl-Z under a job-control shell stops it and `fg` redraws.
+//! under the reader) ends it within a second with the read state saved; SIGTERM and SIGINT
+//! restore the terminal and save; Ctrl-Z under a job-control shell stops it and `fg` redraws.
 
 #![cfg(unix)]
 
@@ -111,6 +111,17 @@ fn a_hang_up_ends_the_reader_within_a_second_with_the_read_mark_saved() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal_and_saves(libc::SIGTERM);
+}
+
+/// Regression: SIGINT (Ctrl-C outside raw mode, `kill -INT`) killed the reader on the alternate
+/// screen with the cursor hidden; now it leaves like SIGTERM.
+#[test]
+fn sigint_restores_the_terminal_and_saves_like_sigterm() {
+    signal_restores_the_terminal_and_saves(libc::SIGINT);
+}
+
+fn signal_restores_the_terminal_and_saves(signal: i32) {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
     let (mut child, mut term) = pty::spawn(pty::byline(&store, dir.path()), 100, 30);
@@ -119,9 +130,9 @@ fn sigterm_restores_the_terminal() {
     term.wait("the query applied", 10, |s, _| {
         s.contains("[words: renshaw]")
     });
-    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    unsafe { libc::kill(child.id() as i32, signal) };
     let (status, took) = pty::wait_exit(&mut child, &mut term, 10);
-    eprintln!("exit {took:?} after SIGTERM");
+    eprintln!("exit {took:?} after signal {signal}");
     assert!(status.success(), "{status:?}");
     assert_restored(&term);
     let store = Store::open(&store).unwrap();

@@ -174,11 +174,18 @@ pub fn reader(store_path: PathBuf) -> Result<ExitCode> {
     #[cfg(feature = "tui")]
     if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         let config = Some(byline::paths::config_path());
-        byline::tui::run(byline::tui::RunOptions {
+        let run = byline::tui::run(byline::tui::RunOptions {
             store: store_path,
             config,
-        })?;
-        return Ok(ExitCode::SUCCESS);
+        });
+        return match run {
+            // A thread of the reader failed (a panic): the terminal is back, say so like one.
+            Err(err) if err.is::<byline::tui::exit::Crashed>() => {
+                eprintln!("byline: {}", safe(&format!("{err:#}")));
+                Ok(ExitCode::from(101))
+            }
+            other => other.map(|()| ExitCode::SUCCESS),
+        };
     }
     let args = list::ListArgs {
         query: String::new(),

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::msg::{FetchEvent, Response};
+use super::msg::{FetchEvent, Input, Response};
 use crate::feeds::{due_feeds, fetch_feeds, FeedOutcome, FetchOptions};
 use crate::store::Store;
 
@@ -17,13 +17,13 @@ use crate::store::Store;
 pub struct Fetcher {
     path: PathBuf,
     options: FetchOptions,
-    answers: Sender<Response>,
+    answers: Sender<Input>,
     running: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl Fetcher {
-    /// Fetches into the store at `path`, answering on `answers` (the worker's answer channel).
-    pub fn new(path: PathBuf, options: FetchOptions, answers: Sender<Response>) -> Fetcher {
+    /// Fetches into the store at `path`, answering on `answers` (the loop's channel).
+    pub fn new(path: PathBuf, options: FetchOptions, answers: Sender<Input>) -> Fetcher {
         Fetcher {
             path,
             options,
@@ -42,14 +42,15 @@ impl Fetcher {
         }
         let (path, options) = (self.path.clone(), self.options.clone());
         let answers = self.answers.clone();
-        let thread = std::thread::Builder::new()
-            .name("byline-fetch".into())
-            .spawn(move || run(&path, feed, &options, &answers));
+        let faults = answers.clone();
+        let thread = super::fault::spawn_guarded("byline-fetch", faults, move || {
+            run(&path, feed, &options, &answers)
+        });
         match thread {
             Ok(thread) => *running = Some(thread),
             Err(e) => {
                 let event = FetchEvent::Stopped(format!("cannot start the fetch: {e}"));
-                let _ = self.answers.send(Response::Fetch(event));
+                let _ = self.answers.send(Response::Fetch(event).into());
             }
         }
     }
@@ -73,14 +74,9 @@ impl Fetcher {
     }
 }
 
-fn run(
-    path: &std::path::Path,
-    feed: Option<i64>,
-    options: &FetchOptions,
-    answers: &Sender<Response>,
-) {
+fn run(path: &std::path::Path, feed: Option<i64>, options: &FetchOptions, answers: &Sender<Input>) {
     let send = |event: FetchEvent| {
-        let _ = answers.send(super::safe::response(Response::Fetch(event)));
+        let _ = answers.send(super::safe::response(Response::Fetch(event)).into());
     };
     if let Err(e) = fetch(path, feed, options, &send) {
         super::log::line(&format!("fetch stopped: {e:#}"));

@@ -1,12 +1,15 @@
-//! The reader: a thin terminal layer over the store. `run` opens the store on a worker thread,
-//! takes the terminal and runs the loop; everything else is testable without a terminal.
+//! The reader: a thin terminal layer over the store. `run` opens the store, hands it to a
+//! worker thread, takes the terminal and runs the loop; it restores the terminal once, on the
+//! main thread, however the loop ends. Everything else is testable without a terminal.
 
 pub mod backend;
 pub mod config;
 pub mod doc;
+pub mod exit;
+pub mod fault;
+pub mod fault_inject;
 pub mod fetcher;
 pub mod highlight;
-pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod log;
@@ -14,11 +17,13 @@ pub mod msg;
 pub mod run;
 pub mod safe;
 pub mod state;
+pub mod store_api;
 pub mod term;
 pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod watch;
 pub mod worker;
 
 use std::path::PathBuf;
@@ -65,10 +70,11 @@ pub fn load_config(path: Option<&std::path::Path>) -> (config::Config, Vec<Strin
     }
 }
 
-/// Runs the reader on the terminal until `q`, Ctrl-C, SIGTERM or SIGHUP; saves the query and
-/// selection on the way out.
+/// Runs the reader on the terminal until `q`, Ctrl-C, SIGINT, SIGTERM or SIGHUP; saves the
+/// query and selection on the way out. A thread that fails ends it with [`exit::Crashed`].
 pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     log::init(crate::paths::log_path(&opts.store));
+    term::install_panic_hook();
     let (config, mut warnings) = load_config(opts.config.as_deref());
     let mut store = crate::store::Store::open(&opts.store)
         .with_context(|| format!("opening the store {}", opts.store.display()))?;
@@ -77,69 +83,120 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
             "The store was empty: loaded {loaded} sample articles (fictional)"
         ));
     }
-    let today = chrono::Local::now().date_naive();
+    // From here a panic on any thread is logged, and told once the terminal is restored.
+    let _reported = term::PanicsReported::take();
+    let (tx, rx) = mpsc::channel::<msg::Input>();
     let (req_tx, req_rx) = mpsc::channel();
-    let (ans_tx, ans_rx) = mpsc::channel();
     let fetcher = fetcher::Fetcher::new(
         opts.store.clone(),
         crate::feeds::FetchOptions::default(),
-        ans_tx.clone(),
+        tx.clone(),
     );
-    let (worker, supersede) = worker::spawn(store, today, req_rx, ans_tx);
+    let store = fault_inject::Faulty::from_env(store);
+    let (worker, supersede) = worker::spawn(store, local_today, req_rx, tx.clone());
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .context("installing signal handlers")?;
     }
-    let (mouse, hyperlinks) = (config.mouse, config.hyperlinks);
-    let mut app = App::new(
-        config,
-        theme::no_color_from_env(),
-        today,
-        term::remote_from_env(),
-    );
-    app.hyperlinks = hyperlinks;
-    term::install_panic_hook();
+    let mouse = config.mouse;
+    let mut app = new_app(config);
+    let link = run::WorkerLink {
+        requests: req_tx,
+        supersede: Some(supersede),
+        fetcher: Some(fetcher),
+    };
     if let Err(e) = term::enter(mouse) {
         term::restore();
         return Err(e).context("setting up the terminal");
     }
-    let result = Terminal::new(backend::Compact::new(CrosstermBackend::new(
-        std::io::stdout(),
-    )))
-    .map_err(anyhow::Error::from)
-    .and_then(|mut terminal| {
-        let (mut events, waker) = run::TerminalEvents::spawn()?;
-        let link = run::WorkerLink {
-            requests: req_tx,
-            answers: run::forward_answers(ans_rx, waker)?,
-            supersede: Some(supersede),
-            fetcher: Some(fetcher),
-        };
-        let mut effects = run::TerminalEffects { mouse };
-        let r = run::run_loop(
-            &mut terminal,
-            &mut app,
-            &mut events,
-            &mut effects,
-            &link,
-            &stop,
-            warnings,
-        );
-        if let Some(fetcher) = &link.fetcher {
-            // Each feed is committed as it is stored: one still in flight is fetched next time.
-            fetcher.finish(FETCH_GRACE);
-        }
-        drop(link);
-        // ratatui's Drop prints to stderr when it cannot show the cursor, and printing to a
-        // terminal that hung up panics: then there is nothing to restore anyway.
-        if terminal.show_cursor().is_err() {
-            std::mem::forget(terminal);
-        }
-        r
-    });
+    let loop_input = (tx, rx);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        on_terminal(&mut app, loop_input, &link, &stop, mouse, warnings)
+    }));
     term::restore();
-    let _ = worker.join();
-    result
+    finish(&opts.store, &app, link, worker, result)
+}
+
+/// Today by the local clock: the worker asks on each request.
+fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn new_app(config: config::Config) -> App {
+    let hyperlinks = config.hyperlinks;
+    let mut app = App::new(
+        config,
+        theme::no_color_from_env(),
+        local_today(),
+        term::remote_from_env(),
+    );
+    app.hyperlinks = hyperlinks;
+    app
+}
+
+/// The loop on the real terminal, from the first frame to the last.
+fn on_terminal(
+    app: &mut App,
+    (tx, rx): (mpsc::Sender<msg::Input>, mpsc::Receiver<msg::Input>),
+    link: &run::WorkerLink,
+    stop: &AtomicBool,
+    mouse: bool,
+    warnings: Vec<String>,
+) -> anyhow::Result<()> {
+    let backend = backend::Compact::new(CrosstermBackend::new(std::io::stdout()));
+    // Never dropped: ratatui's Drop prints to stderr when it cannot show the cursor, and
+    // printing to a terminal that hung up panics (an abort, when unwinding from a panic).
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend)?);
+    let mut events = run::TerminalEvents::spawn(tx, rx)?;
+    let mut effects = run::TerminalEffects { mouse };
+    let r = run::run_loop(
+        &mut terminal,
+        app,
+        &mut events,
+        &mut effects,
+        link,
+        stop,
+        warnings,
+    );
+    // A terminal that cannot show the cursor has hung up: nothing to restore then.
+    if terminal.show_cursor().is_ok() {
+        drop(std::mem::ManuallyDrop::into_inner(terminal));
+    }
+    r
+}
+
+/// After the terminal is restored: saves the state (through the worker when it can within
+/// [`exit::WORKER_GRACE`], else directly) and turns a fault into [`exit::Crashed`].
+fn finish(
+    store: &std::path::Path,
+    app: &App,
+    link: run::WorkerLink,
+    worker: std::thread::JoinHandle<()>,
+    result: std::thread::Result<anyhow::Result<()>>,
+) -> anyhow::Result<()> {
+    let fault = exit::fault_of(&result);
+    let save = update::save_request(app);
+    let sent = fault.is_none() && link.requests.send(save.clone()).is_ok();
+    if let Some(fetcher) = &link.fetcher {
+        // Each feed is committed as it is stored: one still in flight is fetched next time.
+        fetcher.finish(FETCH_GRACE);
+    }
+    drop(link);
+    let mut saved = exit::wait(worker, exit::WORKER_GRACE) && sent;
+    if !saved {
+        log::line("the store worker did not save the state: saving it directly");
+        saved = exit::save_directly(store, &save);
+    }
+    let log = log::path().map(std::path::Path::to_path_buf);
+    match fault {
+        Some(fault) => Err(exit::Crashed { fault, saved, log }.into()),
+        // (A caught panic is a fault, so the loop's own result is there.)
+        None => result.unwrap_or(Ok(())),
+    }
 }

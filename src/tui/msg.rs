@@ -10,6 +10,35 @@ use crate::store::{ArticleRow, Feed, StoredArticle};
 /// Rows per page fetched from the worker.
 pub const PAGE_SIZE: u64 = 200;
 
+/// The loop's one channel: terminal input (from the input thread), the worker's and the fetch
+/// thread's answers, and faults (a thread that panicked), in the order they happened.
+#[derive(Debug)]
+pub enum Input {
+    Term(std::io::Result<ratatui::crossterm::event::Event>),
+    Answer(Response),
+    Fault(super::fault::Fault),
+}
+
+impl From<Response> for Input {
+    fn from(answer: Response) -> Input {
+        Input::Answer(answer)
+    }
+}
+
+impl From<super::fault::Fault> for Input {
+    fn from(fault: super::fault::Fault) -> Input {
+        Input::Fault(fault)
+    }
+}
+
+/// Where there is no loop to end (a worker answering a test's plain channel), a fault is told
+/// as an error.
+impl From<super::fault::Fault> for Response {
+    fn from(fault: super::fault::Fault) -> Response {
+        Response::Error(fault.to_string())
+    }
+}
+
 /// Something that happened: a key, a resize, an answer from the worker.
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -25,7 +54,9 @@ pub enum Msg {
     Worker(Response),
     /// The clock, for the automatic fetch: sent at start and when `App::next_fetch` is reached.
     Tick(Instant),
-    /// SIGTERM or SIGHUP: save and leave.
+    /// The local date changed (midnight passed): dates are shown against the new day.
+    Today(chrono::NaiveDate),
+    /// SIGTERM, SIGINT or SIGHUP: save and leave.
     Shutdown,
 }
 

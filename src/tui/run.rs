@@ -7,10 +7,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, MouseEventKind};
 use ratatui::Terminal;
 
-use super::msg::{Command, Msg, Request, Response};
+use super::fault::Fault;
+use super::msg::{Command, Input, Msg, Request};
 use super::state::{App, FlashKind};
 use super::update::{save_request, update};
 use super::view;
@@ -18,84 +19,54 @@ use super::view;
 /// How long to wait for a key before looking at the worker's answers and the signal flag.
 pub const POLL: Duration = Duration::from_millis(40);
 
-/// Set to `1`, the reader panics right after its first frame (for the crash tests).
+/// Set to `1`, the reader panics right after its first frame; `loop` or `input`: the main loop
+/// or the input thread panics on the key `!` (for the crash tests).
 pub const TEST_PANIC: &str = "BYLINE_TEST_PANIC";
 
-/// Where terminal events come from (crossterm, or a script in tests).
+/// Where the loop's input comes from (the one channel, or a script in tests).
 pub trait Events {
-    /// The next event, waiting at most `timeout`.
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+    /// The next input, waiting at most `timeout`.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>>;
 }
 
-/// One message to the loop: a terminal event, or `None` to wake it (the worker answered).
-type Input = Option<io::Result<Event>>;
-
-/// crossterm's event queue, read on a thread of its own: when the terminal hangs up, crossterm
-/// can spin inside its poll on the endless end-of-file, and the loop must still see the SIGHUP
-/// flag, save and leave (the thread dies with the process).
+/// The loop's one channel: the input thread, the worker and the fetch thread each hold a sender
+/// (see [`Input`]), so an answer ends the wait at once. The input thread is of its own: when the
+/// terminal hangs up, crossterm can spin inside its poll on the endless end-of-file, and the loop
+/// must still see the SIGHUP flag, save and leave (the thread dies with the process).
 pub struct TerminalEvents {
     events: Receiver<Input>,
 }
 
-/// Wakes a loop waiting in [`TerminalEvents::next`] (which then returns `Ok(None)`).
-#[derive(Clone)]
-pub struct Waker(Sender<Input>);
-
-impl Waker {
-    pub fn wake(&self) {
-        let _ = self.0.send(None);
-    }
-}
-
 impl TerminalEvents {
-    /// Starts the input thread; the waker lets the worker's answers end a wait at once.
-    pub fn spawn() -> io::Result<(TerminalEvents, Waker)> {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waker = Waker(tx.clone());
-        std::thread::Builder::new()
-            .name("byline-input".into())
-            .spawn(move || loop {
-                let ev = event::read();
-                let failed = ev.is_err();
-                if tx.send(Some(ev)).is_err() || failed {
-                    break;
-                }
-            })?;
-        Ok((TerminalEvents { events: rx }, waker))
+    /// Starts the input thread sending into `tx`; the loop reads `rx`.
+    pub fn spawn(tx: Sender<Input>, rx: Receiver<Input>) -> io::Result<TerminalEvents> {
+        let panic_on_bang = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "input");
+        let faults = tx.clone();
+        super::fault::spawn_guarded("byline-input", faults, move || loop {
+            let ev = event::read();
+            if panic_on_bang && matches!(&ev, Ok(Event::Key(k)) if k.code == KeyCode::Char('!')) {
+                panic!("{TEST_PANIC}=input: a forced panic on the input thread");
+            }
+            let failed = ev.is_err();
+            if tx.send(Input::Term(ev)).is_err() || failed {
+                break;
+            }
+        })?;
+        Ok(TerminalEvents { events: rx })
     }
 }
 
 impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
         match self.events.recv_timeout(timeout) {
-            Ok(Some(ev)) => ev.map(Some),
-            Ok(None) | Err(RecvTimeoutError::Timeout) => Ok(None),
+            Ok(input) => Ok(Some(input)),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
             Err(RecvTimeoutError::Disconnected) => Err(io::Error::new(
                 io::ErrorKind::BrokenPipe,
                 "the terminal's input ended",
             )),
         }
     }
-}
-
-/// Passes the worker's answers on, waking the loop after each: without it an answer waits for
-/// the end of the loop's current [`POLL`] (up to 40 ms) before it is drawn.
-pub fn forward_answers(
-    answers: Receiver<Response>,
-    waker: Waker,
-) -> io::Result<Receiver<Response>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("byline-answers".into())
-        .spawn(move || {
-            for answer in answers {
-                if tx.send(answer).is_err() {
-                    break;
-                }
-                waker.wake();
-            }
-        })?;
-    Ok(rx)
 }
 
 /// Side effects outside the state and the screen.
@@ -142,17 +113,16 @@ impl Effects for RecordedEffects {
     }
 }
 
-/// The channels to and from the store worker.
+/// The way to the store worker (its answers come in on the loop's one channel).
 pub struct WorkerLink {
     pub requests: Sender<Request>,
-    pub answers: Receiver<Response>,
     /// Told of each generation sent, so the worker can drop what it replaces.
-    pub supersede: Option<std::sync::Arc<super::jobs::Supersede>>,
+    pub supersede: Option<std::sync::Arc<super::watch::Supersede>>,
     /// Runs background fetches (`None` where there is no store file to fetch into).
     pub fetcher: Option<super::fetcher::Fetcher>,
 }
 
-fn to_msg(ev: Event) -> Option<Msg> {
+fn event_msg(ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
@@ -211,10 +181,18 @@ where
         Msg::Warnings(warnings),
         Msg::Tick(Instant::now()),
     ];
-    let mut stopping = false;
-    let mut test_panic = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "1");
+    let mut seen = Seen {
+        stopping: false,
+        day: chrono::Local::now().date_naive(),
+    };
+    let test_panic = std::env::var_os(TEST_PANIC);
+    let mut panic_now = test_panic.as_ref().is_some_and(|v| v == "1");
+    let panic_on_bang = test_panic.is_some_and(|v| v == "loop");
     loop {
         for msg in pending.drain(..) {
+            if panic_on_bang && matches!(&msg, Msg::Key(k) if k.code == KeyCode::Char('!')) {
+                panic!("{TEST_PANIC}=loop: a forced panic in the main loop");
+            }
             for cmd in update(app, msg) {
                 if execute(cmd, terminal, app, effects, worker)? {
                     return Ok(());
@@ -222,27 +200,65 @@ where
             }
         }
         terminal.draw(|frame| view::render(frame, app))?;
-        if std::mem::take(&mut test_panic) {
+        if std::mem::take(&mut panic_now) {
             panic!("{TEST_PANIC}=1: a forced panic after the first frame");
         }
         while pending.is_empty() {
-            if stop.load(Ordering::Relaxed) && !stopping {
-                stopping = true;
-                pending.push(Msg::Shutdown);
-                break;
-            }
-            if let Some(ev) = events.next(POLL)? {
-                pending.extend(to_msg(ev));
-                while let Some(ev) = events.next(Duration::ZERO)? {
-                    pending.extend(to_msg(ev));
-                }
-            }
-            pending.extend(worker.answers.try_iter().map(Msg::Worker));
-            if app.next_fetch.is_some_and(|due| Instant::now() >= due) {
-                pending.push(Msg::Tick(Instant::now()));
-            }
+            gather(app, events, stop, &mut seen, &mut pending)?;
         }
     }
+}
+
+/// What the loop has seen between waits: whether it has asked to stop, and the day.
+struct Seen {
+    stopping: bool,
+    day: chrono::NaiveDate,
+}
+
+/// Waits once for input and gathers what is pending: a signal's shutdown, every input (keys,
+/// answers, faults), the fetch timer and a new day.
+fn gather(
+    app: &App,
+    events: &mut dyn Events,
+    stop: &AtomicBool,
+    seen: &mut Seen,
+    pending: &mut Vec<Msg>,
+) -> anyhow::Result<()> {
+    if stop.load(Ordering::Relaxed) && !seen.stopping {
+        seen.stopping = true;
+        pending.push(Msg::Shutdown);
+        return Ok(());
+    }
+    let mut wait = wait_for(app);
+    while let Some(input) = events.next(wait)? {
+        pending.extend(to_msg(input)?);
+        wait = Duration::ZERO;
+    }
+    if app.next_fetch.is_some_and(|due| Instant::now() >= due) {
+        pending.push(Msg::Tick(Instant::now()));
+    }
+    let today = chrono::Local::now().date_naive();
+    if today != std::mem::replace(&mut seen.day, today) {
+        pending.push(Msg::Today(today));
+    }
+    Ok(())
+}
+
+/// How long the loop may wait for input: [`POLL`] (for the signal flag), or less when the
+/// automatic fetch is due sooner.
+fn wait_for(app: &App) -> Duration {
+    app.next_fetch.map_or(POLL, |due| {
+        due.saturating_duration_since(Instant::now()).min(POLL)
+    })
+}
+
+/// The message for one input; a fault or a failed terminal ends the loop.
+fn to_msg(input: Input) -> anyhow::Result<Option<Msg>> {
+    Ok(match input {
+        Input::Term(ev) => event_msg(ev?),
+        Input::Answer(answer) => Some(Msg::Worker(answer)),
+        Input::Fault(fault) => return Err(fault.into()),
+    })
 }
 
 /// Carries out one command; `true` means leave the loop.
@@ -261,7 +277,9 @@ where
             if let (Some(gen), Some(supersede)) = (req.gen(), &worker.supersede) {
                 supersede.asked(gen);
             }
-            let _ = worker.requests.send(req);
+            if worker.requests.send(req).is_err() {
+                return Err(Fault::worker_gone().into());
+            }
         }
         Command::Fetch { feed } => match &worker.fetcher {
             Some(fetcher) => fetcher.start(feed),
@@ -297,27 +315,68 @@ fn full_redraw<B: Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::msg::Response;
 
     #[test]
-    fn an_answer_ends_the_wait_at_once_and_is_there_when_it_does() {
-        let (input_tx, input_rx) = std::sync::mpsc::channel();
-        let mut events = TerminalEvents { events: input_rx };
-        let (worker_tx, worker_rx) = std::sync::mpsc::channel();
-        let answers = forward_answers(worker_rx, Waker(input_tx)).unwrap();
+    fn an_answer_ends_the_wait_at_once() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut events = TerminalEvents { events: rx };
         let sender = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(50));
-            worker_tx.send(Response::Error("late".into())).unwrap();
+            tx.send(Input::from(Response::Error("late".into())))
+                .unwrap();
         });
         let start = std::time::Instant::now();
-        assert!(events.next(Duration::from_secs(10)).unwrap().is_none());
+        let got = events.next(Duration::from_secs(10)).unwrap();
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "woken, not timed out"
         );
-        assert_eq!(
-            answers.try_recv().ok(),
-            Some(Response::Error("late".into()))
-        );
+        assert!(matches!(got, Some(Input::Answer(Response::Error(e))) if e == "late"));
         sender.join().unwrap();
+        assert!(events.next(Duration::ZERO).is_err(), "every sender gone");
+    }
+
+    struct Quiet;
+    impl Events for Quiet {
+        fn next(&mut self, _: Duration) -> io::Result<Option<Input>> {
+            Ok(None)
+        }
+    }
+
+    #[test]
+    fn a_worker_that_has_gone_ends_the_loop_at_once() {
+        let (requests, gone) = std::sync::mpsc::channel();
+        drop(gone);
+        let link = WorkerLink {
+            requests,
+            supersede: None,
+            fetcher: None,
+        };
+        let backend = ratatui::backend::TestBackend::new(80, 20);
+        let mut terminal = Terminal::new(backend).unwrap();
+        let config = crate::tui::config::Config::default();
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 12, 10).unwrap();
+        let mut app = App::new(config, false, today, false);
+        let mut effects = RecordedEffects::default();
+        let stop = AtomicBool::new(false);
+        let err = run_loop(
+            &mut terminal,
+            &mut app,
+            &mut Quiet,
+            &mut effects,
+            &link,
+            &stop,
+            vec![],
+        )
+        .unwrap_err();
+        assert_eq!(err.downcast_ref::<Fault>(), Some(&Fault::worker_gone()));
+    }
+
+    #[test]
+    fn a_fault_ends_the_loop_with_it() {
+        let fault = Fault::worker_gone();
+        let err = to_msg(Input::Fault(fault.clone())).unwrap_err();
+        assert_eq!(err.downcast_ref::<Fault>(), Some(&fault));
     }
 }

@@ -228,7 +228,6 @@ pub struct App {
     /// `None` when the list is up to date. Taken in by the next query.
     pub changed_total: Option<u64>,
     pub flash: Option<(String, FlashKind)>,
-    pub started: bool,
     /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
     pub hyperlinks: bool,
     pub quit: bool,
@@ -269,7 +268,6 @@ impl App {
             total: None,
             changed_total: None,
             flash: None,
-            started: false,
             hyperlinks: false,
             quit: false,
         }

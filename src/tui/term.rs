@@ -1,7 +1,9 @@
-//! The real terminal: raw mode and the alternate screen, a panic hook that restores them first,
-//! suspend (Ctrl-Z), OSC 52 copying and the system URL opener.
+//! The real terminal: raw mode and the alternate screen, a panic hook that restores them first
+//! (or, while the reader reports panics itself, only logs), suspend (Ctrl-Z), OSC 52 copying
+//! and the system URL opener.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -38,11 +40,38 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
 }
 
+/// Set while the reader runs: a panic on any thread is then only logged, and the main thread
+/// restores the terminal once, after the last frame, and tells the user.
+static LOOP_OWNS_TERMINAL: AtomicBool = AtomicBool::new(false);
+
+/// While alive, panics are the reader's to report (see [`install_panic_hook`]); take it before
+/// the reader starts its threads.
+pub struct PanicsReported(());
+
+impl PanicsReported {
+    pub fn take() -> PanicsReported {
+        LOOP_OWNS_TERMINAL.store(true, Ordering::SeqCst);
+        PanicsReported(())
+    }
+}
+
+impl Drop for PanicsReported {
+    fn drop(&mut self) {
+        LOOP_OWNS_TERMINAL.store(false, Ordering::SeqCst);
+    }
+}
+
 /// Restores the terminal before the default hook prints the panic message; the log (when
-/// there is one) gets the message with a backtrace, and the user is told where it is.
+/// there is one) gets the message with a backtrace, and the user is told where it is. While
+/// [`PanicsReported`] is held the panic is only logged: printing or restoring from another
+/// thread would leave the loop drawing on a cooked terminal.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if LOOP_OWNS_TERMINAL.load(Ordering::SeqCst) {
+            super::log::panic(info);
+            return;
+        }
         restore();
         super::log::panic(info);
         previous(info);

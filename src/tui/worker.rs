@@ -8,148 +8,17 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use super::jobs::{Supersede, Watch, WATCH_INTERVAL};
-use super::msg::{FacetItem, FacetKind, Request, Response, PAGE_SIZE};
+use super::msg::{Request, Response, PAGE_SIZE};
+pub use super::store_api::StoreApi;
+use super::watch::{Supersede, Watch, WATCH_INTERVAL};
 use crate::query::Query;
-use crate::store::{ArticleRow, Feed, Granularity, Store, StoreError, StoredArticle};
+use crate::store::{Granularity, StoreError};
 
 /// Pages scanned for the article to keep selected when a query changes.
 const KEEP_SCAN_PAGES: u64 = 10;
 
 /// Store work that takes longer is logged (with whether it was cancelled).
 const SLOW: Duration = Duration::from_millis(250);
-
-/// What the reader needs of a store.
-pub trait StoreApi {
-    fn search(
-        &self,
-        q: &Query,
-        today: NaiveDate,
-        offset: u64,
-        limit: u64,
-    ) -> anyhow::Result<Vec<ArticleRow>>;
-    fn count(&self, q: &Query, today: NaiveDate) -> anyhow::Result<u64>;
-    fn total(&self) -> anyhow::Result<u64>;
-    fn article(&self, id: i64) -> anyhow::Result<Option<StoredArticle>>;
-    fn set_read(&self, id: i64, read: bool) -> anyhow::Result<()>;
-    fn set_starred(&self, id: i64, starred: bool) -> anyhow::Result<()>;
-    fn facets(
-        &self,
-        q: &Query,
-        today: NaiveDate,
-        kind: FacetKind,
-    ) -> anyhow::Result<Vec<FacetItem>>;
-    fn histogram(
-        &self,
-        q: &Query,
-        today: NaiveDate,
-        g: Granularity,
-    ) -> anyhow::Result<Vec<(String, u64)>>;
-    fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>>;
-    fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()>;
-    /// The subscriptions (none in fakes that have no feeds).
-    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
-        Ok(Vec::new())
-    }
-    /// Marks a feed's articles read; how many changed.
-    fn mark_feed_read(&self, _feed_id: i64) -> anyhow::Result<u64> {
-        Ok(0)
-    }
-    /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
-    fn data_version(&self) -> anyhow::Result<i64> {
-        Ok(0)
-    }
-    /// Stops the running statement from another thread, where the store can.
-    fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
-        None
-    }
-}
-
-impl StoreApi for Store {
-    fn search(
-        &self,
-        q: &Query,
-        today: NaiveDate,
-        offset: u64,
-        limit: u64,
-    ) -> anyhow::Result<Vec<ArticleRow>> {
-        Ok(Store::search(self, q, today, offset, limit)?)
-    }
-    fn count(&self, q: &Query, today: NaiveDate) -> anyhow::Result<u64> {
-        Ok(Store::count(self, q, today)?)
-    }
-    fn total(&self) -> anyhow::Result<u64> {
-        Ok(Store::total(self)?)
-    }
-    fn article(&self, id: i64) -> anyhow::Result<Option<StoredArticle>> {
-        Ok(Store::article(self, id)?)
-    }
-    fn set_read(&self, id: i64, read: bool) -> anyhow::Result<()> {
-        Ok(Store::set_read(self, id, read)?)
-    }
-    fn set_starred(&self, id: i64, starred: bool) -> anyhow::Result<()> {
-        Ok(Store::set_starred(self, id, starred)?)
-    }
-    fn facets(
-        &self,
-        q: &Query,
-        today: NaiveDate,
-        kind: FacetKind,
-    ) -> anyhow::Result<Vec<FacetItem>> {
-        let item = |label: String, aliases: Vec<String>, count: u64| FacetItem {
-            label,
-            aliases,
-            count,
-        };
-        Ok(match kind {
-            FacetKind::Sources => self
-                .source_counts(q, today)?
-                .into_iter()
-                .map(|n| item(n.name, vec![], n.articles))
-                .collect(),
-            FacetKind::People => self
-                .person_counts(q, today, 5000)?
-                .into_iter()
-                .map(|p| item(p.name, p.aliases, p.articles))
-                .collect(),
-            FacetKind::Months => {
-                let mut months = self.date_histogram(q, today, Granularity::Month)?;
-                months.reverse();
-                months
-                    .into_iter()
-                    .map(|(m, n)| item(m, vec![], n))
-                    .collect()
-            }
-        })
-    }
-    fn histogram(
-        &self,
-        q: &Query,
-        today: NaiveDate,
-        g: Granularity,
-    ) -> anyhow::Result<Vec<(String, u64)>> {
-        Ok(self.date_histogram(q, today, g)?)
-    }
-    fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>> {
-        Ok(Store::ui_value(self, key)?)
-    }
-    fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()> {
-        Ok(Store::set_ui_value(self, key, value)?)
-    }
-    fn data_version(&self) -> anyhow::Result<i64> {
-        Ok(Store::data_version(self)?)
-    }
-    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
-        Ok(Store::feeds(self)?)
-    }
-    fn mark_feed_read(&self, feed_id: i64) -> anyhow::Result<u64> {
-        Ok(Store::mark_feed_read(self, feed_id)?)
-    }
-    fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
-        let canceller = Store::canceller(self);
-        Some(Box::new(move || canceller.cancel()))
-    }
-}
 
 /// Answers one request (writes answer nothing unless they fail); every string in the answer is
 /// sanitized, and errors are also logged.
@@ -214,10 +83,10 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
 
 /// Runs one request unless a newer query has replaced it. Work cancelled because it went
 /// stale gives no answer; work cancelled just as it started (the race with [`Supersede`]) is
-/// run again.
+/// run again. `today` is read per request, so `date:today` follows the clock past midnight.
 fn run_one(
     api: &dyn StoreApi,
-    today: NaiveDate,
+    today: fn() -> NaiveDate,
     supersede: &Supersede,
     req: Request,
 ) -> Option<Response> {
@@ -225,7 +94,7 @@ fn run_one(
     if gen.is_some_and(|g| supersede.stale(g)) {
         return None;
     }
-    let (kind, started) = (req.kind(), Instant::now());
+    let (kind, started, today) = (req.kind(), Instant::now(), today());
     let query = match &req {
         Request::Query { query, .. }
         | Request::Page { query, .. }
@@ -234,9 +103,9 @@ fn run_one(
         _ => String::new(),
     };
     supersede.running(gen);
-    let mut result = answer(api, today, req.clone());
+    let mut result = caught(api, today, req.clone());
     if result.as_ref().is_err_and(interrupted) && !gen.is_some_and(|g| supersede.stale(g)) {
-        result = answer(api, today, req);
+        result = caught(api, today, req);
     }
     supersede.running(None);
     let cancelled = result.as_ref().is_err_and(interrupted);
@@ -255,6 +124,16 @@ fn run_one(
         return None;
     }
     finish(result)
+}
+
+/// [`answer`], a panic in it made an error: the worker answers it and goes on.
+fn caught(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<Option<Response>> {
+    let kind = req.kind();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| answer(api, today, req)))
+        .unwrap_or_else(|payload| {
+            let text = super::fault::panic_text(payload.as_ref());
+            Err(anyhow::anyhow!("the store failed ({kind}): {text}"))
+        })
 }
 
 fn init(api: &dyn StoreApi) -> anyhow::Result<Option<Response>> {
@@ -352,44 +231,66 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
     keep
 }
 
-/// Starts the worker on its own thread; it ends when the request sender is dropped.
-pub fn spawn<S: StoreApi + Send + 'static>(
+/// Starts the worker on its own thread; it ends when the request sender is dropped. `today`
+/// is asked on each request; a panic that escapes the worker is sent as a fault.
+pub fn spawn<S, A>(
     api: S,
-    today: NaiveDate,
+    today: fn() -> NaiveDate,
     requests: Receiver<Request>,
-    answers: Sender<Response>,
-) -> (JoinHandle<()>, Arc<Supersede>) {
+    answers: Sender<A>,
+) -> (JoinHandle<()>, Arc<Supersede>)
+where
+    S: StoreApi + Send + 'static,
+    A: From<Response> + From<super::fault::Fault> + Send + 'static,
+{
     let supersede = Arc::new(Supersede::new(api.canceller()));
     let shared = Arc::clone(&supersede);
-    let thread = std::thread::Builder::new()
-        .name("byline-store".into())
-        .spawn(move || {
-            let mut watch = Watch::new(&api);
-            loop {
-                let first = match requests.recv_timeout(WATCH_INTERVAL) {
-                    Ok(first) => first,
-                    Err(RecvTimeoutError::Timeout) => {
-                        if let Some(changed) = watch.poll(&api) {
-                            let _ = answers.send(changed);
-                        }
-                        continue;
-                    }
-                    Err(RecvTimeoutError::Disconnected) => break,
-                };
-                let mut batch = vec![first];
-                batch.extend(requests.try_iter());
-                for req in coalesce(batch) {
-                    // Once the reader has gone nobody reads answers, but the writes still count
-                    // (the state saved on quit), so keep going until the requests end.
-                    if let Some(answer) = run_one(&api, today, &shared, req) {
-                        let _ = answers.send(answer);
-                    }
-                }
-                if let Some(changed) = watch.poll(&api) {
-                    let _ = answers.send(changed);
-                }
-            }
-        })
-        .expect("spawn the store worker thread");
+    let faults = answers.clone();
+    let send = move |answer: Response| {
+        let _ = answers.send(A::from(answer));
+    };
+    let thread = super::fault::spawn_guarded("byline-store", faults, move || {
+        serve(&api, today, &shared, &requests, &send)
+    })
+    .expect("spawn the store worker thread");
     (thread, supersede)
 }
+
+/// The worker's loop: batches of requests, and the watch between them.
+fn serve(
+    api: &dyn StoreApi,
+    today: fn() -> NaiveDate,
+    supersede: &Supersede,
+    requests: &Receiver<Request>,
+    send: &dyn Fn(Response),
+) {
+    let mut watch = Watch::new(api);
+    loop {
+        let first = match requests.recv_timeout(WATCH_INTERVAL) {
+            Ok(first) => first,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some(changed) = watch.poll(api) {
+                    send(changed);
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let mut batch = vec![first];
+        batch.extend(requests.try_iter());
+        for req in coalesce(batch) {
+            // Once the reader has gone nobody reads answers, but the writes still count
+            // (the state saved on quit), so keep going until the requests end.
+            if let Some(answer) = run_one(api, today, supersede, req) {
+                send(answer);
+            }
+        }
+        if let Some(changed) = watch.poll(api) {
+            send(changed);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "worker_tests.rs"]
+mod tests;

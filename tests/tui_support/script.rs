@@ -5,6 +5,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use byline::tui::config::Config;
+use byline::tui::msg::Input;
 use byline::tui::run::{run_loop, Events, RecordedEffects, WorkerLink};
 use byline::tui::App;
 use ratatui::backend::TestBackend;
@@ -19,17 +20,32 @@ pub struct Script {
     pub keys: std::collections::VecDeque<char>,
 }
 
-impl Events for Script {
-    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+impl Script {
+    fn next_key(&mut self, timeout: Duration) -> Option<Event> {
         if self.quiet > 0 {
             self.quiet -= 1;
             std::thread::sleep(timeout.min(Duration::from_millis(20)));
-            return Ok(None);
+            return None;
         }
-        Ok(self
-            .keys
+        self.keys
             .pop_front()
-            .map(|c| Event::Key(KeyEvent::from(KeyCode::Char(c)))))
+            .map(|c| Event::Key(KeyEvent::from(KeyCode::Char(c))))
+    }
+}
+
+/// The script's keys, and the worker's answers on the loop's channel as they come.
+struct WithAnswers {
+    script: Script,
+    answers: mpsc::Receiver<Input>,
+}
+
+impl Events for WithAnswers {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Input>> {
+        if let Ok(answer) = self.answers.try_recv() {
+            return Ok(Some(answer));
+        }
+        let key = self.script.next_key(timeout);
+        Ok(key.map(|ev| Input::Term(Ok(ev))))
     }
 }
 
@@ -38,10 +54,9 @@ pub fn run_with(script: Script, stop: bool) -> (String, Vec<(String, String)>, R
     let ui = std::sync::Arc::clone(&store.ui);
     let (req_tx, req_rx) = mpsc::channel();
     let (ans_tx, ans_rx) = mpsc::channel();
-    let (worker, supersede) = byline::tui::worker::spawn(store, fixture::today(), req_rx, ans_tx);
+    let (worker, supersede) = byline::tui::worker::spawn(store, fixture::today, req_rx, ans_tx);
     let link = WorkerLink {
         requests: req_tx,
-        answers: ans_rx,
         supersede: Some(supersede),
         fetcher: None,
     };
@@ -49,7 +64,10 @@ pub fn run_with(script: Script, stop: bool) -> (String, Vec<(String, String)>, R
     let mut app = App::new(Config::default(), false, fixture::today(), false);
     let mut effects = RecordedEffects::default();
     let stop = AtomicBool::new(stop);
-    let mut script = script;
+    let mut script = WithAnswers {
+        script,
+        answers: ans_rx,
+    };
     run_loop(
         &mut terminal,
         &mut app,

@@ -14,7 +14,6 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             selected,
         } => {
             app.total = Some(total);
-            app.started = true;
             app.keep_id = selected;
             let text = last_query.unwrap_or_default();
             app.filter.input = new_input(&text, app.theme.hint);

@@ -47,6 +47,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
             }
             Vec::new()
         }
+        Msg::Today(day) => {
+            app.today = day;
+            Vec::new()
+        }
         Msg::Shutdown => quit(app),
     }
 }
@@ -78,11 +82,23 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     }
 }
 
+/// Every action named (no catch-all): a new one cannot be forgotten here.
 fn on_action(app: &mut App, action: Action) -> Vec<Command> {
-    if let Some(cmds) = moves::on_move(app, action) {
-        return cmds;
-    }
     match action {
+        Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfDown
+        | Action::HalfUp
+        | Action::ReadPageDown
+        | Action::ReadPageUp
+        | Action::LineDown
+        | Action::LineUp
+        | Action::NextMatch
+        | Action::PrevMatch => moves::on_move(app, action).unwrap_or_default(),
         Action::Quit => quit(app),
         Action::Help => {
             app.help = true;
@@ -115,7 +131,6 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::Redraw => vec![Command::Redraw],
         Action::Refresh => fetch::refresh(app),
         Action::Feeds => feeds::open(app),
-        _ => Vec::new(),
     }
 }
 
@@ -151,5 +166,22 @@ pub fn save_request(app: &App) -> Request {
     Request::SaveState {
         query: app.query_text().to_string(),
         selected,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::config::Config;
+
+    /// Regression: the day was fixed at start, so after midnight the list and the date picker
+    /// still measured from yesterday.
+    #[test]
+    fn a_new_day_is_taken_in() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        let mut app = App::new(Config::default(), false, day, false);
+        let next = day.succ_opt().unwrap();
+        assert!(update(&mut app, Msg::Today(next)).is_empty());
+        assert_eq!(app.today, next);
     }
 }

@@ -130,7 +130,7 @@ fn a_newer_query_cancels_the_running_histogram_and_is_answered() {
     let (api, started) = slow(u32::MAX);
     let (req_tx, req_rx) = mpsc::channel();
     let (ans_tx, answers) = mpsc::channel();
-    let (worker, supersede) = spawn(api, today(), req_rx, ans_tx);
+    let (worker, supersede) = spawn(api, today, req_rx, ans_tx);
     let query = Query::default();
     supersede.asked(1);
     req_tx
@@ -174,7 +174,7 @@ fn work_interrupted_while_still_wanted_runs_again() {
     let cancel = api.canceller().unwrap();
     let (req_tx, req_rx) = mpsc::channel();
     let (ans_tx, answers) = mpsc::channel();
-    let (worker, supersede) = spawn(api, today(), req_rx, ans_tx);
+    let (worker, supersede) = spawn(api, today, req_rx, ans_tx);
     supersede.asked(3);
     let query = Query::default();
     req_tx.send(Request::Histogram { gen: 3, query }).unwrap();

@@ -1,5 +1,6 @@
-//! What the store worker keeps an eye on besides its requests: commits by other processes (an
-//! import beside the reader) and generations superseded while their work still runs.
+//! What the store worker watches besides its requests: generations superseded while their work
+//! still runs ([`Supersede`]) and commits by other processes, an import beside the reader
+//! ([`Watch`]).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -95,5 +96,5 @@ impl Watch {
 }
 
 #[cfg(test)]
-#[path = "jobs_tests.rs"]
+#[path = "watch_tests.rs"]
 mod tests;

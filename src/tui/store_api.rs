@@ -1,0 +1,140 @@
+//! [`StoreApi`]: what the reader's worker needs of a store, and the real store behind it
+//! (tests use fakes, and the fault tests a store that panics or blocks).
+
+use chrono::NaiveDate;
+
+use super::msg::{FacetItem, FacetKind};
+use crate::query::Query;
+use crate::store::{ArticleRow, Feed, Granularity, Store, StoredArticle};
+
+/// What the reader needs of a store.
+pub trait StoreApi {
+    fn search(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        offset: u64,
+        limit: u64,
+    ) -> anyhow::Result<Vec<ArticleRow>>;
+    fn count(&self, q: &Query, today: NaiveDate) -> anyhow::Result<u64>;
+    fn total(&self) -> anyhow::Result<u64>;
+    fn article(&self, id: i64) -> anyhow::Result<Option<StoredArticle>>;
+    fn set_read(&self, id: i64, read: bool) -> anyhow::Result<()>;
+    fn set_starred(&self, id: i64, starred: bool) -> anyhow::Result<()>;
+    fn facets(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        kind: FacetKind,
+    ) -> anyhow::Result<Vec<FacetItem>>;
+    fn histogram(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        g: Granularity,
+    ) -> anyhow::Result<Vec<(String, u64)>>;
+    fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>>;
+    fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()>;
+    /// The subscriptions (none in fakes that have no feeds).
+    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
+        Ok(Vec::new())
+    }
+    /// Marks a feed's articles read; how many changed.
+    fn mark_feed_read(&self, _feed_id: i64) -> anyhow::Result<u64> {
+        Ok(0)
+    }
+    /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
+    fn data_version(&self) -> anyhow::Result<i64> {
+        Ok(0)
+    }
+    /// Stops the running statement from another thread, where the store can.
+    fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
+        None
+    }
+}
+
+impl StoreApi for Store {
+    fn search(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        offset: u64,
+        limit: u64,
+    ) -> anyhow::Result<Vec<ArticleRow>> {
+        Ok(Store::search(self, q, today, offset, limit)?)
+    }
+    fn count(&self, q: &Query, today: NaiveDate) -> anyhow::Result<u64> {
+        Ok(Store::count(self, q, today)?)
+    }
+    fn total(&self) -> anyhow::Result<u64> {
+        Ok(Store::total(self)?)
+    }
+    fn article(&self, id: i64) -> anyhow::Result<Option<StoredArticle>> {
+        Ok(Store::article(self, id)?)
+    }
+    fn set_read(&self, id: i64, read: bool) -> anyhow::Result<()> {
+        Ok(Store::set_read(self, id, read)?)
+    }
+    fn set_starred(&self, id: i64, starred: bool) -> anyhow::Result<()> {
+        Ok(Store::set_starred(self, id, starred)?)
+    }
+    fn facets(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        kind: FacetKind,
+    ) -> anyhow::Result<Vec<FacetItem>> {
+        let item = |label: String, aliases: Vec<String>, count: u64| FacetItem {
+            label,
+            aliases,
+            count,
+        };
+        Ok(match kind {
+            FacetKind::Sources => self
+                .source_counts(q, today)?
+                .into_iter()
+                .map(|n| item(n.name, vec![], n.articles))
+                .collect(),
+            FacetKind::People => self
+                .person_counts(q, today, 5000)?
+                .into_iter()
+                .map(|p| item(p.name, p.aliases, p.articles))
+                .collect(),
+            FacetKind::Months => {
+                let mut months = self.date_histogram(q, today, Granularity::Month)?;
+                months.reverse();
+                months
+                    .into_iter()
+                    .map(|(m, n)| item(m, vec![], n))
+                    .collect()
+            }
+        })
+    }
+    fn histogram(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        g: Granularity,
+    ) -> anyhow::Result<Vec<(String, u64)>> {
+        Ok(self.date_histogram(q, today, g)?)
+    }
+    fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>> {
+        Ok(Store::ui_value(self, key)?)
+    }
+    fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()> {
+        Ok(Store::set_ui_value(self, key, value)?)
+    }
+    fn data_version(&self) -> anyhow::Result<i64> {
+        Ok(Store::data_version(self)?)
+    }
+    fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
+        Ok(Store::feeds(self)?)
+    }
+    fn mark_feed_read(&self, feed_id: i64) -> anyhow::Result<u64> {
+        Ok(Store::mark_feed_read(self, feed_id)?)
+    }
+    fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
+        let canceller = Store::canceller(self);
+        Some(Box::new(move || canceller.cancel()))
+    }
+}
