@@ -174,6 +174,11 @@ impl Config {
                 })?,
             );
         }
+        if let Some(Action::Quit) = self.keymap.would_orphan(action, &keys) {
+            return Err(format!(
+                "`{key}` would take every key of `quit`, leaving no way to quit; keeping the default"
+            ));
+        }
         self.keymap.bind(action, &keys);
         Ok(())
     }
@@ -287,6 +292,26 @@ mod tests {
                 !config.keymap.keys_of(*action).is_empty(),
                 "{action:?} unbound"
             );
+        }
+    }
+
+    #[test]
+    fn a_key_that_would_leave_quit_without_keys_is_refused() {
+        let quit_keys = Config::load(None, "").0.keymap.keys_of(Action::Quit);
+        let list = quit_keys
+            .iter()
+            .map(|k| format!("{k:?}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let text = format!("[keys]\nfeeds = [{list}]\n");
+        let (config, warnings) = Config::load(Some(&text), "config.toml");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("no way to quit"), "{warnings:?}");
+        assert_eq!(config.keymap.keys_of(Action::Quit), quit_keys);
+        // Taking one of quit's keys while it keeps another is the user's choice.
+        if quit_keys.len() > 1 {
+            let text = format!("[keys]\nfeeds = {:?}\n", quit_keys[0]);
+            assert!(Config::load(Some(&text), "c").1.is_empty());
         }
     }
 

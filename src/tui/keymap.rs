@@ -190,6 +190,19 @@ impl Keymap {
         }
     }
 
+    /// The action other than `action` that binding `keys` to it would leave with no key at
+    /// all, if any: taking `q` for another action must not leave the reader without a quit.
+    pub fn would_orphan(&self, action: Action, keys: &[Key]) -> Option<Action> {
+        let taken: Vec<Action> = keys
+            .iter()
+            .filter_map(|k| self.map.get(k).copied())
+            .filter(|a| *a != action)
+            .collect();
+        taken
+            .into_iter()
+            .find(|other| self.map.iter().all(|(k, a)| a != other || keys.contains(k)))
+    }
+
     pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
         self.map.get(&Key::from_event(ev)).copied()
     }

@@ -54,7 +54,7 @@ pub fn load_config(path: Option<&std::path::Path>) -> (config::Config, Vec<Strin
     let Some(path) = path else {
         return config::Config::load(None, "");
     };
-    match std::fs::read_to_string(path) {
+    match read_config_file(path) {
         Ok(text) => config::Config::load(Some(&text), &path.display().to_string()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => config::Config::load(None, ""),
         Err(e) => {
@@ -69,6 +69,26 @@ pub fn load_config(path: Option<&std::path::Path>) -> (config::Config, Vec<Strin
         }
     }
 }
+
+/// A config file is small text: anything else (a FIFO would block the reader forever, a device
+/// never ends) is refused, and at most [`MAX_CONFIG_BYTES`] are read.
+fn read_config_file(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a folder, FIFO, socket or device)",
+        ));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES)
+        .read_to_string(&mut text)?;
+    Ok(text)
+}
+
+/// A config file longer than this is read only this far.
+const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// Runs the reader on the terminal until `q`, Ctrl-C, SIGINT, SIGTERM or SIGHUP; saves the
 /// query and selection on the way out. A thread that fails ends it with [`exit::Crashed`].
