@@ -73,6 +73,12 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedArticle, IngestError> {
         return Err(IngestError::NoTitle);
     }
     article.replacements = decoded.replacements;
+    if decoded.encoding == crate::text::Encoding::Windows1252 {
+        article.warnings.insert(
+            0,
+            "not UTF-8: read as Windows-1252 (a few 8-bit characters such as £ or é)".into(),
+        );
+    }
     if decoded.replacements > 0 {
         let encoding = decoded.encoding.name();
         let n = decoded.replacements;

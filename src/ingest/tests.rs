@@ -25,10 +25,27 @@ fn binary_files() {
 
 #[test]
 fn invalid_utf8_counted_and_warned() {
-    let a = parse(b"Price Rise\n\nA ticket costs \xA35 now.\n").unwrap();
+    let a = parse(
+        "Price Rise in Zürich\n\nA ticket costs \u{a3}"
+            .as_bytes()
+            .iter()
+            .chain(b"\xA35 now.\n")
+            .copied()
+            .collect::<Vec<u8>>()
+            .as_slice(),
+    )
+    .unwrap();
     assert_eq!(a.replacements, 1);
     assert_eq!(a.warnings, ["invalid UTF-8: 1 byte sequence(s) replaced"]);
     assert!(a.body_text().contains('\u{FFFD}'));
+}
+
+#[test]
+fn a_sparse_latin1_byte_is_read_as_windows_1252_with_a_warning() {
+    let a = parse(b"Price Rise\n\nA ticket costs \xA35 now.\n").unwrap();
+    assert_eq!(a.replacements, 0);
+    assert!(a.body_text().contains("costs £5 now"));
+    assert!(a.warnings[0].contains("Windows-1252"), "{:?}", a.warnings);
 }
 
 #[test]

@@ -7,6 +7,8 @@ pub enum Encoding {
     Utf8,
     Utf16Le,
     Utf16Be,
+    /// Text that is not UTF-8 but holds a few 8-bit letters (a Latin-1 `£` or `é`).
+    Windows1252,
 }
 
 impl Encoding {
@@ -15,6 +17,7 @@ impl Encoding {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+            Encoding::Windows1252 => "Windows-1252",
         }
     }
 }
@@ -44,7 +47,37 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(UTF16_BE_BOM) {
         return decode_utf16(rest, Encoding::Utf16Be);
     }
+    if is_sparse_latin1(bytes) {
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            replacements: 0,
+            encoding: Encoding::Windows1252,
+        };
+    }
     decode_utf8(bytes)
+}
+
+/// At most this share of a file's bytes may be 8-bit for it to be read as Windows-1252: a few
+/// accents or a `£` in English or French text. A denser file (Cyrillic or Greek in a legacy
+/// code page) is left to UTF-8 decoding, which refuses it with a hint to convert it.
+const MAX_LATIN1_PERCENT: usize = 5;
+
+/// Not UTF-8, with no valid multi-byte UTF-8 sequence at all (one would show the file is UTF-8
+/// with a damaged byte), no C0 control but whitespace, and few 8-bit bytes.
+fn is_sparse_latin1(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    if high == 0 || high * 100 > bytes.len() * MAX_LATIN1_PERCENT {
+        return false;
+    }
+    let controls = bytes
+        .iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C));
+    let any_valid_multibyte = bytes
+        .utf8_chunks()
+        .any(|c| c.valid().bytes().any(|b| b >= 0x80));
+    let valid = std::str::from_utf8(bytes).is_ok();
+    !valid && !controls && !any_valid_multibyte
 }
 
 /// Lossy UTF-8 with the same replacement policy as `String::from_utf8_lossy` (one U+FFFD per

@@ -196,3 +196,43 @@ proptest! {
         }
     }
 }
+
+mod legacy {
+    use crate::text::{decode, Encoding};
+
+    #[test]
+    fn a_few_latin1_bytes_are_read_as_windows_1252() {
+        let d = decode(b"Fee: \xa315.8m for the caf\xe9 owner, said the report in full.");
+        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert_eq!(d.replacements, 0);
+        assert!(
+            d.text.contains("£15.8m") && d.text.contains("café"),
+            "{}",
+            d.text
+        );
+    }
+
+    #[test]
+    fn utf8_with_one_damaged_byte_stays_utf8_with_a_replacement() {
+        let d = decode(
+            "Zürich \u{2014} "
+                .as_bytes()
+                .iter()
+                .chain(b"bad \xff byte here")
+                .copied()
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert_eq!(d.replacements, 1);
+    }
+
+    #[test]
+    fn dense_legacy_text_is_not_guessed() {
+        let cyrillic = encoding_rs::WINDOWS_1251
+            .encode("Новости дня и недели")
+            .0
+            .into_owned();
+        assert_eq!(decode(&cyrillic).encoding, Encoding::Utf8);
+    }
+}
