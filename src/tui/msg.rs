@@ -221,6 +221,16 @@ pub enum Response {
     },
     /// The subscriptions, by name.
     Feeds(Vec<Feed>),
+    /// A read or star mark could not be saved (a full disk, a locked store): the reader puts the
+    /// article back as it was and says why.
+    MarkFailed {
+        id: i64,
+        /// The read state that was asked for, or `None` for a star.
+        read: Option<bool>,
+        /// The star that was asked for, or `None` for a read mark.
+        starred: Option<bool>,
+        message: String,
+    },
     /// `count` articles of the feed were marked read.
     FeedMarked {
         feed_id: i64,

@@ -125,6 +125,17 @@ pub fn response(resp: Response) -> Response {
             buckets: buckets.into_iter().map(|(k, n)| (line(&k), n)).collect(),
         },
         Response::Error(message) => Response::Error(line(&message)),
+        Response::MarkFailed {
+            id,
+            read,
+            starred,
+            message,
+        } => Response::MarkFailed {
+            id,
+            read,
+            starred,
+            message: line(&message),
+        },
         Response::Feeds(feeds) => Response::Feeds(feeds.into_iter().map(feed).collect()),
         Response::Fetch(event) => Response::Fetch(fetch_event(event)),
         same @ (Response::StoreChanged { .. } | Response::FeedMarked { .. }) => same,

@@ -73,10 +73,11 @@ impl StoreApi for Store {
         Ok(Store::article(self, id)?)
     }
     fn set_read(&self, id: i64, read: bool) -> anyhow::Result<()> {
-        Ok(Store::set_read(self, id, read)?)
+        // The full-disk, read-only and damage errors name the store file, in words.
+        Ok(Store::set_read(self, id, read).map_err(|e| self.explain(e))?)
     }
     fn set_starred(&self, id: i64, starred: bool) -> anyhow::Result<()> {
-        Ok(Store::set_starred(self, id, starred)?)
+        Ok(Store::set_starred(self, id, starred).map_err(|e| self.explain(e))?)
     }
     fn facets(
         &self,

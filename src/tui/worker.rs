@@ -36,6 +36,23 @@ fn finish(result: anyhow::Result<Option<Response>>) -> Option<Response> {
     answer.map(super::safe::response)
 }
 
+/// A mark the store refused, answered so the reader can put the article back.
+fn mark_failed(
+    id: i64,
+    read: Option<bool>,
+    starred: Option<bool>,
+    err: &anyhow::Error,
+) -> Response {
+    super::log::line(&format!("mark not saved: {err:#}"));
+    let what = if read.is_some() { "read mark" } else { "star" };
+    Response::MarkFailed {
+        id,
+        read,
+        starred,
+        message: format!("the {what} was not saved: {err:#}"),
+    }
+}
+
 /// Whether `err` is a statement stopped by [`Supersede`].
 fn interrupted(err: &anyhow::Error) -> bool {
     err.downcast_ref::<StoreError>()
@@ -71,8 +88,14 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::Histogram { gen, query } => {
             histogram(api, today, &query).map(|buckets| Some(Response::Histogram { gen, buckets }))
         }
-        Request::SetRead { id, read } => api.set_read(id, read).map(|_| None),
-        Request::SetStarred { id, starred } => api.set_starred(id, starred).map(|_| None),
+        Request::SetRead { id, read } => Ok(api
+            .set_read(id, read)
+            .err()
+            .map(|e| mark_failed(id, Some(read), None, &e))),
+        Request::SetStarred { id, starred } => Ok(api
+            .set_starred(id, starred)
+            .err()
+            .map(|e| mark_failed(id, None, Some(starred), &e))),
         Request::SaveState { query, selected } => save(api, &query, selected).map(|_| None),
         Request::Feeds => api.feeds().map(|feeds| Some(Response::Feeds(feeds))),
         Request::MarkFeedRead { feed_id } => api

@@ -81,6 +81,16 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
         }
         Response::FeedMarked { feed_id, count } => feeds::marked(app, feed_id, count),
         Response::Fetch(event) => fetch::event(app, event),
+        Response::MarkFailed {
+            id,
+            read,
+            starred,
+            message,
+        } => {
+            super::nav::undo_mark(app, id, read, starred);
+            app.flash = Some((message, FlashKind::Warn));
+            Vec::new()
+        }
         Response::Error(message) => {
             app.flash = Some((message, FlashKind::Warn));
             Vec::new()

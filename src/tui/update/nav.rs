@@ -198,6 +198,18 @@ pub fn toggle(app: &mut App, star: bool) -> Vec<Command> {
     vec![Command::Request(req)]
 }
 
+/// Puts back a mark the store could not save: the article shows what the store holds.
+pub fn undo_mark(app: &mut App, id: i64, read: Option<bool>, starred: Option<bool>) {
+    let (read, starred) = (read.map(|r| !r), starred.map(|s| !s));
+    if let Some(index) = app.results.index_of(id) {
+        if let Some(row) = app.results.row_mut(index) {
+            row.read = read.unwrap_or(row.read);
+            row.starred = starred.unwrap_or(row.starred);
+        }
+    }
+    set_article_flags(app, id, read, starred);
+}
+
 fn set_article_flags(app: &mut App, id: i64, read: Option<bool>, starred: Option<bool>) {
     let loaded = app.reader.article.iter_mut();
     for a in loaded
