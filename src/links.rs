@@ -37,7 +37,7 @@ pub fn openable(url: &str) -> Result<Url, LinkError> {
     }
     if trimmed
         .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || is_format(c))
+        .any(|c| c.is_control() || c.is_whitespace() || crate::text::is_invisible(c))
     {
         return Err(LinkError::Control);
     }
@@ -50,11 +50,6 @@ pub fn openable(url: &str) -> Result<Url, LinkError> {
         return Err(LinkError::NoHost);
     }
     Ok(parsed)
-}
-
-/// Bidi controls and other invisible format characters that could disguise a link.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A scheme is ASCII letters, digits, `+-.` once parsed; cap its length for the message.

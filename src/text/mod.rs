@@ -2,9 +2,11 @@
 //! that makes any text safe to print on a terminal.
 
 mod decode;
+mod invisible;
 mod sanitize;
 
 pub use decode::{decode, Decoded, Encoding};
+pub use invisible::is_invisible;
 pub use sanitize::{sanitize, TAB_WIDTH};
 
 #[cfg(test)]

@@ -1,0 +1,42 @@
+//! The one list of invisible characters: those that can reorder, hide or split text without
+//! showing. The sanitizer drops them, links holding them are refused, JSON output escapes them.
+
+/// Whether `c` is invisible on a terminal yet changes what text means or how it lines up:
+/// bidi embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E/F,
+/// U+061C), zero-width spaces and joiners (U+200B–U+200D), the line and paragraph separators
+/// (U+2028/2029), word joiner and invisible operators (U+2060–U+2064), the BOM (U+FEFF) and
+/// the soft hyphen (U+00AD).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_invisible;
+
+    #[test]
+    fn the_list_holds_every_family_and_nothing_visible() {
+        for c in [
+            '\u{AD}', '\u{61C}', '\u{200B}', '\u{200D}', '\u{200F}', '\u{2028}', '\u{2029}',
+            '\u{202A}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{2069}', '\u{FEFF}',
+        ] {
+            assert!(is_invisible(c), "{:04X}", c as u32);
+        }
+        for c in [
+            'a', ' ', '\n', 'é', '東', '\u{2010}', '\u{2065}', '\u{2070}', '\u{202F}',
+        ] {
+            assert!(!is_invisible(c), "{:04X}", c as u32);
+        }
+    }
+}
