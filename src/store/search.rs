@@ -218,8 +218,14 @@ impl Store {
     ) -> Result<Filter> {
         let mut compiler = Compiler::default();
         compiler.words_in_memory = words_in_memory;
-        for term in &query.terms {
-            compiler.term(self, term.negated, &term.kind, today)?;
+        for (i, term) in query.terms.iter().enumerate() {
+            // A repeated term adds nothing but SQL: each is compiled once.
+            let seen = query.terms[..i]
+                .iter()
+                .any(|t| t.negated == term.negated && t.kind == term.kind);
+            if !seen {
+                compiler.term(self, term.negated, &term.kind, today)?;
+            }
         }
         Ok(compiler.finish())
     }
