@@ -207,6 +207,20 @@ fn a_huge_query_is_refused_naming_the_limit_without_echoing_it() {
 }
 
 #[test]
+fn a_mistyped_store_path_makes_no_folders() {
+    let env = Env::new();
+    let typo = env.dir.path().join("dcuments/byline/store.db");
+    env.byline()
+        .env("BYLINE_STORE", &typo)
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"))
+        .stderr(predicate::str::contains("dcuments"));
+    assert!(!env.dir.path().join("dcuments").exists());
+}
+
+#[test]
 fn an_empty_store_gets_the_samples_once_and_says_so() {
     let env = Env::new();
     env.byline()

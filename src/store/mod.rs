@@ -49,6 +49,8 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error("the folder {folder} for the store {path} does not exist; create it, or check --store and BYLINE_STORE for a typo")]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot create the folder for the store {path}: {source}")]
     CreateDir {
         path: PathBuf,
@@ -124,12 +126,21 @@ impl Store {
     ///
     /// A file that is not byline's, is damaged, read-only or newer is refused, naming it, and
     /// left untouched; an older store is first copied to `<store>.v<N>.bak` (see [`Store::backup`]).
+    /// Only the default store's folder ([`crate::paths::default_store_path`]) is created; any
+    /// other store's folder must exist.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            if crate::paths::default_store_path().as_deref() == Some(path) {
+                std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+            } else if !dir.exists() {
+                return Err(StoreError::NoFolder {
+                    path: path.to_path_buf(),
+                    folder: dir.to_path_buf(),
+                });
+            }
         }
         safety::check_file(path)?;
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
