@@ -1,6 +1,7 @@
 //! The article store: SQLite (WAL, FTS5) holding articles, sources, people, mentions and read state.
 
 mod checkpoint;
+mod clean;
 mod codec;
 mod compile;
 mod facets;
