@@ -316,3 +316,31 @@ fn a_foreign_file_with_byline_table_names_is_refused_by_name() {
         }
     }
 }
+
+#[test]
+fn a_damaged_page_the_import_would_not_read_still_stops_it_before_any_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = made_store(dir.path());
+    let (page, size): (i64, i64) = Connection::open(&store)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage, (SELECT page_size FROM pragma_page_size)
+             FROM sqlite_master WHERE name = 'ui_state'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(&store).unwrap();
+    let at = ((page - 1) * size) as usize;
+    bytes[at..at + size as usize].copy_from_slice(&noise(size as usize, 7));
+    std::fs::write(&store, &bytes).unwrap();
+    let stories = write_stories(&dir.path().join("more"), 5);
+    for args in [&["import", stories.to_str().unwrap()][..], &["reindex"]] {
+        let out = run(&store, args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is damaged"), "{args:?}: {stderr}");
+        assert!(stderr.contains(&store.display().to_string()), "{stderr}");
+        assert_eq!(std::fs::read(&store).unwrap(), bytes, "{args:?} wrote");
+    }
+}

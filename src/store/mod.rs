@@ -232,6 +232,30 @@ impl Store {
         Ok(())
     }
 
+    /// SQLite's `quick_check` (every page and b-tree, without cross-checking indexes against
+    /// tables): a write command runs it once before its first write, so a damaged store is
+    /// refused ([`StoreError::Corrupt`]) rather than written into. It reads the whole file.
+    pub fn check_sound(&self) -> Result<()> {
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(":memory:"));
+        let problems = (|| -> Result<Vec<String>> {
+            let mut stmt = self.conn.prepare("PRAGMA quick_check(3)")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })()
+        .map_err(|e| safety::explain(e, &path))?;
+        if problems.iter().all(|p| p == "ok") {
+            return Ok(());
+        }
+        let detail: String = problems.join("; ").chars().take(300).collect();
+        Err(StoreError::Corrupt {
+            path,
+            detail: crate::text::sanitize(&detail).replace('\n', " "),
+        })
+    }
+
     /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
