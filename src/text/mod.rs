@@ -6,7 +6,7 @@ mod invisible;
 mod sanitize;
 
 pub use decode::{decode, Decoded, Encoding};
-pub use invisible::is_invisible;
+pub use invisible::{is_invisible, is_joiner};
 pub use sanitize::{sanitize, TAB_WIDTH};
 
 #[cfg(test)]

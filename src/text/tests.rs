@@ -141,9 +141,12 @@ fn ordinary_text_untouched() {
 #[test]
 fn zero_width_and_invisible_operators_removed() {
     assert_eq!(
-        sanitize("a\u{200B}b\u{200D}c\u{2060}d\u{2064}e\u{61C}f\u{200F}g"),
+        sanitize("a\u{200B}b\u{200E}c\u{2060}d\u{2064}e\u{61C}f\u{200F}g"),
         "abcdefg"
     );
+    // Joiners are text: emoji sequences and Persian words keep them.
+    let kept = "👨\u{200D}👩\u{200D}👧 رئیس\u{200C}جمهور";
+    assert_eq!(sanitize(kept), kept);
     assert_eq!(sanitize("a\u{2029}b"), "a\nb");
 }
 
