@@ -49,5 +49,8 @@ mod tests {
         ] {
             assert!(!is_invisible(c), "{:04X}", c as u32);
         }
+        for c in ['\u{200C}', '\u{200D}'] {
+            assert!(!is_invisible(c) && is_joiner(c), "{:04X}", c as u32);
+        }
     }
 }
