@@ -6,6 +6,8 @@
 
 use url::Url;
 
+use crate::text::{is_invisible, is_joiner};
+
 /// Why a link was refused, with a message fit for the status line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LinkError {
@@ -37,7 +39,7 @@ pub fn openable(url: &str) -> Result<Url, LinkError> {
     }
     if trimmed
         .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || is_format(c))
+        .any(|c| c.is_control() || c.is_whitespace() || is_invisible(c) || is_joiner(c))
     {
         return Err(LinkError::Control);
     }
@@ -50,11 +52,6 @@ pub fn openable(url: &str) -> Result<Url, LinkError> {
         return Err(LinkError::NoHost);
     }
     Ok(parsed)
-}
-
-/// Bidi controls and other invisible format characters that could disguise a link.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A scheme is ASCII letters, digits, `+-.` once parsed; cap its length for the message.
@@ -118,6 +115,12 @@ mod tests {
             Err(LinkError::Control)
         );
         assert_eq!(openable("http://a.org/x y"), Err(LinkError::Control));
+        for hidden in [
+            '\u{200B}', '\u{200D}', '\u{2060}', '\u{2028}', '\u{61C}', '\u{AD}',
+        ] {
+            let link = format!("https://example.org/{hidden}x");
+            assert_eq!(openable(&link), Err(LinkError::Control), "{link:?}");
+        }
         assert!(matches!(
             openable("/etc/passwd"),
             Err(LinkError::Invalid(_))

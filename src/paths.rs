@@ -15,8 +15,14 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 /// (falling back to `./byline.db` where no home directory is known).
 pub fn store_path(flag: Option<PathBuf>) -> PathBuf {
     flag.or_else(|| non_empty_env(STORE_ENV))
-        .or_else(|| project_dirs().map(|d| d.data_dir().join("byline.db")))
+        .or_else(default_store_path)
         .unwrap_or_else(|| PathBuf::from("byline.db"))
+}
+
+/// The store file used when none is given: `<XDG data dir>/byline/byline.db`. Only its folder
+/// is ever created by byline; a given path's folder must exist (a typo must not make folders).
+pub fn default_store_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("byline.db"))
 }
 
 /// The config file: `$BYLINE_CONFIG`, else `<XDG config dir>/byline/config.toml`.

@@ -189,6 +189,38 @@ fn an_invalid_query_names_its_column_and_touches_nothing() {
 }
 
 #[test]
+fn a_huge_query_is_refused_naming_the_limit_without_echoing_it() {
+    let env = Env::new();
+    let huge = "-\"x\" ".repeat(20_000);
+    let out = env.byline().args(["list", &huge]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("at most 4096 bytes"), "{stderr}");
+    assert!(stderr.len() < 300, "{} bytes of error", stderr.len());
+    let many = "-\"x\" ".repeat(300);
+    env.byline()
+        .args(["people", &many])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "too many terms: a query holds at most 200",
+        ));
+}
+
+#[test]
+fn a_mistyped_store_path_makes_no_folders() {
+    let env = Env::new();
+    let typo = env.dir.path().join("dcuments/byline/store.db");
+    env.byline()
+        .env("BYLINE_STORE", &typo)
+        .args(["list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"))
+        .stderr(predicate::str::contains("dcuments"));
+    assert!(!env.dir.path().join("dcuments").exists());
+}
+
+#[test]
 fn an_empty_store_gets_the_samples_once_and_says_so() {
     let env = Env::new();
     env.byline()

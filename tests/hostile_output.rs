@@ -208,3 +208,60 @@ fn error_messages_quoting_names_and_queries_hold_no_escapes() {
         assert!(!out.stderr.trim().is_empty(), "{}: no message", out.label);
     }
 }
+
+/// Every string in a JSON value, as `jq -r` would print it.
+fn strings(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn escapes_written_into_the_store_never_leave_it_through_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.db");
+    let stories = hostile_support::write_stories(&dir.path().join("in"), 3);
+    assert_eq!(
+        run(&store, &["import", stories.to_str().unwrap()]).code,
+        Some(0)
+    );
+    // What an older byline, or a hand edit, may have left in the store.
+    let h = format!("Evil{SEQUENCES}\u{200b}\u{2028}").replace('\'', "''");
+    rusqlite::Connection::open(&store)
+        .unwrap()
+        .execute_batch(&format!(
+            "UPDATE articles SET title = '{h}' || id, url = '{h}' || id, origin = '{h}';
+             UPDATE sources SET name = '{h}' || id;
+             UPDATE people SET name = '{h}' || id;
+             UPDATE person_aliases SET alias = '{h}' || key;"
+        ))
+        .unwrap();
+    for args in [
+        &["list", "--json"][..],
+        &["people", "--json"],
+        &["sources", "--json"],
+    ] {
+        let out = run(&store, args);
+        assert_eq!(out.code, Some(0), "{}: {}", out.label, out.stderr);
+        assert!(out.stdout.contains("Evil"), "{}: {}", out.label, out.stdout);
+        for escaped in ["\\u001b", "\\u009b", "\\u202e", "\\u2028", "\\u200b"] {
+            assert!(
+                !out.stdout.contains(escaped),
+                "{}: {escaped} in {}",
+                out.label,
+                out.stdout
+            );
+        }
+        let mut printed = String::new();
+        for line in out.stdout.lines() {
+            strings(&serde_json::from_str(line).unwrap(), &mut printed);
+        }
+        assert_no_escapes(&format!("{} | jq -r", out.label), printed.as_bytes());
+    }
+}

@@ -272,3 +272,75 @@ fn a_store_left_empty_by_a_kill_before_setup_is_set_up_by_the_next_run() {
         assert_eq!(count(&store, "SELECT count(*) FROM articles"), 3);
     }
 }
+
+#[test]
+fn a_newer_store_in_delete_journal_mode_keeps_every_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = made_store(dir.path());
+    {
+        let conn = Connection::open(&store).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    // Switching to WAL rewrites the header: the version must be refused before that.
+    assert_refused(&store, "newer than this byline understands");
+}
+
+#[test]
+fn a_foreign_file_with_byline_table_names_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for version in [0, 1, 3, 999] {
+        let store = dir.path().join(format!("other-v{version}.sqlite"));
+        {
+            let conn = Connection::open(&store).unwrap();
+            conn.execute_batch(
+                "PRAGMA journal_mode = DELETE;
+                 CREATE TABLE articles (x); CREATE TABLE sources (x);
+                 CREATE TABLE people (x); CREATE TABLE mentions (x);
+                 INSERT INTO articles VALUES ('keep me');",
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", version).unwrap();
+        }
+        if version > 3 {
+            // Too new by its version: refused as such, untouched all the same.
+            assert_refused(&store, "newer than this byline understands");
+        } else {
+            assert_refused(
+                &store,
+                "another program's SQLite database (tables: articles",
+            );
+        }
+    }
+}
+
+#[test]
+fn a_damaged_page_the_import_would_not_read_still_stops_it_before_any_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = made_store(dir.path());
+    let (page, size): (i64, i64) = Connection::open(&store)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage, (SELECT page_size FROM pragma_page_size)
+             FROM sqlite_master WHERE name = 'ui_state'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(&store).unwrap();
+    let at = ((page - 1) * size) as usize;
+    bytes[at..at + size as usize].copy_from_slice(&noise(size as usize, 7));
+    std::fs::write(&store, &bytes).unwrap();
+    let stories = write_stories(&dir.path().join("more"), 5);
+    for args in [&["import", stories.to_str().unwrap()][..], &["reindex"]] {
+        let out = run(&store, args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is damaged"), "{args:?}: {stderr}");
+        assert!(stderr.contains(&store.display().to_string()), "{stderr}");
+        assert_eq!(std::fs::read(&store).unwrap(), bytes, "{args:?} wrote");
+    }
+}

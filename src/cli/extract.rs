@@ -25,16 +25,14 @@ pub struct ExtractArgs {
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut failed = false;
     for file in &args.files {
-        let parsed = std::fs::read(file)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                let parent = file
-                    .canonicalize()
-                    .ok()
-                    .and_then(|p| Some(p.parent()?.file_name()?.to_string_lossy().into_owned()));
-                prepare(&bytes, None, parent, args.source.as_deref())
-                    .map_err(|e| byline::importer::explain_refusal(&e, &bytes))
-            });
+        let parsed = byline::importer::read_article_file(file).and_then(|bytes| {
+            let parent = file
+                .canonicalize()
+                .ok()
+                .and_then(|p| Some(p.parent()?.file_name()?.to_string_lossy().into_owned()));
+            prepare(&bytes, None, parent, args.source.as_deref())
+                .map_err(|e| byline::importer::explain_refusal(&e, &bytes))
+        });
         let item = match parsed {
             Ok(item) => item,
             Err(reason) => {
@@ -55,7 +53,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             .map(|m| json!({"name": m.name, "aliases": m.aliases, "mentions": m.mentions}))
             .collect();
         let line = json!({
-            "file": file.display().to_string(),
+            // Sanitized, not only JSON-escaped: `jq -r` would print a stored `\u001b` as ESC.
+            "file": super::safe_path(file),
             "title": p.title,
             "source": article.source,
             "byline": p.byline,

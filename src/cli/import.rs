@@ -28,6 +28,7 @@ pub struct ImportArgs {
 }
 
 pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
+    store.check_sound()?;
     let mut report = ImportReport::default();
     if args.samples {
         merge(&mut report, byline::samples::import(store)?);
@@ -90,6 +91,7 @@ fn progress_bar(len: u64) -> ProgressBar {
 }
 
 pub fn reindex(store: &mut Store) -> Result<ExitCode> {
+    store.check_sound()?;
     let total = store.total()?;
     let bar = progress_bar(total);
     let summary = store.reindex(500, &mut |done| bar.set_position(done))?;

@@ -128,13 +128,13 @@ pub fn safe_path(path: &Path) -> String {
     safe(&path.to_string_lossy())
 }
 
-/// A serialized JSON line with C1 controls, bidi controls and line separators written as
-/// `\uXXXX` escapes: serde_json escapes only C0, and such chars only occur inside strings.
+/// A serialized JSON line with C1 controls and invisible characters (bidi controls, line
+/// separators, zero-width ones) written as `\uXXXX` escapes: serde_json escapes only C0, and
+/// such chars only occur inside strings.
 pub fn json_safe(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
-        if matches!(c, '\u{7F}'..='\u{9F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-        {
+        if matches!(c, '\u{7F}'..='\u{9F}') || byline::text::is_invisible(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);

@@ -2,9 +2,11 @@
 //! as they arrive, and reporting each file that failed with the reason.
 
 mod files;
+mod gate;
 mod items;
 
 pub use files::{collect_files, MAX_FILE_BYTES};
+pub use gate::read_article_file;
 pub use items::prepare_item;
 
 use items::prepare_feed_file;

@@ -62,4 +62,4 @@ mod parse;
 mod tests;
 
 pub use ast::{DateBound, DateRange, DateSpec, Flag, Query, Term, TermKind};
-pub use parse::{parse, QueryError};
+pub use parse::{parse, QueryError, MAX_QUERY_BYTES, MAX_QUERY_TERMS};

@@ -20,9 +20,22 @@ pub struct QueryError {
     pub message: String,
 }
 
+/// The longest query text accepted, in bytes: a longer one is refused, not searched.
+pub const MAX_QUERY_BYTES: usize = 4096;
+/// The most terms a query may hold: SQLite refuses about a thousand ("Expression tree is too
+/// large") and tens of thousands of words take minutes.
+pub const MAX_QUERY_TERMS: usize = 200;
+
+/// How much of the text past a limit an error quotes.
+const EXCERPT_CHARS: usize = 24;
+
 /// Parses query text. Never panics; every input either parses or yields a [`QueryError`].
+/// Text over [`MAX_QUERY_BYTES`] or with more than [`MAX_QUERY_TERMS`] terms is refused.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     let chars: Vec<char> = input.chars().collect();
+    if input.len() > MAX_QUERY_BYTES {
+        return Err(too_long(input, &chars));
+    }
     let mut terms = Vec::new();
     let mut start = 0;
     loop {
@@ -37,8 +50,36 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
             let message = "unterminated quote".to_string();
             TermText::new(&chars, start..input_end).error(quote..input_end, message)
         })?;
-        terms.push(parse_term(&TermText::new(&chars, start..end))?);
+        let text = TermText::new(&chars, start..end);
+        if terms.len() == MAX_QUERY_TERMS {
+            return Err(text.term_error(format!(
+                "too many terms: a query holds at most {MAX_QUERY_TERMS}"
+            )));
+        }
+        terms.push(parse_term(&text)?);
         start = end;
+    }
+}
+
+/// The error for text over [`MAX_QUERY_BYTES`]: it points at the first char past the limit and
+/// quotes only a little of what follows.
+fn too_long(input: &str, chars: &[char]) -> QueryError {
+    let at = input
+        .char_indices()
+        .take_while(|(i, c)| i + c.len_utf8() <= MAX_QUERY_BYTES)
+        .count();
+    let mut term: String = chars[at..].iter().take(EXCERPT_CHARS).collect();
+    if chars.len() - at > EXCERPT_CHARS {
+        term.push('…');
+    }
+    QueryError {
+        column: at + 1,
+        span: at..chars.len(),
+        term,
+        message: format!(
+            "the query is {} bytes long; a query holds at most {MAX_QUERY_BYTES} bytes",
+            input.len()
+        ),
     }
 }
 

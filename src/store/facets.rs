@@ -26,6 +26,7 @@ pub enum Granularity {
 
 use chrono::NaiveDate;
 
+use super::clean::{line, text};
 use super::{Result, Store};
 use crate::query::Query;
 
@@ -40,7 +41,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
             Ok(NameCount {
-                name: r.get(0)?,
+                name: text(r, 0)?,
                 articles: r.get::<_, i64>(1)? as u64,
             })
         })?;
@@ -53,7 +54,7 @@ impl Store {
             "SELECT DISTINCT a.display FROM source_aliases a JOIN sources s ON s.id = a.source_id
              WHERE s.name = ?1 AND a.display <> s.name ORDER BY a.display",
         )?;
-        let aliases = stmt.query_map([name], |r| r.get::<_, String>(0))?;
+        let aliases = stmt.query_map([name], |r| text(r, 0))?;
         Ok(aliases.collect::<Result<_, _>>()?)
     }
 
@@ -84,7 +85,7 @@ impl Store {
             let (id, name, articles) = row?;
             let aliases = self.person_aliases(id, &name)?;
             people.push(PersonCount {
-                name,
+                name: line(&name),
                 aliases,
                 articles: articles as u64,
             });
@@ -100,8 +101,11 @@ impl Store {
         let mut out: Vec<String> = Vec::new();
         for alias in aliases {
             let alias = alias?;
-            if alias != name && !out.contains(&alias) {
-                out.push(alias);
+            if alias != name {
+                let alias = line(&alias);
+                if !alias.is_empty() && !out.contains(&alias) {
+                    out.push(alias);
+                }
             }
         }
         Ok(out)
@@ -147,7 +151,7 @@ impl Store {
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            Ok((text(r, 0)?, r.get::<_, i64>(1)? as u64))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

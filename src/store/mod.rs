@@ -1,6 +1,7 @@
 //! The article store: SQLite (WAL, FTS5) holding articles, sources, people, mentions and read state.
 
 mod checkpoint;
+mod clean;
 mod codec;
 mod compile;
 mod facets;
@@ -49,6 +50,8 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error("the folder {folder} for the store {path} does not exist; create it, or check --store and BYLINE_STORE for a typo")]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot create the folder for the store {path}: {source}")]
     CreateDir {
         path: PathBuf,
@@ -124,12 +127,21 @@ impl Store {
     ///
     /// A file that is not byline's, is damaged, read-only or newer is refused, naming it, and
     /// left untouched; an older store is first copied to `<store>.v<N>.bak` (see [`Store::backup`]).
+    /// Only the default store's folder ([`crate::paths::default_store_path`]) is created; any
+    /// other store's folder must exist.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+            if crate::paths::default_store_path().as_deref() == Some(path) {
+                std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+            } else if !dir.exists() {
+                return Err(StoreError::NoFolder {
+                    path: path.to_path_buf(),
+                    folder: dir.to_path_buf(),
+                });
+            }
         }
         safety::check_file(path)?;
         let conn = Connection::open(path).map_err(|source| StoreError::Open {
@@ -218,6 +230,30 @@ impl Store {
     pub fn optimize(&self) -> Result<()> {
         self.conn.execute_batch("PRAGMA optimize;")?;
         Ok(())
+    }
+
+    /// SQLite's `quick_check` (every page and b-tree, without cross-checking indexes against
+    /// tables): a write command runs it once before its first write, so a damaged store is
+    /// refused ([`StoreError::Corrupt`]) rather than written into. It reads the whole file.
+    pub fn check_sound(&self) -> Result<()> {
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(":memory:"));
+        let problems = (|| -> Result<Vec<String>> {
+            let mut stmt = self.conn.prepare("PRAGMA quick_check(3)")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })()
+        .map_err(|e| safety::explain(e, &path))?;
+        if problems.iter().all(|p| p == "ok") {
+            return Ok(());
+        }
+        let detail: String = problems.join("; ").chars().take(300).collect();
+        Err(StoreError::Corrupt {
+            path,
+            detail: crate::text::sanitize(&detail).replace('\n', " "),
+        })
     }
 
     /// Runs SQLite's integrity check; `Ok(())` when the file is sound.

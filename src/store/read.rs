@@ -41,6 +41,7 @@ pub struct StoredArticle {
 
 use rusqlite::OptionalExtension;
 
+use super::clean::{line, opt_text, text};
 use super::codec::decompress;
 use super::{Result, Store};
 
@@ -57,21 +58,21 @@ impl Store {
             .query_row([id], |r| {
                 let row = ArticleRow {
                     id: r.get(0)?,
-                    title: r.get(1)?,
-                    source: r.get(2)?,
+                    title: text(r, 1)?,
+                    source: opt_text(r, 2)?,
                     date: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
-                    url: r.get(4)?,
+                    url: opt_text(r, 4)?,
                     read: r.get(5)?,
                     starred: r.get(6)?,
                 };
                 let raw: Option<Vec<u8>> = r.get(10)?;
                 Ok(StoredArticle {
                     row,
-                    byline: r.get(7)?,
-                    author: r.get(8)?,
+                    byline: opt_text(r, 7)?,
+                    author: opt_text(r, 8)?,
                     body: body_of(raw.as_deref()),
                     people: Vec::new(),
-                    origin: r.get(9)?,
+                    origin: opt_text(r, 9)?,
                     first_seen: r.get(11)?,
                 })
             })
@@ -92,13 +93,13 @@ impl Store {
         let people = stmt.query_map([id], |r| {
             let aliases: String = r.get(1)?;
             let mut seen: Vec<String> = Vec::new();
-            for alias in aliases.split('\n').filter(|a| !a.is_empty()) {
-                if !seen.iter().any(|s| s == alias) {
-                    seen.push(alias.to_string());
+            for alias in aliases.split('\n').filter(|a| !a.is_empty()).map(line) {
+                if !alias.is_empty() && !seen.contains(&alias) {
+                    seen.push(alias);
                 }
             }
             Ok(StoredPerson {
-                name: r.get(0)?,
+                name: text(r, 0)?,
                 aliases: seen,
                 mentions: r.get(2)?,
             })

@@ -11,8 +11,27 @@ use super::{Result, StoreError};
 /// The first 16 bytes of every SQLite database file.
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// Tables whose presence marks a store as byline's.
+/// Tables whose presence marks a store as byline's, whatever its version.
 const BYLINE_TABLES: &[&str] = &["articles", "sources", "people", "mentions"];
+
+/// The tables each schema version adds (index 0: version 1): a store at version `v` has all of
+/// `TABLES_BY_VERSION[..v]`, so another program's file that merely shares a few table names is
+/// refused here rather than failing later with "no such table".
+const TABLES_BY_VERSION: &[&[&str]] = &[
+    &[
+        "articles",
+        "article_raw",
+        "articles_fts",
+        "mentions",
+        "people",
+        "person_aliases",
+        "source_aliases",
+        "sources",
+    ],
+    &["ui_state"],
+    &["feeds", "article_tags"],
+];
+const _: () = assert!(TABLES_BY_VERSION.len() as i64 == super::schema::SCHEMA_VERSION);
 
 /// Checks the file before SQLite opens it: a missing or empty file is a new store; anything
 /// else must be a writable regular file starting with SQLite's header.
@@ -57,7 +76,9 @@ fn not_a_store(path: &Path, reason: &str) -> StoreError {
 }
 
 /// Reads the schema without writing: the `user_version`, refusing another program's database
-/// (tables but none of byline's) and naming the file when SQLite finds it damaged.
+/// (tables but not byline's at its version), a store newer than this build, and naming the file
+/// when SQLite finds it damaged. Runs before anything is written, even the switch to WAL, so a
+/// refused file keeps every byte.
 pub(super) fn check_schema(conn: &Connection, path: &Path) -> Result<i64> {
     // One statement, so one snapshot: read apart, another byline creating the store could
     // commit in between, and its tables would be seen beside version 0 as a foreign database.
@@ -80,16 +101,25 @@ pub(super) fn check_schema(conn: &Connection, path: &Path) -> Result<i64> {
         Ok((version, tables))
     };
     let (version, tables) = read().map_err(|e| explain(e.into(), path))?;
-    let ours = BYLINE_TABLES.iter().all(|t| tables.iter().any(|n| n == t));
+    let has_all = |names: &[&str]| names.iter().all(|t| tables.iter().any(|n| n == t));
+    let supported = super::schema::SCHEMA_VERSION;
     let foreign = match version {
         0 => !tables.is_empty(),
-        v if v > super::schema::SCHEMA_VERSION => false, // refused as too new by migrate
-        _ => !ours,
+        v if v < 0 => true,
+        v if v > supported => !tables.is_empty() && !has_all(BYLINE_TABLES),
+        v => !TABLES_BY_VERSION[..v as usize].iter().all(|t| has_all(t)),
     };
     if foreign {
         return Err(StoreError::NotByline {
             path: path.to_path_buf(),
             tables: summarize(&tables),
+        });
+    }
+    if version > supported {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported,
         });
     }
     Ok(version)

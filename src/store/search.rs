@@ -77,10 +77,10 @@ impl Store {
         let rows = stmt.query_map(rusqlite::params_from_iter(&filter.params), |r| {
             Ok(ArticleRow {
                 id: r.get(0)?,
-                title: r.get(1)?,
-                source: r.get(2)?,
+                title: super::clean::text(r, 1)?,
+                source: super::clean::opt_text(r, 2)?,
                 date: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
-                url: r.get(4)?,
+                url: super::clean::opt_text(r, 4)?,
                 read: r.get(5)?,
                 starred: r.get(6)?,
             })
@@ -218,8 +218,14 @@ impl Store {
     ) -> Result<Filter> {
         let mut compiler = Compiler::default();
         compiler.words_in_memory = words_in_memory;
-        for term in &query.terms {
-            compiler.term(self, term.negated, &term.kind, today)?;
+        for (i, term) in query.terms.iter().enumerate() {
+            // A repeated term adds nothing but SQL: each is compiled once.
+            let seen = query.terms[..i]
+                .iter()
+                .any(|t| t.negated == term.negated && t.kind == term.kind);
+            if !seen {
+                compiler.term(self, term.negated, &term.kind, today)?;
+            }
         }
         Ok(compiler.finish())
     }

@@ -2,10 +2,12 @@
 //! that makes any text safe to print on a terminal.
 
 mod decode;
+mod invisible;
 mod sanitize;
 pub mod tokens;
 
 pub use decode::{decode, Decoded, Encoding};
+pub use invisible::{is_invisible, is_joiner};
 pub use sanitize::{sanitize, TAB_WIDTH};
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 use std::iter::Peekable;
 use std::str::Chars;
 
+use super::is_invisible;
+
 /// Tabs expand to the next multiple of this many columns (columns counted in chars).
 pub const TAB_WIDTH: usize = 4;
 
@@ -15,10 +17,11 @@ const ST: char = '\u{9C}';
 const CSI: char = '\u{9B}';
 
 /// Makes text safe to print: escape sequences removed whole, controls dropped (newline kept),
-/// bidi overrides and soft hyphens removed, tabs expanded, CRLF made LF.
+/// invisible characters ([`is_invisible`]) removed, tabs expanded, CRLF made LF, and the line
+/// and paragraph separators U+2028/2029 made newlines.
 ///
-/// The output contains no ESC, no C0/C1 control except `'\n'`, no tab, no bidi control, no
-/// soft hyphen and no U+FEFF, so sanitizing it again changes nothing.
+/// The output contains no ESC, no C0/C1 control except `'\n'`, no tab and no invisible
+/// character, so sanitizing it again changes nothing.
 pub fn sanitize(text: &str) -> String {
     // Most text needs nothing: checking is several times cheaper than rebuilding it.
     if !text.chars().any(needs_work) {
@@ -50,7 +53,9 @@ pub fn sanitize(text: &str) -> String {
                 out.extend(std::iter::repeat_n(' ', spaces));
                 column += spaces;
             }
-            c if c.is_control() || is_invisible_format(c) => {}
+            // Bidi controls can display text in another order than it is stored; the others are
+            // invisible and only confuse search and width.
+            c if c.is_control() || is_invisible(c) => {}
             c => {
                 out.push(c);
                 column += 1;
@@ -65,15 +70,9 @@ fn push_newline(out: &mut String, column: &mut usize) {
     *column = 0;
 }
 
-/// Bidi embeddings/overrides/isolates can make text display in a different order than it is
-/// stored; the soft hyphen and U+FEFF are invisible and only confuse search and width.
 /// Whether `sanitize` would change or drop this character.
 fn needs_work(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_invisible_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
-}
-
-fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{AD}' | '\u{FEFF}')
+    (c.is_control() && c != '\n') || is_invisible(c)
 }
 
 /// Skips what follows an ESC: a CSI, a control string (OSC, DCS, SOS, PM, APC), or a short

@@ -138,10 +138,20 @@ fn ordinary_text_untouched() {
     assert_eq!(sanitize(text), text);
 }
 
+#[test]
+fn zero_width_and_invisible_operators_removed() {
+    assert_eq!(
+        sanitize("a\u{200B}b\u{200E}c\u{2060}d\u{2064}e\u{61C}f\u{200F}g"),
+        "abcdefg"
+    );
+    // Joiners are text: emoji sequences and Persian words keep them.
+    let kept = "👨\u{200D}👩\u{200D}👧 رئیس\u{200C}جمهور";
+    assert_eq!(sanitize(kept), kept);
+    assert_eq!(sanitize("a\u{2029}b"), "a\nb");
+}
+
 fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{AD}' | '\u{FEFF}')
-        || matches!(c, '\u{2028}' | '\u{2029}')
+    (c.is_control() && c != '\n') || crate::text::is_invisible(c)
 }
 
 /// Strings rich in the characters the sanitizer cares about.
@@ -158,6 +168,11 @@ fn tricky_string() -> impl Strategy<Value = String> {
             Just("\r".to_string()),
             Just("\t".to_string()),
             Just("\x07".to_string()),
+            Just("\u{2028}".to_string()),
+            Just("\u{200B}".to_string()),
+            Just("\u{2063}".to_string()),
+            Just("\u{61C}".to_string()),
+            Just("\u{FEFF}".to_string()),
             "[a-z ;0-9]{0,4}",
         ],
         0..40,
@@ -175,6 +190,13 @@ proptest! {
     #[test]
     fn sanitize_is_idempotent(s in tricky_string()) {
         let once = sanitize(&s);
+        prop_assert_eq!(sanitize(&once), once);
+    }
+
+    #[test]
+    fn any_input_gives_safe_idempotent_output(s in any::<String>()) {
+        let once = sanitize(&s);
+        prop_assert!(!once.chars().any(is_unsafe), "unsafe char in {:?}", once);
         prop_assert_eq!(sanitize(&once), once);
     }
 

@@ -1,6 +1,7 @@
 //! Every error, with its column, span and message.
 
 use super::error;
+use crate::query::{parse, MAX_QUERY_BYTES, MAX_QUERY_TERMS};
 
 /// Asserts the error's span (and so its column) and that its message mentions `needle`.
 fn assert_error(input: &str, span: std::ops::Range<usize>, term: &str, needle: &str) {
@@ -141,4 +142,30 @@ fn error_spans_count_characters_not_bytes() {
     assert_eq!((unknown.column, unknown.span), (7, 6..13));
     let unterminated = error("é \"🙂 x");
     assert_eq!((unterminated.column, unterminated.span), (3, 2..6));
+}
+
+#[test]
+fn a_query_over_the_byte_limit_is_refused_naming_it() {
+    let long = "x".repeat(MAX_QUERY_BYTES + 100_000);
+    let e = error(&long);
+    assert_eq!(e.column, MAX_QUERY_BYTES + 1);
+    assert!(e.message.contains("at most 4096 bytes"), "{e}");
+    assert!(
+        e.to_string().len() < 200,
+        "the error quotes the whole query: {e}"
+    );
+    // Multi-byte text is cut on a char boundary, the column counted in chars.
+    let e = error(&"é".repeat(MAX_QUERY_BYTES));
+    assert_eq!(e.column, MAX_QUERY_BYTES / 2 + 1);
+    assert!(parse(&"a ".repeat(MAX_QUERY_BYTES / 2)).is_err());
+    assert!(parse(&"x".repeat(MAX_QUERY_BYTES)).is_ok());
+}
+
+#[test]
+fn a_query_over_the_term_limit_is_refused_at_the_first_extra_term() {
+    let ok = "-x ".repeat(MAX_QUERY_TERMS);
+    assert_eq!(parse(&ok).unwrap().terms.len(), MAX_QUERY_TERMS);
+    let e = error(&"-x ".repeat(MAX_QUERY_TERMS + 1));
+    assert_eq!(e.span, 3 * MAX_QUERY_TERMS..3 * MAX_QUERY_TERMS + 2);
+    assert!(e.message.contains("at most 200"), "{e}");
 }

@@ -389,3 +389,18 @@ fn words_rarer_than_the_person_drive_and_are_not_loaded() {
     assert!(!filter.sql.contains("byline_words"), "{}", filter.sql);
     assert_eq!(store.count(&q, today()).unwrap(), 1050);
 }
+
+#[test]
+fn a_thousand_repeats_of_a_term_are_folded_into_one() {
+    let store = seeded();
+    let mut terms = vec![TermKind::Source("rferl".into()); 1200];
+    terms.extend(vec![TermKind::Word("talks".into()); 1200]);
+    terms.extend(vec![TermKind::Phrase("peace talks".into()); 1200]);
+    terms.extend(vec![TermKind::Is(Flag::Unread); 1200]);
+    let mut q = query(terms);
+    let mut not_strike = term(TermKind::Word("strike".into()));
+    not_strike.negated = true;
+    q.terms.extend(vec![not_strike; 1200]);
+    assert_eq!(titles(&store, &q), ["Peace talks in Velmora"]);
+    assert_eq!(store.count(&q, today()).unwrap(), 1);
+}

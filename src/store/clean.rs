@@ -1,0 +1,98 @@
+//! Text as it leaves the store: every name, title and URL read back is made display-safe, so a
+//! store holding raw escapes (an older version's, or edited by hand) cannot drive a terminal,
+//! not even through `--json` piped to `jq -r`, which would print a stored `\u001b` as ESC.
+
+use rusqlite::Row;
+
+/// One line of display-safe text: escapes, controls and invisible characters removed, line
+/// breaks made spaces.
+pub(super) fn line(text: &str) -> String {
+    let clean = crate::text::sanitize(text);
+    if clean.contains('\n') {
+        clean.replace('\n', " ")
+    } else {
+        clean
+    }
+}
+
+/// Column `i` of `r` as one display-safe line.
+pub(super) fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
+    Ok(line(&r.get::<_, String>(i)?))
+}
+
+/// Column `i` of `r`, when not NULL, as one display-safe line.
+pub(super) fn opt_text(r: &Row, i: usize) -> rusqlite::Result<Option<String>> {
+    Ok(r.get::<_, Option<String>>(i)?.map(|t| line(&t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::query::Query;
+    use crate::store::tests::{seeded, today};
+    use crate::store::Store;
+
+    const HOSTILE: &str = "Evil\u{1b}]0;owned\u{7}\u{1b}[2J\u{202E}\nname\u{200B}";
+
+    /// Writes raw escapes straight into every text column the readers return.
+    fn poisoned() -> Store {
+        let store = seeded();
+        store
+            .conn
+            .execute_batch(&format!(
+                "UPDATE articles SET title = '{h}', url = '{h}' || id, byline = '{h}',
+                     author = '{h}', origin = '{h}';
+                 UPDATE sources SET name = '{h}' || id;
+                 UPDATE people SET name = '{h}' || id;
+                 UPDATE person_aliases SET alias = '{h}x';
+                 UPDATE mentions SET aliases = '{h}y';",
+                h = HOSTILE.replace('\'', "''")
+            ))
+            .unwrap();
+        store
+    }
+
+    fn assert_clean(what: &str, text: &str) {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() || crate::text::is_invisible(c)),
+            "{what}: {text:?}"
+        );
+    }
+
+    #[test]
+    fn stored_escapes_never_leave_the_store() {
+        let store = poisoned();
+        let q = Query::default();
+        let rows = store.search(&q, today(), 0, 10).unwrap();
+        assert_eq!(rows.len(), 3);
+        assert!(rows.iter().all(|r| r.title == "Evil name"), "{rows:?}");
+        let a = store.article(rows[0].id).unwrap().unwrap();
+        assert!(!a.people.is_empty());
+        for (what, text) in [
+            ("title", Some(a.row.title.clone())),
+            ("source", a.row.source.clone()),
+            ("url", a.row.url.clone()),
+            ("byline", a.byline.clone()),
+            ("author", a.author.clone()),
+            ("origin", a.origin.clone()),
+        ] {
+            assert_clean(what, &text.unwrap_or_default());
+        }
+        for p in &a.people {
+            assert_clean("person", &p.name);
+            p.aliases.iter().for_each(|x| assert_clean("alias", x));
+        }
+        let sources = store.source_counts(&q, today()).unwrap();
+        assert!(!sources.is_empty());
+        for s in sources {
+            assert_clean("source count", &s.name);
+        }
+        for p in store.person_counts(&q, today(), 10).unwrap() {
+            assert_clean("person count", &p.name);
+            p.aliases
+                .iter()
+                .for_each(|x| assert_clean("count alias", x));
+        }
+    }
+}
