@@ -256,6 +256,13 @@ impl Store {
         })
     }
 
+    /// The store's size in bytes (pages × page size; the log not counted).
+    pub fn file_bytes(&self) -> Result<u64> {
+        let sql = "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
+        let bytes: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
+        Ok(bytes.max(0) as u64)
+    }
+
     /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
