@@ -5,6 +5,7 @@ use chrono::Utc;
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
+use super::clean;
 use super::names::ensure_source;
 use super::{Result, Store};
 
@@ -55,24 +56,26 @@ const COLUMNS: &str = "f.id, f.name, f.url, f.site_url, f.tags, f.enabled, f.int
     (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
     (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0)";
 
+/// A feed row, its texts display-safe as they leave the store (the validators go back to the
+/// server exactly as it sent them, and were sanitized when they arrived).
 fn feed_of(r: &Row) -> rusqlite::Result<Feed> {
     let tags: String = r.get(4)?;
     Ok(Feed {
         id: r.get(0)?,
-        name: r.get(1)?,
-        url: r.get(2)?,
-        site_url: r.get(3)?,
+        name: clean::text(r, 1)?,
+        url: clean::text(r, 2)?,
+        site_url: clean::opt_text(r, 3)?,
         tags: tags
             .split('\n')
             .filter(|t| !t.is_empty())
-            .map(String::from)
+            .map(clean::line)
             .collect(),
         enabled: r.get(5)?,
         interval_secs: r.get(6)?,
         etag: r.get(7)?,
         last_modified: r.get(8)?,
         last_fetch: r.get(9)?,
-        last_status: r.get(10)?,
+        last_status: clean::opt_text(r, 10)?,
         failed: r.get(11)?,
         gone: r.get(12)?,
         next_due: r.get(13)?,

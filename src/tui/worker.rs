@@ -122,7 +122,11 @@ fn run_one(
         Request::Query { query, .. }
         | Request::Page { query, .. }
         | Request::Facets { query, .. }
-        | Request::Histogram { query, .. } => format!(" `{query}`"),
+        | Request::Histogram { query, .. } => {
+            // A query is capped at 4 KiB; the log keeps its start.
+            let text: String = query.to_string().chars().take(200).collect();
+            format!(" `{text}`")
+        }
         _ => String::new(),
     };
     supersede.running(gen);

@@ -242,8 +242,7 @@ pub fn open_url(app: &mut App) -> Vec<Command> {
     let Some(url) = selected_url(app) else {
         return Vec::new();
     };
-    let lower = url.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+    if crate::links::openable(&url).is_err() {
         app.flash = Some((format!("not an http(s) URL: {url}"), FlashKind::Warn));
         return Vec::new();
     }

@@ -78,9 +78,9 @@ fn hyperlink_urls(frame: &mut Frame, inner: Rect, app: &App) {
     ) else {
         return;
     };
-    let lower = url.to_ascii_lowercase();
-    let web = lower.starts_with("http://") || lower.starts_with("https://");
-    if !web || !url.bytes().all(|b| b.is_ascii_graphic()) {
+    // The one link rule (http(s), no controls or invisible characters), and an ASCII URL for
+    // the OSC 8 sequence.
+    if crate::links::openable(url).is_err() || !url.bytes().all(|b| b.is_ascii_graphic()) {
         return;
     }
     let buf = frame.buffer_mut();
