@@ -36,6 +36,7 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
     let options = ImportOptions {
         source_override: args.source,
         batch_size: args.batch_size,
+        ..ImportOptions::default()
     };
     let bar = progress_bar(files.len() as u64);
     let mut progress = |done: u64| bar.set_position(done);
