@@ -8,7 +8,9 @@ use anyhow::Result;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use byline::importer::{collect_files, import_files, ImportOptions, ImportReport};
+use byline::importer::{
+    collect_files, import_files, reindex as reindex_all, ImportOptions, ImportReport,
+};
 use byline::store::Store;
 
 #[derive(Debug, Args)]
@@ -93,7 +95,7 @@ fn progress_bar(len: u64) -> ProgressBar {
 pub fn reindex(store: &mut Store) -> Result<ExitCode> {
     let total = store.total()?;
     let bar = progress_bar(total);
-    let summary = store.reindex(500, &mut |done| bar.set_position(done))?;
+    let summary = reindex_all(store, 500, &mut |done| bar.set_position(done))?;
     bar.finish_and_clear();
     for (id, reason) in &summary.failed {
         eprintln!(

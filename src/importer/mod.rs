@@ -3,10 +3,12 @@
 
 mod files;
 mod items;
+mod reindex;
 mod writer;
 
 pub use files::{collect_files, MAX_FILE_BYTES};
 pub use items::prepare_item;
+pub use reindex::{reindex, ReindexSummary};
 pub use writer::write_parsed;
 
 use items::prepare_feed_file;
@@ -155,11 +157,20 @@ fn read_file(
         return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
     }
     let origin = folders.real_path(path, own.is_symlink());
-    let parent = origin
-        .parent()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned());
-    Ok((bytes, origin.to_string_lossy().into_owned(), parent))
+    let origin = origin.to_string_lossy().into_owned();
+    let parent = folder_name(&origin);
+    Ok((bytes, origin, parent))
+}
+
+/// The name of the folder holding the file imported from `origin` (a source for a text that
+/// names none), as import and reindex both take it. The bundled samples (`sample:NAME`) come
+/// from the folder "samples".
+fn folder_name(origin: &str) -> Option<String> {
+    if origin.starts_with("sample:") {
+        return Some("samples".to_string());
+    }
+    let parent = Path::new(origin).parent()?;
+    Some(parent.file_name()?.to_string_lossy().into_owned())
 }
 
 /// Why a file was refused, in words: a file refused as binary that holds no NUL or C0 control
