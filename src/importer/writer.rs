@@ -2,7 +2,7 @@
 //! the parsers while it holds the write lock, so the reader's marks wait one short commit at most.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
 use super::{FileProblem, ImportReport, Parsed};
@@ -16,6 +16,14 @@ const MAX_BATCH_BYTES: usize = 16 * 1024 * 1024;
 /// pages) never keeps the write lock from the reader beside it for long.
 const MAX_BATCH_TIME: Duration = Duration::from_secs(1);
 
+/// How long the writer gathers parsed files, without the write lock, before it writes them:
+/// committing every chunk as it came made the import take twice as long (small transactions,
+/// a full-text segment each). Parsers slower than this leave it one chunk per transaction.
+const GATHER_TIME: Duration = Duration::from_millis(200);
+
+/// Articles gathered at most before a transaction begins (it goes on with what is ready then).
+const GATHER_ARTICLES: usize = 500;
+
 /// Where the writer takes parsed files from.
 pub(super) trait Chunks {
     /// The next chunk if one is ready now (`Ok(None)`: not yet), or `Err(())` when none will
@@ -23,6 +31,9 @@ pub(super) trait Chunks {
     fn ready(&mut self) -> Result<Option<Vec<Parsed>>, ()>;
     /// Waits for the next chunk; `None` when none will come.
     fn wait(&mut self) -> Option<Vec<Parsed>>;
+    /// Waits for the next chunk until `deadline` (`Ok(None)`: none came), or `Err(())` when
+    /// none will come.
+    fn wait_until(&mut self, deadline: Instant) -> Result<Option<Vec<Parsed>>, ()>;
 }
 
 /// The parsers' channel.
@@ -38,6 +49,15 @@ impl Chunks for Receiver<Vec<Parsed>> {
     fn wait(&mut self) -> Option<Vec<Parsed>> {
         self.recv().ok()
     }
+
+    fn wait_until(&mut self, deadline: Instant) -> Result<Option<Vec<Parsed>>, ()> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match self.recv_timeout(left) {
+            Ok(chunk) => Ok(Some(chunk)),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(()),
+        }
+    }
 }
 
 /// Files parsed beforehand: every one is ready at once.
@@ -50,6 +70,10 @@ impl<I: Iterator<Item = Parsed>> Chunks for AllReady<I> {
 
     fn wait(&mut self) -> Option<Vec<Parsed>> {
         self.0.next().map(|item| vec![item])
+    }
+
+    fn wait_until(&mut self, _: Instant) -> Result<Option<Vec<Parsed>>, ()> {
+        self.ready()
     }
 }
 
@@ -84,8 +108,9 @@ pub(super) fn write_chunks(
 }
 
 /// Writes the parsed files in transactions of at most `batch_size` articles,
-/// [`MAX_BATCH_BYTES`] and [`MAX_BATCH_TIME`]. A transaction also ends, committing what it
-/// wrote, as soon as no parsed file is ready: the next one is awaited without the write lock.
+/// [`MAX_BATCH_BYTES`] and [`MAX_BATCH_TIME`]. Files are gathered without the write lock (see
+/// [`gather`]), and a transaction ends, committing what it wrote, as soon as no parsed file is
+/// ready: the next ones are awaited without the write lock.
 fn write_all(
     store: &mut Store,
     mut chunks: impl Chunks,
@@ -100,10 +125,10 @@ fn write_all(
     loop {
         if pending.len() == 0 {
             match chunks.wait() {
-                Some(chunk) => pending = chunk.into_iter(),
+                Some(chunk) => pending = gather(&mut chunks, chunk, batch_size).into_iter(),
                 None => return Ok(()),
             }
-            continue; // an empty chunk (a feed file without items) starts no transaction
+            continue; // no files at all (feed files without items) start no transaction
         }
         checkpoints.before_transaction();
         let mut import = store.begin_import(&mut settled)?;
@@ -137,6 +162,27 @@ fn write_all(
         import.commit()?;
         checkpoints.nudge();
     }
+}
+
+/// `first` and the chunks that follow it within [`GATHER_TIME`], up to a transaction's worth
+/// (`batch_size` articles, [`MAX_BATCH_BYTES`]).
+fn gather(chunks: &mut impl Chunks, first: Vec<Parsed>, batch_size: usize) -> Vec<Parsed> {
+    let deadline = Instant::now() + GATHER_TIME;
+    let bytes = |files: &[Parsed]| -> usize {
+        let sizes = files.iter().filter_map(|f| f.as_ref().ok());
+        sizes.map(NewArticle::raw_len).sum()
+    };
+    let (mut held, mut held_bytes) = (Vec::new(), 0);
+    let mut next = Some(first);
+    while let Some(chunk) = next {
+        held_bytes += bytes(&chunk);
+        held.extend(chunk);
+        if held.len() >= batch_size.min(GATHER_ARTICLES) || held_bytes >= MAX_BATCH_BYTES {
+            break;
+        }
+        next = chunks.wait_until(deadline).ok().flatten();
+    }
+    held
 }
 
 fn note_warnings(article: &NewArticle, report: &mut ImportReport) {
