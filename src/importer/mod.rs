@@ -204,8 +204,8 @@ const CHUNKS_AHEAD: usize = 16;
 pub type Parsed = Result<NewArticle, FileProblem>;
 
 /// Imports `files`: small chunks are parsed in parallel on a producer thread and written as they
-/// arrive, committed every `batch_size` articles and whenever the parsers have nothing ready. `progress` is called with the number of files
-/// done so far.
+/// arrive, committed every `batch_size` articles and whenever the parsers have nothing ready.
+/// `progress` is called with the number of files done so far.
 pub fn import_files(
     store: &mut Store,
     files: &[PathBuf],
