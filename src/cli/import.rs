@@ -8,7 +8,9 @@ use anyhow::Result;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use byline::importer::{collect_files, import_files, ImportOptions, ImportReport};
+use byline::importer::{
+    collect_files, import_files, reindex as reindex_all, ImportOptions, ImportReport,
+};
 use byline::store::Store;
 
 #[derive(Debug, Args)]
@@ -45,6 +47,7 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
     let options = ImportOptions {
         source_override: args.source,
         batch_size: args.batch_size,
+        ..ImportOptions::default()
     };
     let bar = progress_bar(files.len() as u64);
     let mut progress = |done: u64| bar.set_position(done);
@@ -102,7 +105,7 @@ pub fn reindex(store: &mut Store) -> Result<ExitCode> {
     store.check_sound()?;
     let total = store.total()?;
     let bar = progress_bar(total);
-    let summary = store.reindex(500, &mut |done| bar.set_position(done))?;
+    let summary = reindex_all(store, 500, &mut |done| bar.set_position(done))?;
     bar.finish_and_clear();
     for (id, reason) in &summary.failed {
         eprintln!(

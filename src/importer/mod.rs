@@ -4,10 +4,14 @@
 mod files;
 mod gate;
 mod items;
+mod reindex;
+mod writer;
 
 pub use files::{collect_files, MAX_FILE_BYTES};
 pub use gate::read_article_file;
 pub use items::prepare_item;
+pub use reindex::{reindex, ReindexSummary};
+pub use writer::write_parsed;
 
 use items::prepare_feed_file;
 
@@ -15,15 +19,13 @@ use files::{chunks, read_limited, RealFolders};
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
 use crate::feeds::{sniff, Kind};
 use crate::ingest::{self, Origin};
-use crate::store::{
-    Checkpointer, ImportSummary, NewArticle, Settled, Store, StoreError, WAL_LIMIT_BYTES,
-};
+use crate::store::{ImportSummary, NewArticle, Store, StoreError};
 
 /// How an import run behaves.
 #[derive(Debug, Clone)]
@@ -32,6 +34,9 @@ pub struct ImportOptions {
     pub source_override: Option<String>,
     /// Articles written per transaction.
     pub batch_size: usize,
+    /// For tests: each chunk's parsing takes this much longer (a slow disk or huge pages).
+    #[doc(hidden)]
+    pub parse_delay: Duration,
 }
 
 impl Default for ImportOptions {
@@ -43,6 +48,7 @@ impl Default for ImportOptions {
             // articles). Since articles are written as they arrive, 1,000 to 5,000 measure the
             // same; 2,000 keeps the batch held for full-text indexing moderate.
             batch_size: 2000,
+            parse_delay: Duration::ZERO,
         }
     }
 }
@@ -153,11 +159,20 @@ fn read_file(
         return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
     }
     let origin = folders.real_path(path, own.is_symlink());
-    let parent = origin
-        .parent()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned());
-    Ok((bytes, origin.to_string_lossy().into_owned(), parent))
+    let origin = origin.to_string_lossy().into_owned();
+    let parent = folder_name(&origin);
+    Ok((bytes, origin, parent))
+}
+
+/// The name of the folder holding the file imported from `origin` (a source for a text that
+/// names none), as import and reindex both take it. The bundled samples (`sample:NAME`) come
+/// from the folder "samples".
+fn folder_name(origin: &str) -> Option<String> {
+    if origin.starts_with("sample:") {
+        return Some("samples".to_string());
+    }
+    let parent = Path::new(origin).parent()?;
+    Some(parent.file_name()?.to_string_lossy().into_owned())
 }
 
 /// Why a file was refused, in words: a file refused as binary that holds no NUL or C0 control
@@ -178,14 +193,6 @@ pub fn explain_refusal(err: &ingest::IngestError, bytes: &[u8]) -> String {
     }
 }
 
-/// Input bytes per transaction: a run of big files is committed in smaller batches (at least
-/// one file each), so a folder of large files is never all held at once.
-const MAX_BATCH_BYTES: usize = 16 * 1024 * 1024;
-
-/// A transaction is also committed after this long, so that a slow source (a network disk,
-/// huge HTML pages) never keeps the write lock from the reader beside it for long.
-const MAX_BATCH_TIME: Duration = Duration::from_secs(1);
-
 /// Files parsed together and handed to the writer at once: small, so the writer starts within
 /// milliseconds and never waits for a whole batch to be parsed.
 const CHUNK_FILES: usize = 64;
@@ -199,8 +206,8 @@ const CHUNKS_AHEAD: usize = 16;
 pub type Parsed = Result<NewArticle, FileProblem>;
 
 /// Imports `files`: small chunks are parsed in parallel on a producer thread and written as they
-/// arrive, committed every `batch_size` articles. `progress` is called with the number of files
-/// done so far.
+/// arrive, committed every `batch_size` articles and whenever the parsers have nothing ready.
+/// `progress` is called with the number of files done so far.
 pub fn import_files(
     store: &mut Store,
     files: &[PathBuf],
@@ -215,6 +222,7 @@ pub fn import_files(
         scope.spawn(move || {
             for chunk in chunks(files, CHUNK_FILES, CHUNK_BYTES) {
                 let parse = || {
+                    std::thread::sleep(options.parse_delay);
                     let files: Vec<Vec<Parsed>> = chunk
                         .par_iter()
                         .map(|p| read_and_prepare(p, options, &folders))
@@ -231,29 +239,9 @@ pub fn import_files(
             }
         });
         // The writer's end drops the receiver, so a producer still sending stops too.
-        let parsed = rx.into_iter().flatten();
-        write_parsed(store, parsed, options.batch_size, &mut report, progress)?;
+        writer::write_chunks(store, rx, options.batch_size, &mut report, progress)?;
         Ok(report)
     })
-}
-
-/// The import's writer: stores parsed files in transactions of at most `batch_size` articles,
-/// checkpointing in the background, and refreshes the planner's statistics at the end. Failed
-/// files are counted and listed in `report`.
-pub fn write_parsed(
-    store: &mut Store,
-    parsed: impl Iterator<Item = Parsed>,
-    batch_size: usize,
-    report: &mut ImportReport,
-    progress: &mut dyn FnMut(u64),
-) -> Result<(), StoreError> {
-    let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES)?;
-    let batch_size = batch_size.max(1);
-    let written = write_all(store, parsed, batch_size, &checkpoints, report, progress);
-    let finished = checkpoints.finish(store);
-    written.map_err(|e| store.explain(e))?;
-    finished?;
-    store.optimize()
 }
 
 /// Threads for parsing that yield the CPU to the writer: the single writer is the import's
@@ -280,95 +268,3 @@ fn lower_this_threads_priority() {
 /// tenths of a core it shares with a parser, and the parsers all the time it leaves.
 #[cfg(target_os = "linux")]
 const PARSER_NICENESS: libc::c_int = 10;
-
-/// Writes the parsed files in transactions of at most `batch_size` articles,
-/// [`MAX_BATCH_BYTES`] and [`MAX_BATCH_TIME`].
-fn write_all(
-    store: &mut Store,
-    parsed: impl Iterator<Item = Parsed>,
-    batch_size: usize,
-    checkpoints: &Checkpointer,
-    report: &mut ImportReport,
-    progress: &mut dyn FnMut(u64),
-) -> Result<(), StoreError> {
-    let mut parsed = parsed.peekable();
-    let mut done = 0u64;
-    let mut settled = Settled::default();
-    while parsed.peek().is_some() {
-        checkpoints.before_transaction();
-        let mut import = store.begin_import(&mut settled)?;
-        let (started, mut count, mut bytes) = (Instant::now(), 0, 0);
-        for item in parsed.by_ref() {
-            done += 1;
-            match item {
-                Ok(article) => {
-                    note_warnings(&article, report);
-                    bytes += article.raw_len();
-                    report.summary.add(import.write(&article)?);
-                    count += 1;
-                }
-                Err(problem) => {
-                    report.summary.failed += 1;
-                    report.failures.push(problem);
-                }
-            }
-            progress(done);
-            if count >= batch_size || bytes >= MAX_BATCH_BYTES || started.elapsed() > MAX_BATCH_TIME
-            {
-                break;
-            }
-        }
-        import.commit()?;
-        checkpoints.nudge();
-    }
-    Ok(())
-}
-
-fn note_warnings(article: &NewArticle, report: &mut ImportReport) {
-    for warning in &article.article.parsed.warnings {
-        report.warnings.push(FileProblem {
-            path: PathBuf::from(article.origin.clone().unwrap_or_default()),
-            reason: warning.clone(),
-        });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn articles_are_written_as_they_arrive_and_committed_every_batch_size() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store.db");
-        let mut store = Store::open(&path).unwrap();
-        let watcher = rusqlite::Connection::open(&path).unwrap();
-        let committed = || -> i64 {
-            watcher
-                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
-                .unwrap()
-        };
-        // What another connection sees each time the writer asks for the next article.
-        let mut seen = Vec::new();
-        let articles = (0..5).map(|i| {
-            seen.push(committed());
-            let text = format!("Harbour report {i}\n\nThe harbour opened on day {i}.\n");
-            Ok(prepare(text.as_bytes(), None, None, None).unwrap())
-        });
-        let checkpoints = store.checkpoint_in_background(WAL_LIMIT_BYTES).unwrap();
-        let mut report = ImportReport::default();
-        write_all(
-            &mut store,
-            articles,
-            2,
-            &checkpoints,
-            &mut report,
-            &mut |_| {},
-        )
-        .unwrap();
-        checkpoints.finish(&store).unwrap();
-        assert_eq!(seen, [0, 0, 2, 2, 4]);
-        assert_eq!(committed(), 5);
-        assert_eq!(report.summary.imported, 5);
-    }
-}

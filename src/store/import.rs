@@ -62,16 +62,16 @@ pub struct NewArticle {
     raw_packed: Vec<u8>,
     raw_len: usize,
     /// The body as the full-text index reads it, joined here on the parsing threads.
-    body_text: String,
+    pub(super) body_text: String,
     /// The URL's domain, an alias of the source.
-    domain: Option<String>,
+    pub(super) domain: Option<String>,
     /// Set for a feed's item: its `origin` is its identity, and it is dated the day it was
     /// first seen when the feed gives no date.
     pub feed: Option<FeedItem>,
     /// The date is the day the item was first seen (its feed gave none).
     pub(super) first_seen: bool,
     /// A feed item's categories (`tag:` finds them).
-    tags: Vec<String>,
+    pub(super) tags: Vec<String>,
 }
 
 /// Where a feed item came from.

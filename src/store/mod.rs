@@ -26,7 +26,7 @@ pub use feeds::{Feed, FetchRecord};
 pub use import::{FeedItem, ImportOutcome, ImportSummary, ImportTx, NewArticle};
 pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
-pub use reindex::ReindexSummary;
+pub use reindex::{RewriteTx, StoredRaw};
 pub use safety::explain;
 pub use schema::SCHEMA_VERSION;
 pub use settled::Settled;

@@ -1,132 +1,114 @@
-//! Re-deriving every article from its stored raw bytes after a parser or extractor improves.
+//! What `reindex` needs from the store: the stored original bytes in batches, and one article's
+//! derived columns rewritten from the article the importer prepared again from them.
 
-use rayon::prelude::*;
-use rusqlite::params;
+use rusqlite::{params, Transaction};
 
 use super::codec::decompress;
-use super::feed_items::first_seen_day;
-use super::import::write_fts;
+use super::feed_items::{kept_first_seen, write_tags};
+use super::import::{write_fts, NewArticle};
 use super::mentions::write_mentions;
 use super::names::ensure_source;
 use super::settled::Settled;
 use super::{Result, Store};
-use crate::ingest::{self, Origin};
-use crate::model::Article;
 
-/// What a reindex did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReindexSummary {
-    pub articles: u64,
-    /// Articles whose stored bytes no longer parse (kept as they were), with the reason.
-    pub failed: Vec<(i64, String)>,
+/// One stored article's original bytes and what its import was told about them.
+pub struct StoredRaw {
+    pub id: i64,
+    packed: Vec<u8>,
+    /// The file (or feed item) it came from.
+    pub origin: Option<String>,
+    /// `import --source NAME`, or a feed item's outlet.
+    pub source_hint: Option<String>,
 }
 
-struct Stored {
-    id: i64,
-    raw: Vec<u8>,
-    origin: Option<String>,
-    source_hint: Option<String>,
+impl StoredRaw {
+    /// The original bytes.
+    pub fn raw(&self) -> std::io::Result<Vec<u8>> {
+        decompress(&self.packed)
+    }
 }
 
 impl Store {
-    /// Re-parses every article from its raw bytes, in batches of `batch_size`, keeping ids and
-    /// read/starred marks. `progress` gets the number of articles done.
-    pub fn reindex(
-        &mut self,
-        batch_size: usize,
-        progress: &mut dyn FnMut(u64),
-    ) -> Result<ReindexSummary> {
-        let mut summary = ReindexSummary::default();
-        let mut after = 0i64;
-        loop {
-            let batch = self.stored_batch(after, batch_size.max(1))?;
-            let Some(last) = batch.last() else { break };
-            after = last.id;
-            let derived: Vec<_> = batch.par_iter().map(derive_again).collect();
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let mut rewritten = Vec::new();
-            for (id, result) in derived {
-                match result {
-                    Ok(article) if rewrite(&tx, id, &article)? => rewritten.push((id, article)),
-                    Ok(_) => summary
-                        .failed
-                        .push((id, "its URL now matches another article".into())),
-                    Err(reason) => summary.failed.push((id, reason)),
-                }
-                summary.articles += 1;
-            }
-            // Full-text rows last, as on import (see `Store::import_batch`).
-            for (id, article) in rewritten {
-                let parsed = &article.parsed;
-                write_fts(&tx, id, &parsed.title, &parsed.body_text(), true)?;
-            }
-            tx.commit()?;
-            progress(summary.articles);
-        }
-        self.conn.execute_batch(
-            "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions);
-             INSERT INTO articles_fts(articles_fts) VALUES ('optimize');",
-        )?;
-        Ok(summary)
-    }
-
-    fn stored_batch(&self, after: i64, limit: usize) -> Result<Vec<Stored>> {
+    /// Up to `limit` stored originals with ids above `after`, in id order.
+    pub fn raw_batch(&self, after: i64, limit: usize) -> Result<Vec<StoredRaw>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, t.raw, a.origin, a.source_hint
              FROM articles a JOIN article_raw t ON t.article_id = a.id
              WHERE a.id > ?1 ORDER BY a.id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![after, limit as i64], |r| {
-            Ok(Stored {
+            Ok(StoredRaw {
                 id: r.get(0)?,
-                raw: r.get(1)?,
+                packed: r.get(1)?,
                 origin: r.get(2)?,
                 source_hint: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    /// Opens a transaction rewriting derived columns (the write lock taken at once).
+    pub fn begin_rewrite(&mut self) -> Result<RewriteTx<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut settled = Settled::default();
+        settled.begin(&tx)?;
+        Ok(RewriteTx {
+            tx,
+            settled,
+            full_text: Vec::new(),
+        })
+    }
+
+    /// After a reindex: forgets the people no article mentions any more, and merges the
+    /// full-text index.
+    pub fn finish_reindex(&mut self) -> Result<()> {
+        self.conn.execute_batch(
+            "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions);
+             INSERT INTO articles_fts(articles_fts) VALUES ('optimize');",
+        )?;
+        Ok(())
+    }
 }
 
-fn derive_again(stored: &Stored) -> (i64, Result<Article, String>) {
-    let result = decompress(&stored.raw)
-        .map_err(|e| e.to_string())
-        .and_then(|raw| {
-            let parsed = ingest::parse(&raw).map_err(|e| e.to_string())?;
-            let parent_folder = stored.origin.as_deref().and_then(|o| {
-                let parent = std::path::Path::new(o).parent()?;
-                Some(parent.file_name()?.to_string_lossy().into_owned())
-            });
-            let origin = Origin {
-                source_override: stored.source_hint.clone(),
-                parent_folder,
-            };
-            Ok(ingest::derive(parsed, &origin))
-        });
-    (stored.id, result)
+/// Rewrites of stored articles' derived columns; ids, raw bytes and marks stay as they are.
+pub struct RewriteTx<'s> {
+    tx: Transaction<'s>,
+    settled: Settled,
+    /// (id, title, body) of the articles rewritten so far.
+    full_text: Vec<(i64, String, String)>,
 }
 
-/// Rewrites one article's derived fields; `false` when it would collide with another article.
-fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<bool> {
-    let redated = first_seen_date(tx, id, article)?;
-    let article = redated.as_ref().unwrap_or(article);
-    let parsed = &article.parsed;
-    let source_id = match article.source.as_deref() {
-        Some(name) => {
-            let domain = parsed.url.as_deref().and_then(crate::ingest::url_domain);
-            Some(ensure_source(tx, name, domain.as_deref())?)
+impl RewriteTx<'_> {
+    /// Rewrites article `id` as `item` derives it: source, title, date, URL, byline, author,
+    /// mentions, tags and (at commit) its words. `false` when its URL now belongs to another
+    /// article: it is kept as it was.
+    pub fn rewrite(&mut self, id: i64, item: &NewArticle) -> Result<bool> {
+        let redated = kept_first_seen(&self.tx, item, Some(id))?;
+        let item = redated.as_ref().unwrap_or(item);
+        if !self.rewrite_columns(id, item)? {
+            return Ok(false);
         }
-        None => None,
-    };
-    let updated = tx
-        .prepare_cached(
-            "UPDATE articles SET source_id = ?2, title = ?3, date = ?4, url = ?5, byline = ?6,
-                author = ?7, replacements = ?8
-             WHERE id = ?1",
-        )?
-        .execute(params![
+        write_mentions(&self.tx, id, &item.article, &mut self.settled, false)?;
+        if item.feed.is_some() {
+            write_tags(&self.tx, id, &item.tags, false)?;
+        }
+        let title = item.article.parsed.title.clone();
+        self.full_text.push((id, title, item.body_text.clone()));
+        Ok(true)
+    }
+
+    fn rewrite_columns(&self, id: i64, item: &NewArticle) -> Result<bool> {
+        let parsed = &item.article.parsed;
+        let source_id = match item.article.source.as_deref() {
+            Some(name) => Some(ensure_source(&self.tx, name, item.domain.as_deref())?),
+            None => None,
+        };
+        let sql = "UPDATE articles SET source_id = ?2, title = ?3, date = ?4, url = ?5,
+                byline = ?6, author = ?7, replacements = ?8, first_seen_date = ?9
+             WHERE id = ?1";
+        let updated = self.tx.prepare_cached(sql)?.execute(params![
             id,
             source_id,
             parsed.title,
@@ -135,36 +117,25 @@ fn rewrite(tx: &rusqlite::Transaction, id: i64, article: &Article) -> Result<boo
             parsed.byline,
             parsed.author,
             parsed.replacements as i64,
+            item.first_seen,
         ]);
-    match updated {
-        Ok(_) => {
-            write_mentions(tx, id, article, &mut Settled::default(), false)?;
-            Ok(true)
+        match updated {
+            Ok(_) => Ok(true),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
         }
-        // The re-derived URL now belongs to another stored article: keep this one as it was.
-        Err(rusqlite::Error::SqliteFailure(e, _))
-            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
-        {
-            Ok(false)
-        }
-        Err(e) => Err(e.into()),
     }
-}
 
-/// A feed item with no date of its own keeps the day it was first seen: the article with that
-/// date, when it needs one.
-fn first_seen_date(
-    tx: &rusqlite::Transaction,
-    id: i64,
-    article: &Article,
-) -> Result<Option<Article>> {
-    if article.parsed.date.is_some() {
-        return Ok(None);
+    /// Indexes the rewritten articles' words (last, as on import) and commits.
+    pub fn commit(self) -> Result<()> {
+        for (id, title, body) in &self.full_text {
+            write_fts(&self.tx, *id, title, body, true)?;
+        }
+        self.tx.commit()?;
+        Ok(())
     }
-    let Some(date) = first_seen_day(tx, id)? else {
-        return Ok(None);
-    };
-    let mut redated = article.clone();
-    redated.parsed.date = Some(date);
-    Ok(Some(redated))
 }

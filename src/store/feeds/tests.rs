@@ -104,7 +104,7 @@ fn an_undated_item_keeps_the_day_first_seen_through_updates_and_reindex() {
         ("2025-12-01".to_string(), true),
         "an update keeps the first day"
     );
-    store.reindex(10, &mut |_| {}).unwrap();
+    crate::importer::reindex(&mut store, 10, &mut |_| {}).unwrap();
     assert_eq!(
         day(&store),
         ("2025-12-01".to_string(), true),
