@@ -16,6 +16,7 @@ mod checks;
 #[allow(dead_code)]
 #[path = "feeds_support/expect.rs"]
 mod expect;
+mod feeds_support;
 
 use byline::model::ParsedArticle;
 
@@ -32,18 +33,7 @@ const OK_FLOOR: usize = 2135;
 const ITEMS_FLOOR: usize = 1295;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/feeds")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipped: {} is absent (../shared is not part of a user's clone)",
-            path.display()
-        );
-        None
-    }
+    feeds_support::shared_feeds(rel)
 }
 
 /// Every `.xml` and `.json` file under `dir`, sorted.

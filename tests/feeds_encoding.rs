@@ -5,7 +5,7 @@
 //! when `../shared` is absent.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,22 +14,13 @@ use byline::fetch::{Client, HttpSettings, Outcome, Validators};
 #[allow(dead_code)]
 #[path = "feeds_support/expect.rs"]
 mod expect;
+mod feeds_support;
 
 /// Files whose expectation holds today; fewer is a regression.
 const MATCHED_FLOOR: usize = 63;
 
 fn encoding_dir() -> Option<PathBuf> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/feeds/feedparser/encoding");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipped: {} is absent (../shared is not part of a user's clone)",
-            path.display()
-        );
-        None
-    }
+    feeds_support::shared_feeds("feedparser/encoding")
 }
 
 /// A file to serve: its bytes, the `Content-Type` to send (if any) and its comment's text.

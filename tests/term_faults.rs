@@ -8,27 +8,17 @@
 
 #[path = "tui_support/pty.rs"]
 mod pty;
+#[path = "tui_support/stores.rs"]
+mod stores;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use byline::store::Store;
 use pty::find;
+use stores::sample_store;
 
 const LEAVE: &[u8] = b"\x1b[?1049l";
-
-/// A store with the bundled samples.
-fn sample_store(dir: &Path) -> PathBuf {
-    let store = dir.join("store.db");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
-        .arg("--store")
-        .arg(&store)
-        .args(["import", "--samples"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "import: {out:?}");
-    store
-}
 
 /// The reader on the samples with `var=value`, showing its list.
 fn start(dir: &Path, var: &str, value: &str) -> (std::process::Child, pty::Pty, PathBuf) {

@@ -7,29 +7,19 @@
 
 #[path = "tui_support/pty.rs"]
 mod pty;
+#[path = "tui_support/stores.rs"]
+mod stores;
 
 use std::os::unix::process::ExitStatusExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use byline::store::Store;
 use pty::find;
+use stores::sample_store;
 
 const ENTER: &[u8] = b"\x1b[?1049h";
 const LEAVE: &[u8] = b"\x1b[?1049l";
-
-/// A store with the bundled samples.
-fn sample_store(dir: &Path) -> PathBuf {
-    let store = dir.join("store.db");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
-        .arg("--store")
-        .arg(&store)
-        .args(["import", "--samples"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "import: {out:?}");
-    store
-}
 
 fn read_ids(store: &Path) -> Vec<i64> {
     let store = Store::open(store).unwrap();

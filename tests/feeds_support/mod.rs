@@ -6,6 +6,7 @@
 pub mod store;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
@@ -171,4 +172,21 @@ pub fn rss(title: &str, items: &[(&str, &str, &str, &str)]) -> String {
     }
     out.push_str("</channel></rss>\n");
     out
+}
+
+/// `../shared/data/feeds/REL` when it is there; else `None`, saying the test is skipped (a
+/// user's clone has no `../shared`).
+pub fn shared_feeds(rel: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/feeds")
+        .join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: {} is absent (../shared is not part of a user's clone)",
+            path.display()
+        );
+        None
+    }
 }

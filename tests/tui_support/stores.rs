@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use byline::model::{Article, Block, ParsedArticle, PersonMention};
 use byline::store::{NewArticle, Store};
@@ -43,4 +43,17 @@ fn article(i: usize) -> NewArticle {
         people,
     };
     NewArticle::new(article, format!("raw {i}").as_bytes(), None, None)
+}
+
+/// A store with the bundled samples, imported by the real binary.
+pub fn sample_store(dir: &Path) -> PathBuf {
+    let store = dir.join("store.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("--store")
+        .arg(&store)
+        .args(["import", "--samples"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "import: {out:?}");
+    store
 }
