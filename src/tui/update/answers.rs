@@ -104,6 +104,11 @@ fn results(app: &mut App, count: u64, pages: Vec<(u64, Vec<ArticleRow>)>) -> Vec
     let r = &mut app.results;
     r.count = Some(count);
     r.pages = pages.into_iter().collect();
+    // An import beside the reader may have committed since the total was last counted: the
+    // store holds at least the articles this query found ("17,363 of 17,184" never shows).
+    if app.total.is_some_and(|total| total < count) {
+        app.total = Some(count);
+    }
     r.pending.clear();
     let keep = app.keep_id.take().and_then(|id| app.results.index_of(id));
     if keep.is_none() {

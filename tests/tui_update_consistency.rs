@@ -1,5 +1,6 @@
-//! A mark the store cannot save (a full disk, a locked store) is put back on screen, with the
-//! store's reason in words: the reader never shows a mark that was not kept.
+//! What the reader shows stays true to the store: a mark the store cannot save (a full disk, a
+//! locked store) is put back with the store's reason in words, and a query that finds more
+//! articles than the last known total raises the total.
 
 #[path = "tui_support/fixture.rs"]
 mod fixture;
@@ -33,4 +34,19 @@ fn a_star_or_read_mark_the_store_refused_is_put_back_and_explained() {
         message: "the read mark was not saved: locked".into(),
     }));
     assert_eq!(h.app.results.selected_row().unwrap().read, read_before);
+}
+
+#[test]
+fn a_query_finding_more_than_the_known_total_raises_the_total() {
+    use byline::tui::msg::Command;
+    let mut h = Harness::new(10, 120, 40);
+    h.app.total = Some(8); // counted before an import beside the reader committed more
+    let gen = h.app.gen;
+    let cmds = h.send(Msg::Worker(Response::Results {
+        gen,
+        count: 12,
+        pages: vec![(0, Vec::new())],
+    }));
+    let _: Vec<Command> = cmds;
+    assert_eq!(h.app.total, Some(12), "never '12 of 8'");
 }
