@@ -9,8 +9,14 @@ use super::files::{read_limited, MAX_FILE_BYTES};
 /// Reads `path` if it is a regular file (symbolic links followed) of at most
 /// [`MAX_FILE_BYTES`]; otherwise says why not, in words fit for a message after the file name.
 pub fn read_article_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
+    read_checked(path, &meta)
+}
+
+/// The gate itself, for a file whose metadata (links followed) is already known: import and
+/// `extract` refuse the same files with the same words.
+pub(super) fn read_checked(path: &Path, meta: &std::fs::Metadata) -> Result<Vec<u8>, String> {
     let cannot_read = |e: std::io::Error| format!("cannot read it: {e}");
-    let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
         // Opening a FIFO would block; a device like /dev/zero never ends.
         return Err("not a regular file (a folder, FIFO, socket or device)".into());

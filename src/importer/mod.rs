@@ -15,7 +15,7 @@ pub use writer::write_parsed;
 
 use items::prepare_feed_file;
 
-use files::{chunks, read_limited, RealFolders};
+use files::{chunks, RealFolders};
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
@@ -141,23 +141,7 @@ fn read_file(
         true => std::fs::metadata(path).map_err(cannot_read)?,
         false => own.clone(),
     };
-    if !meta.is_file() {
-        // A FIFO or a device would block or never end; a folder here was not walked.
-        return Err(problem(
-            "not a regular file (a folder, FIFO, socket or device)".into(),
-        ));
-    }
-    let too_large = |len: u64| {
-        let mib = len / (1024 * 1024);
-        problem(format!("too large: {mib} MiB (the limit is 64 MiB)"))
-    };
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let bytes = read_limited(path, meta.len()).map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64)); // it grew, or claims no size (/proc)
-    }
+    let bytes = gate::read_checked(path, &meta).map_err(problem)?;
     let origin = folders.real_path(path, own.is_symlink());
     let origin = origin.to_string_lossy().into_owned();
     let parent = folder_name(&origin);
