@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use super::parse::parse_feed;
-use crate::fetch::{Client, FetchError, Outcome, Validators};
+use super::parse::{parse_feed, ParsedFeed};
+use crate::fetch::{Client, FetchError, Fetched, Outcome, Validators};
 use crate::importer::prepare_item;
 use crate::store::{Feed, NewArticle};
 
@@ -80,26 +80,43 @@ pub fn prepare_outcome(outcome: Outcome, feed: &Feed, today: NaiveDate) -> FeedR
     };
     let parsed = catch_unwind(AssertUnwindSafe(|| {
         let content_type = fetched.content_type.as_deref();
-        let parsed = parse_feed(&fetched.body, content_type, Some(&fetched.final_url))?;
-        let articles = parsed
+        parse_feed(&fetched.body, content_type, Some(&fetched.final_url))
+    }));
+    match parsed {
+        Ok(Ok(parsed)) => prepare_parsed(parsed, fetched, feed, today),
+        Ok(Err(err)) => FeedResult::failed(err.to_string()),
+        Err(_) => FeedResult::failed(BUG.into()),
+    }
+}
+
+/// What a caught panic says: the feed failed, not the fetch.
+const BUG: &str = "byline failed on this feed (a bug: please report it)";
+
+/// An already parsed body's items as articles of `feed` (people found, hashed, compressed).
+pub fn prepare_parsed(
+    parsed: ParsedFeed,
+    fetched: Fetched,
+    feed: &Feed,
+    today: NaiveDate,
+) -> FeedResult {
+    let articles = catch_unwind(AssertUnwindSafe(|| {
+        parsed
             .items
             .iter()
             .map(|doc| {
                 let origin = format!("feed:{}#{}", feed.id, doc.key);
                 prepare_item(doc, origin, Some(feed.name.clone()), Some(feed.id), today)
             })
-            .collect::<Vec<_>>();
-        Ok::<_, super::FeedError>((parsed, articles))
+            .collect::<Vec<_>>()
     }));
-    match parsed {
-        Ok(Ok((parsed, articles))) => FeedResult::Items {
+    match articles {
+        Ok(articles) => FeedResult::Items {
             articles,
             validators: fetched.validators,
             moved_to: fetched.moved_to,
             site_url: parsed.site_url,
             warnings: parsed.warnings,
         },
-        Ok(Err(err)) => FeedResult::failed(err.to_string()),
-        Err(_) => FeedResult::failed("byline failed on this feed (a bug: please report it)".into()),
+        Err(_) => FeedResult::failed(BUG.into()),
     }
 }

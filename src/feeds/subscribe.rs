@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use super::discover::feed_links;
-use super::fetched::prepare_outcome;
+use super::fetched::prepare_parsed;
 use super::refresh::{store_result, FeedReport, FetchOptions};
 use super::sniff::{sniff, Kind};
 use crate::fetch::{Client, FetchError, Fetched, Outcome, Validators};
@@ -58,7 +58,7 @@ pub fn subscribe(
     })?;
     let name = name
         .map(str::to_string)
-        .or(parsed.title)
+        .or(parsed.title.clone())
         .or_else(|| crate::ingest::url_domain(&feed_url))
         .unwrap_or_else(|| feed_url.clone());
     let (id, _) = store.add_feed(&name, &feed_url, tags)?;
@@ -67,7 +67,7 @@ pub fn subscribe(
         .ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
     debug_assert_eq!(feed.id, id);
     let today = Utc::now().date_naive();
-    let result = prepare_outcome(Outcome::Fetched(fetched), &feed, today);
+    let result = prepare_parsed(parsed, fetched, &feed, today);
     let report = store_result(store, &mut Settled::default(), &feed, result, options)?;
     let feed = store.find_feed(&feed.name)?.unwrap_or(feed);
     Ok(Subscribed::Added { feed, report })
