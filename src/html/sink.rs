@@ -226,7 +226,8 @@ impl State {
             Some(base) => base.join(href).ok()?,
             None => url::Url::parse(href).ok()?,
         };
-        matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+        // The one link rule, so a numbered link is always one the reader will open.
+        crate::links::openable(url.as_str()).ok().map(|u| u.to_string())
     }
 
     /// Ends the block being read, choosing its kind from the elements open around it.
