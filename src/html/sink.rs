@@ -227,7 +227,9 @@ impl State {
             None => url::Url::parse(href).ok()?,
         };
         // The one link rule, so a numbered link is always one the reader will open.
-        crate::links::openable(url.as_str()).ok().map(|u| u.to_string())
+        crate::links::openable(url.as_str())
+            .ok()
+            .map(|u| u.to_string())
     }
 
     /// Ends the block being read, choosing its kind from the elements open around it.

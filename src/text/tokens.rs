@@ -52,10 +52,14 @@ pub fn needle_tokens(term: &str) -> Vec<String> {
 /// Where the token sequence `needle` occurs in `text`, each as the byte range from its first
 /// token's start to its last token's end.
 pub fn find_tokens(text: &str, needle: &[String]) -> Vec<Range<usize>> {
+    find_in_tokens(&tokens(text), needle)
+}
+
+/// [`find_tokens`] over a text already split by [`tokens`], so several needles share one pass.
+pub fn find_in_tokens(hay: &[(Range<usize>, String)], needle: &[String]) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return Vec::new();
     }
-    let hay = tokens(text);
     let mut found = Vec::new();
     for start in 0..hay.len() {
         let Some(window) = hay.get(start..start + needle.len()) else {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::doc::{find_all, Mark};
 use crate::query::{Query, TermKind};
 use crate::store::StoredArticle;
-use crate::text::tokens::{find_tokens, needle_tokens};
+use crate::text::tokens::{find_in_tokens, needle_tokens, tokens};
 
 /// What to highlight in one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,12 +49,13 @@ impl Needles {
     /// The matches in a whole text (a title, a block), earliest first, never overlapping.
     pub fn marks(&self, text: &str) -> Vec<(Range<usize>, Mark)> {
         let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
-        for needle in &self.words {
-            marks.extend(
-                find_tokens(text, needle)
-                    .into_iter()
-                    .map(|r| (r, Mark::Match)),
-            );
+        if !self.words.is_empty() {
+            // Split once, whatever the number of words: this runs on every rewrap.
+            let hay = tokens(text);
+            for needle in &self.words {
+                let found = find_in_tokens(&hay, needle);
+                marks.extend(found.into_iter().map(|r| (r, Mark::Match)));
+            }
         }
         for name in &self.people {
             marks.extend(find_all(text, name).into_iter().map(|r| (r, Mark::Match)));
