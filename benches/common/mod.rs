@@ -39,9 +39,13 @@ pub fn target_dir() -> PathBuf {
     tmp.parent().unwrap_or(tmp).to_path_buf()
 }
 
-/// The byline binary cargo built for this bench (bench profile = release).
+/// The byline binary under test: `BYLINE_BENCH_BIN` when set (a kept build, to compare two
+/// versions on the same store), else the one cargo built for this bench (bench profile = release).
 pub fn byline_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_byline"))
+    match std::env::var_os("BYLINE_BENCH_BIN") {
+        Some(path) => PathBuf::from(path),
+        None => PathBuf::from(env!("CARGO_BIN_EXE_byline")),
+    }
 }
 
 /// The median of `samples` (sorted copy).
