@@ -27,6 +27,7 @@ pub enum Granularity {
 use chrono::NaiveDate;
 
 use super::clean::{line, text};
+use super::plan::{DateWalk, PersonWalk, Plan, WalkSet};
 use super::{Result, Store};
 use crate::query::Query;
 
@@ -124,26 +125,28 @@ impl Store {
             Granularity::Day => 10,
             Granularity::Month => 7,
         };
-        let sql = match filter
-            .person
-            .as_ref()
-            .and_then(|p| Some((&p.ids, p.index_only.as_ref()?)))
-        {
+        let sql = match &filter.plan {
             // A person (and dates, words): the index carries the dates, no article is read
             // (the top person of 1,000,000 articles: 2 s otherwise).
-            Some((ids, condition)) => format!(
+            Plan::PersonWalk(PersonWalk {
+                id,
+                index_only: Some(condition),
+                ..
+            }) => format!(
                 "SELECT substr(m.date, 1, {width}) AS bucket, count(*) FROM mentions m
-                 WHERE m.person_id = {ids} AND {condition} AND m.date IS NOT NULL
+                 WHERE m.person_id = {id} AND {condition} AND m.date IS NOT NULL
                  GROUP BY bucket ORDER BY bucket"
             ),
             // Several people of one surname (and dates): their distinct articles in the index.
-            None if filter.person.is_none() && filter.people_only.is_some() => format!(
+            Plan::DateWalk(DateWalk {
+                set: WalkSet::People { on_mentions, .. },
+                ..
+            }) => format!(
                 "SELECT substr(date, 1, {width}) AS bucket, count(*)
-                 FROM (SELECT DISTINCT m.article_id, m.date FROM mentions m WHERE {})
-                 WHERE date IS NOT NULL GROUP BY bucket ORDER BY bucket",
-                filter.people_only.as_deref().unwrap_or("0")
+                 FROM (SELECT DISTINCT m.article_id, m.date FROM mentions m WHERE {on_mentions})
+                 WHERE date IS NOT NULL GROUP BY bucket ORDER BY bucket"
             ),
-            None => format!(
+            _ => format!(
                 "SELECT substr(a.date, 1, {width}) AS bucket, count(*) {} AND a.date IS NOT NULL
                  GROUP BY bucket ORDER BY bucket",
                 filter.matching_articles("")

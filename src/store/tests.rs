@@ -2,6 +2,7 @@
 
 mod checkpoint;
 mod people;
+mod plan_choice;
 mod plans;
 mod settled;
 mod versions;
