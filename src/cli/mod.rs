@@ -120,7 +120,7 @@ pub fn usage_error(err: clap::Error) -> ExitCode {
 /// Outside text (a file name, a query, a stored name) made safe to print on one line: escape
 /// sequences and controls removed, line breaks made spaces.
 pub fn safe(text: &str) -> String {
-    byline::text::sanitize(text).replace('\n', " ")
+    byline::text::sanitize_line(text)
 }
 
 /// A path made safe to print.

@@ -209,6 +209,8 @@ pub fn store_result(
             record.next_due = now + interval.max(wait);
             record.failed = true;
             record.gone = gone;
+            // The reason can quote the server (a status line, a content type): it is shown.
+            let reason = crate::text::sanitize_line(&reason);
             record.status = reason.clone();
             FeedOutcome::Failed(reason)
         }

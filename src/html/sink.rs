@@ -245,7 +245,7 @@ impl State {
             }
             return;
         }
-        let clean = crate::text::sanitize(&text).replace('\n', " ");
+        let clean = crate::text::sanitize_line(&text);
         let clean = clean.trim();
         if clean.is_empty() {
             return;

@@ -78,12 +78,7 @@ pub fn prepare(
 ) -> Result<NewArticle, ingest::IngestError> {
     let parsed = ingest::parse(bytes)?;
     // A folder name or `--source` can hold controls too; they become stored source names.
-    let clean = |name: &str| {
-        crate::text::sanitize(name)
-            .replace('\n', " ")
-            .trim()
-            .to_string()
-    };
+    let clean = |name: &str| crate::text::sanitize_line(name).trim().to_string();
     let from = Origin {
         source_override: source_override.map(clean).filter(|s| !s.is_empty()),
         parent_folder: parent_folder

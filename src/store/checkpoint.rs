@@ -9,8 +9,11 @@
 //! copied, which never happens while the writer keeps writing as the checkpointer copies: the
 //! log would grow to the size of the whole import. So once it passes [`WAL_LIMIT_BYTES`], the
 //! writer waits for the checkpoint in progress before its next transaction, and the log starts
-//! over from its beginning.
+//! over from its beginning. The log's size is the one SQLite reports to the writer after each of
+//! its commits (the WAL hook), so the writer never decides on a size the checkpointing thread
+//! has not yet got round to measuring.
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
@@ -33,6 +36,8 @@ pub struct Checkpointer {
     thread: Option<JoinHandle<()>>,
     /// Log frames past which the writer waits (see [`Checkpointer::before_transaction`]).
     limit_frames: i64,
+    /// Frames in the log after the writer's last commit, as SQLite's WAL hook reports them.
+    log_frames: Arc<AtomicI64>,
 }
 
 /// What the writer and the checkpointing thread share.
@@ -47,8 +52,6 @@ struct State {
     /// Checkpoints asked for, and done (each covers every commit before it was asked for).
     asked: u64,
     done: u64,
-    /// Frames in the log when the last checkpoint ran.
-    log_frames: i64,
     stopping: bool,
 }
 
@@ -73,11 +76,12 @@ impl Store {
     /// Starts checkpointing this store's log on another connection and thread, and stops this
     /// connection's own automatic checkpoints until [`Checkpointer::finish`]. The log may grow
     /// to about `wal_limit_bytes` (see [`WAL_LIMIT_BYTES`]).
-    pub fn checkpoint_in_background(&self, wal_limit_bytes: i64) -> Result<Checkpointer> {
+    pub fn checkpoint_in_background(&mut self, wal_limit_bytes: i64) -> Result<Checkpointer> {
         let idle = Checkpointer {
             shared: None,
             thread: None,
             limit_frames: 0,
+            log_frames: Arc::default(),
         };
         let Some(path) = self.path.as_deref() else {
             return Ok(idle);
@@ -86,6 +90,14 @@ impl Store {
         conn.busy_timeout(BUSY_WAIT)?;
         let page_size: i64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
         self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        // Replaces the automatic checkpoints' own hook (restored by `restore_autocheckpoint`).
+        let log_frames = Arc::new(AtomicI64::new(0));
+        let reported = Arc::clone(&log_frames);
+        self.conn
+            .wal_hook(Some(move |_: &mut rusqlite::hooks::Wal, frames| {
+                reported.store(i64::from(frames), Ordering::Relaxed);
+                Ok(())
+            }))?;
         let shared = Arc::new(Shared::default());
         let for_thread = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
@@ -96,6 +108,7 @@ impl Store {
                 shared: Some(shared),
                 thread: Some(thread),
                 limit_frames: wal_limit_bytes / page_size.max(512),
+                log_frames,
             }),
             Err(_) => {
                 // No thread to spare: the connection checkpoints itself, as before.
@@ -105,7 +118,9 @@ impl Store {
         }
     }
 
-    fn restore_autocheckpoint(&self) -> Result<()> {
+    fn restore_autocheckpoint(&mut self) -> Result<()> {
+        self.conn
+            .wal_hook(None::<fn(&mut rusqlite::hooks::Wal, i32) -> rusqlite::Result<()>>)?;
         self.conn
             .pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
         Ok(())
@@ -123,12 +138,9 @@ fn checkpoint_when_asked(conn: &Connection, shared: &Shared) {
         drop(state);
         // A checkpoint that fails (another one running, a reader in the way) leaves the log
         // longer; the next one, or closing the store, copies it.
-        let log_frames = conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(1))
-            .unwrap_or(0);
+        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(1));
         let mut state = shared.lock();
         state.done = covering;
-        state.log_frames = log_frames;
         shared.changed.notify_all();
     }
 }
@@ -146,17 +158,14 @@ impl Checkpointer {
     /// the checkpoints asked for, so that the transaction starts the log over.
     pub fn before_transaction(&self) {
         let Some(shared) = &self.shared else { return };
-        let mut state = shared.lock();
-        if state.log_frames <= self.limit_frames {
+        if self.log_frames.load(Ordering::Relaxed) <= self.limit_frames {
             return;
         }
-        // Forget the size: the next checkpoint reports the new log's.
-        state.log_frames = 0;
-        drop(shared.wait_while(state, |s| s.done != s.asked));
+        drop(shared.wait_while(shared.lock(), |s| s.done != s.asked));
     }
 
     /// Waits for the last checkpoint and gives `store` its own automatic checkpoints back.
-    pub fn finish(mut self, store: &Store) -> Result<()> {
+    pub fn finish(mut self, store: &mut Store) -> Result<()> {
         let running = self.thread.is_some();
         self.stop();
         if running {

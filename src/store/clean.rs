@@ -4,16 +4,7 @@
 
 use rusqlite::Row;
 
-/// One line of display-safe text: escapes, controls and invisible characters removed, line
-/// breaks made spaces.
-pub(super) fn line(text: &str) -> String {
-    let clean = crate::text::sanitize(text);
-    if clean.contains('\n') {
-        clean.replace('\n', " ")
-    } else {
-        clean
-    }
-}
+pub(super) use crate::text::sanitize_line as line;
 
 /// Column `i` of `r` as one display-safe line.
 pub(super) fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
@@ -29,7 +20,7 @@ pub(super) fn opt_text(r: &Row, i: usize) -> rusqlite::Result<Option<String>> {
 mod tests {
     use crate::query::Query;
     use crate::store::tests::{seeded, today};
-    use crate::store::Store;
+    use crate::store::{Granularity, Store};
 
     const HOSTILE: &str = "Evil\u{1b}]0;owned\u{7}\u{1b}[2J\u{202E}\nname\u{200B}";
 
@@ -44,9 +35,17 @@ mod tests {
                  UPDATE sources SET name = '{h}' || id;
                  UPDATE people SET name = '{h}' || id;
                  UPDATE person_aliases SET alias = '{h}x';
-                 UPDATE mentions SET aliases = '{h}y';",
+                 UPDATE mentions SET aliases = '{h}y';
+                 UPDATE articles SET date = '{h}' WHERE id = 1;
+                 INSERT INTO ui_state (key, value) VALUES ('last_query', '{h}');",
                 h = HOSTILE.replace('\'', "''")
             ))
+            .unwrap();
+        let original = format!("Title {HOSTILE}\n\nBody {HOSTILE}\n");
+        let packed = crate::store::codec::compress(original.as_bytes());
+        store
+            .conn
+            .execute("UPDATE article_raw SET raw = ?1", [packed])
             .unwrap();
         store
     }
@@ -87,6 +86,15 @@ mod tests {
         assert!(!sources.is_empty());
         for s in sources {
             assert_clean("source count", &s.name);
+        }
+        assert!(!a.body.is_empty());
+        for block in &a.body {
+            assert_clean("body", &block.text);
+        }
+        let last = store.ui_value("last_query").unwrap().unwrap();
+        assert_clean("saved query", &last);
+        for (bucket, _) in store.date_histogram(&q, today(), Granularity::Day).unwrap() {
+            assert_clean("histogram bucket", &bucket);
         }
         for p in store.person_counts(&q, today(), 10).unwrap() {
             assert_clean("person count", &p.name);

@@ -253,7 +253,7 @@ impl Store {
         let detail: String = problems.join("; ").chars().take(300).collect();
         Err(StoreError::Corrupt {
             path,
-            detail: crate::text::sanitize(&detail).replace('\n', " "),
+            detail: crate::text::sanitize_line(&detail),
         })
     }
 
@@ -264,7 +264,7 @@ impl Store {
         Ok(bytes.max(0) as u64)
     }
 
-    /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
+    /// Runs SQLite's integrity check: the problems it names, none when the file is sound.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;

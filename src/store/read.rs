@@ -134,7 +134,13 @@ impl Store {
 /// after a parser upgrade `byline reindex` brings titles, people and the index in line).
 fn body_of(raw: Option<&[u8]>) -> Vec<Block> {
     let bytes = raw.and_then(|r| decompress(r).ok()).unwrap_or_default();
-    crate::ingest::parse(&bytes)
+    let mut body = crate::ingest::parse(&bytes)
         .map(|p| p.body)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // The parsers sanitize; a stored original written by hand (or a feed item's JSON) is
+    // still made display-safe on its way out.
+    for block in &mut body {
+        block.text = line(&block.text);
+    }
+    body
 }

@@ -132,7 +132,7 @@ fn summarize(tables: &[String]) -> String {
     if more > 0 {
         text.push_str(&format!(" and {more} more"));
     }
-    crate::text::sanitize(&text).replace('\n', " ")
+    crate::text::sanitize_line(&text)
 }
 
 /// Copies the store to `<store>.v<N>.bak` (or `.v<N>.<k>.bak` when that exists) with

@@ -28,7 +28,7 @@ impl Store {
         let value = self
             .conn
             .query_row("SELECT value FROM ui_state WHERE key = ?1", [key], |r| {
-                r.get(0)
+                super::clean::text(r, 0)
             })
             .optional()?;
         Ok(value)

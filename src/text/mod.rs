@@ -8,7 +8,7 @@ pub mod tokens;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use invisible::{is_invisible, is_joiner};
-pub use sanitize::{sanitize, TAB_WIDTH};
+pub use sanitize::{sanitize, sanitize_line, TAB_WIDTH};
 
 #[cfg(test)]
 mod tests;

@@ -65,6 +65,17 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// [`sanitize`]d text as one line: line breaks become spaces. For names, titles, URLs and
+/// messages, which are shown on one line.
+pub fn sanitize_line(text: &str) -> String {
+    let clean = sanitize(text);
+    if clean.contains('\n') {
+        clean.replace('\n', " ")
+    } else {
+        clean
+    }
+}
+
 fn push_newline(out: &mut String, column: &mut usize) {
     out.push('\n');
     *column = 0;

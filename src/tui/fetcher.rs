@@ -76,11 +76,13 @@ impl Fetcher {
 
 fn run(path: &std::path::Path, feed: Option<i64>, options: &FetchOptions, answers: &Sender<Input>) {
     let send = |event: FetchEvent| {
-        let _ = answers.send(super::safe::response(Response::Fetch(event)).into());
+        let _ = answers.send(Response::Fetch(event).into());
     };
     if let Err(e) = fetch(path, feed, options, &send) {
         super::log::line(&format!("fetch stopped: {e:#}"));
-        send(FetchEvent::Stopped(format!("{e:#}")));
+        send(FetchEvent::Stopped(crate::text::sanitize_line(&format!(
+            "{e:#}"
+        ))));
     }
 }
 

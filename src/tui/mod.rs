@@ -15,7 +15,6 @@ pub mod layout;
 pub mod log;
 pub mod msg;
 pub mod run;
-pub mod safe;
 pub mod state;
 pub mod store_api;
 pub mod term;

@@ -20,20 +20,20 @@ const KEEP_SCAN_PAGES: u64 = 10;
 /// Store work that takes longer is logged (with whether it was cancelled).
 const SLOW: Duration = Duration::from_millis(250);
 
-/// Answers one request (writes answer nothing unless they fail); every string in the answer is
-/// sanitized, and errors are also logged.
+/// Answers one request (writes answer nothing unless they fail); errors are also logged. The
+/// store hands out display-safe text only (`store::clean`), and errors are made so here.
 pub fn handle(api: &dyn StoreApi, today: NaiveDate, req: Request) -> Option<Response> {
     finish(answer(api, today, req))
 }
 
 /// Logs and shows an error; only display-safe text leaves the worker.
 fn finish(result: anyhow::Result<Option<Response>>) -> Option<Response> {
-    let answer = result.unwrap_or_else(|e| {
+    result.unwrap_or_else(|e| {
         super::log::line(&format!("store error: {e:#}"));
-        Some(Response::Error(format!("{e:#}")))
-    });
-    // Whatever the store holds, only display-safe text reaches the screen.
-    answer.map(super::safe::response)
+        Some(Response::Error(crate::text::sanitize_line(&format!(
+            "{e:#}"
+        ))))
+    })
 }
 
 /// A mark the store refused, answered so the reader can put the article back.
@@ -49,7 +49,7 @@ fn mark_failed(
         id,
         read,
         starred,
-        message: format!("the {what} was not saved: {err:#}"),
+        message: crate::text::sanitize_line(&format!("the {what} was not saved: {err:#}")),
     }
 }
 

@@ -36,7 +36,7 @@ fn articles_are_written_as_they_arrive_and_committed_every_batch_size() {
         &mut |_| {},
     )
     .unwrap();
-    checkpoints.finish(&store).unwrap();
+    checkpoints.finish(&mut store).unwrap();
     assert_eq!(seen, [0, 0, 2, 2, 4]);
     assert_eq!(committed(), 5);
     assert_eq!(report.summary.imported, 5);

@@ -42,7 +42,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
                 } else {
                     String::new()
                 };
-                let first = crate::tui::safe::line(first);
+                let first = crate::text::sanitize_line(first);
                 app.flash = Some((format!("{first}{more}"), FlashKind::Warn));
             }
             Vec::new()
