@@ -59,6 +59,30 @@ fn printable_scheme(scheme: &str) -> String {
     scheme.chars().take(32).collect()
 }
 
+/// The heading of the numbered links at the end of a body (see [`crate::html`]).
+pub const LINKS_HEADING: &str = "Links";
+
+/// The numbered links at the end of an article's body, in order (`[1] URL`, `[2] URL`, ...
+/// under a [`LINKS_HEADING`] heading): `links[n - 1]` is link `n`. Empty when there are none.
+pub fn numbered(body: &[crate::model::Block]) -> Vec<String> {
+    use crate::model::BlockKind;
+    let Some(heading) = body
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Heading && b.text == LINKS_HEADING)
+    else {
+        return Vec::new();
+    };
+    let mut links = Vec::new();
+    for block in &body[heading + 1..] {
+        let expected = format!("[{}] ", links.len() + 1);
+        match block.text.strip_prefix(&expected) {
+            Some(url) if block.kind == BlockKind::ListItem => links.push(url.to_string()),
+            _ => break,
+        }
+    }
+    links
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +154,30 @@ mod tests {
             Err(LinkError::Invalid(_))
         ));
         assert!(openable("-oProxyCommand=x").is_err());
+    }
+
+    #[test]
+    fn numbered_links_are_read_from_the_end_of_the_body() {
+        use crate::model::{Block, BlockKind};
+        let item = |t: &str| Block::new(BlockKind::ListItem, t);
+        let body = vec![
+            Block::paragraph("See the report[1] and the map[2]."),
+            item("[1] not a link line: the list above the heading"),
+            Block::heading(LINKS_HEADING),
+            item("[1] https://example.org/report"),
+            item("[2] https://example.org/map"),
+        ];
+        assert_eq!(
+            numbered(&body),
+            ["https://example.org/report", "https://example.org/map"]
+        );
+        assert!(numbered(&body[..2]).is_empty());
+        // A list that skips a number ends there.
+        let skipped = vec![
+            Block::heading(LINKS_HEADING),
+            item("[1] https://a.example/"),
+            item("[3] https://c.example/"),
+        ];
+        assert_eq!(numbered(&skipped), ["https://a.example/"]);
     }
 }

@@ -102,7 +102,7 @@ impl Sink {
         state.flush();
         let mut blocks = state.blocks;
         if !state.links.is_empty() {
-            blocks.push(Block::heading("Links"));
+            blocks.push(Block::heading(crate::links::LINKS_HEADING));
             for (i, link) in state.links.iter().enumerate() {
                 blocks.push(Block::new(
                     BlockKind::ListItem,

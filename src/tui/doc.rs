@@ -253,4 +253,31 @@ mod meta_tests {
             "Harbour Feed · Wed 4 Mar 2026 · A. Writer"
         );
     }
+
+    /// A wide table drawn in text and a line of CJK (two columns a character) at 20 columns:
+    /// every line fits, no character is cut, and no text is lost.
+    #[test]
+    fn preformatted_lines_wrap_at_characters_never_inside_one() {
+        use unicode_width::UnicodeWidthStr;
+        let table = "| 港口 | Harbour throughput 2025 | 東京 | 1,234,567 | ✓ |";
+        let cjk = "東京港の貨物取扱量は前年比で増加した";
+        let mut a = article(false);
+        a.body = vec![
+            Block::new(BlockKind::Preformatted, table),
+            Block::new(BlockKind::Preformatted, cjk),
+        ];
+        let doc = build(&a, 20, &Needles::default());
+        let body: Vec<&DocLine> = doc
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .collect();
+        assert!(body.len() > 4, "{body:?}");
+        for line in &body {
+            assert!(line.text.width() <= 20, "{:?}", line.text);
+        }
+        let joined: String = body.iter().map(|l| l.text.trim()).collect();
+        let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+        assert_eq!(squeeze(&joined), squeeze(&format!("{table}{cjk}")));
+    }
 }

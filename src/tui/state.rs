@@ -230,6 +230,8 @@ pub struct App {
     pub flash: Option<(String, FlashKind)>,
     /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
     pub hyperlinks: bool,
+    /// Digits typed before `o` or `y`: the number of the article's link they act on.
+    pub link_number: Option<u32>,
     pub quit: bool,
 }
 
@@ -269,6 +271,7 @@ impl App {
             changed_total: None,
             flash: None,
             hyperlinks: false,
+            link_number: None,
             quit: false,
         }
     }

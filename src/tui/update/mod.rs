@@ -4,6 +4,7 @@ mod answers;
 mod feeds;
 mod fetch;
 mod filter;
+mod links;
 mod moves;
 mod nav;
 mod picker;
@@ -76,7 +77,15 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     if app.focus == Focus::Filter {
         return filter::on_key(app, key);
     }
-    match app.config.keymap.action(&key) {
+    let action = app.config.keymap.action(&key);
+    if action.is_none() && links::digit(app, &key) {
+        return Vec::new();
+    }
+    // A link number applies to the next key only.
+    let number = app.link_number.take();
+    match action {
+        Some(Action::CopyUrl) => nav::copy_url(app, number),
+        Some(Action::OpenUrl) => nav::open_url(app, number),
         Some(action) => on_action(app, action),
         None => Vec::new(),
     }
@@ -120,8 +129,8 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::PickDate => picker::open(app, PickerKind::Date),
         Action::ToggleRead => nav::toggle(app, false),
         Action::ToggleStar => nav::toggle(app, true),
-        Action::CopyUrl => nav::copy_url(app),
-        Action::OpenUrl => nav::open_url(app),
+        Action::CopyUrl => nav::copy_url(app, None),
+        Action::OpenUrl => nav::open_url(app, None),
         Action::ShrinkList | Action::GrowList => {
             let delta: i32 = if action == Action::GrowList { 5 } else { -5 };
             app.list_percent = (i32::from(app.list_percent) + delta).clamp(20, 80) as u16;

@@ -221,7 +221,11 @@ fn set_article_flags(app: &mut App, id: i64, read: Option<bool>, starred: Option
     }
 }
 
-fn selected_url(app: &mut App) -> Option<String> {
+/// The selected article's URL, or its link `number` (typed before the key) when given.
+fn selected_url(app: &mut App, number: Option<u32>) -> Option<String> {
+    if let Some(n) = number {
+        return super::links::numbered_link(app, n);
+    }
     let url = app.results.selected_row().and_then(|r| r.url.clone());
     if url.is_none() {
         app.flash = Some(("this article has no URL".into(), FlashKind::Info));
@@ -229,8 +233,8 @@ fn selected_url(app: &mut App) -> Option<String> {
     url
 }
 
-pub fn copy_url(app: &mut App) -> Vec<Command> {
-    let Some(url) = selected_url(app) else {
+pub fn copy_url(app: &mut App, number: Option<u32>) -> Vec<Command> {
+    let Some(url) = selected_url(app, number) else {
         return Vec::new();
     };
     app.flash = Some((format!("copied {url}"), FlashKind::Info));
@@ -238,8 +242,8 @@ pub fn copy_url(app: &mut App) -> Vec<Command> {
 }
 
 /// Opens http(s) URLs locally; over SSH copies instead and shows the URL.
-pub fn open_url(app: &mut App) -> Vec<Command> {
-    let Some(url) = selected_url(app) else {
+pub fn open_url(app: &mut App, number: Option<u32>) -> Vec<Command> {
+    let Some(url) = selected_url(app, number) else {
         return Vec::new();
     };
     if crate::links::openable(&url).is_err() {

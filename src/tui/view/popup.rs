@@ -70,6 +70,13 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     rows.push(("ctrl-c".into(), "quit".into()));
+    let first = |a: Action| app.config.keymap.keys_of(a).into_iter().next();
+    if let (Some(open), Some(copy)) = (first(Action::OpenUrl), first(Action::CopyUrl)) {
+        rows.push((
+            format!("3{open} 3{copy}"),
+            "open / copy the article's link [3]".into(),
+        ));
+    }
     rows.push((String::new(), String::new()));
     rows.push((
         "filter bar".into(),
