@@ -56,7 +56,7 @@ fn main_or_page(
     base: Option<&Url>,
     warnings: &mut Vec<String>,
 ) -> Result<(HtmlText, Option<String>, bool), WebError> {
-    let main = body::main_text(html, scan, base.map(Url::as_str));
+    let main = body::main_text(html, scan);
     let found = main.as_ref().ok().map(|m| (to_blocks(&m.html, base), m));
     if let Some((text, main)) = found.filter(|(t, _)| prose_chars(t) >= MIN_TEXT_CHARS) {
         if !main.readable {
@@ -104,7 +104,9 @@ fn fields(meta: PageMeta, text_byline: Option<String>, page_url: Option<String>)
     let (byline, author) = match meta.authors.first() {
         Some(first) => (Some(meta.authors.join(", ")), Some(first.clone())),
         None => {
-            let byline = text_byline.map(|b| clean(&b)).filter(|b| !b.is_empty());
+            let byline = text_byline
+                .map(|b| clean(&b))
+                .filter(|b| !b.is_empty() && !is_date_line(b));
             let author = byline.as_deref().and_then(author_of);
             (byline, author)
         }
@@ -131,6 +133,34 @@ fn author_of(byline: &str) -> Option<String> {
         .chars()
         .any(|c| c.is_ascii_digit() || c == '@' || c == ':');
     (plain && (2..=4).contains(&words)).then(|| byline.to_string())
+}
+
+/// Words that open or fill a line saying when, not who ("Posted Friday", "Updated 3 May").
+const WHEN_WORDS: &[&str] = &[
+    "posted",
+    "updated",
+    "published",
+    "last",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "ago",
+];
+
+/// A "byline" Readability found that only says when: no name in it.
+fn is_date_line(byline: &str) -> bool {
+    let lower = byline.to_lowercase();
+    let by = lower.starts_with("by ") || lower.contains(" by ");
+    let when = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WHEN_WORDS.contains(&w));
+    !by && (when || crate::ingest::dates::parse_date(byline).is_some())
 }
 
 /// The body's first block repeats the title as a heading on most pages: dropped.

@@ -35,28 +35,28 @@ pub enum Skipped {
     NotFound,
 }
 
-/// Finds the page's main element. `url` (absolute) resolves the page's relative links.
-pub fn main_text(html: &str, scan: &Scan, url: Option<&str>) -> Result<Main, Skipped> {
+/// Finds the page's main element. Its links are left as the page wrote them: the HTML
+/// converter resolves them and keeps only those [`crate::links::openable`] accepts (Readability's
+/// own resolver would turn `java&#9;script:` into a path on the page's site).
+pub fn main_text(html: &str, scan: &Scan) -> Result<Main, Skipped> {
     if scan.elements > MAX_ELEMENTS {
         return Err(Skipped::TooManyElements);
     }
     if scan.max_depth > MAX_DEPTH {
         return Err(Skipped::TooDeep);
     }
-    catch_unwind(AssertUnwindSafe(|| readability(html, url)))
+    catch_unwind(AssertUnwindSafe(|| readability(html)))
         .ok()
         .flatten()
         .ok_or(Skipped::NotFound)
 }
 
-fn readability(html: &str, url: Option<&str>) -> Option<Main> {
+fn readability(html: &str) -> Option<Main> {
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
-    let mut reader = Readability::new(html, url, Some(config.clone()))
-        .or_else(|_| Readability::new(html, None, Some(config)))
-        .ok()?;
+    let mut reader = Readability::new(html, None, Some(config)).ok()?;
     let readable = reader.is_probably_readable();
     let article = reader.parse().ok()?;
     Some(Main {
@@ -72,7 +72,7 @@ mod tests {
     use crate::web::scan::scan;
 
     fn main_of(html: &str) -> Result<Main, Skipped> {
-        main_text(html, &scan(html), None)
+        main_text(html, &scan(html))
     }
 
     #[test]
