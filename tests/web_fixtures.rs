@@ -21,8 +21,12 @@ fn prepared(name: &str) -> Article {
         .article
 }
 
-/// (file, title, source, byline, date, url)
-const EXPECTED: &[(&str, &str, &str, Option<&str>, Option<&str>, Option<&str>)] = &[
+/// A fixture's file and the fields it must give: title, source, byline, date, url.
+type Expected = (Str, Str, Str, Opt, Opt, Opt);
+type Str = &'static str;
+type Opt = Option<&'static str>;
+
+const EXPECTED: &[Expected] = &[
     (
         "jsonld-author-array.html",
         "Night ferry saved after island campaign",
