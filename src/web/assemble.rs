@@ -20,9 +20,14 @@ const TITLE_WORDS: usize = 12;
 
 pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebError> {
     let (html, cut) = cap(&page.text);
-    let page_url = page_url.and_then(|u| meta::absolute(u, None));
-    let page_base = page_url.as_deref().and_then(|u| Url::parse(u).ok());
     let scan = scan::scan(html);
+    // Where the page came from: as the caller says, else as the browser that saved it noted.
+    let page_url = page_url.and_then(|u| meta::absolute(u, None)).or_else(|| {
+        scan.saved_from
+            .as_deref()
+            .and_then(|u| meta::absolute(u, None))
+    });
+    let page_base = page_url.as_deref().and_then(|u| Url::parse(u).ok());
     let base = match &scan.base_href {
         Some(href) => meta::absolute(href, page_base.as_ref()).and_then(|u| Url::parse(&u).ok()),
         None => None,

@@ -30,6 +30,8 @@ pub struct Scan {
     pub names: HashMap<String, String>,
     pub canonical: Option<String>,
     pub base_href: Option<String>,
+    /// The URL in a browser's `<!-- saved from url=(0042)https://... -->` comment.
+    pub saved_from: Option<String>,
     pub title: Option<String>,
     /// The text of the page's `<h1>`s and `<h2>`s (the first [`MAX_HEADINGS`]), with their level.
     pub headings: Vec<(u8, String)>,
@@ -93,6 +95,9 @@ impl TokenSink for Sink {
         match token {
             Token::TagToken(tag) => return state.tag(&tag),
             Token::CharacterTokens(text) => state.push_text(&text),
+            Token::CommentToken(text) if state.scan.saved_from.is_none() => {
+                state.scan.saved_from = saved_from(&text);
+            }
             _ => {}
         }
         TokenSinkResult::Continue
@@ -221,6 +226,14 @@ impl State {
     }
 }
 
+/// The URL of a "saved from" comment: `saved from url=(LENGTH)URL`.
+fn saved_from(comment: &str) -> Option<String> {
+    let rest = comment.trim().strip_prefix("saved from url=(")?;
+    let url = &rest[rest.find(')')? + 1..];
+    let url = url.split_whitespace().next()?;
+    Some(cut(url))
+}
+
 fn is_json_ld(tag: &Tag) -> bool {
     attr(tag, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
 }
@@ -256,7 +269,8 @@ mod tests {
 
     #[test]
     fn metas_links_title_time_and_json_ld_are_collected() {
-        let page = r#"<html><head><title>  A  story | Site </title>
+        let page = r#"<!-- saved from url=(0021)https://e.org/saved -->
+            <html><head><title>  A  story | Site </title>
             <meta property="og:title twitter:title" content="OG title">
             <meta name="DC.creator" content="Ann"><meta name="DC.creator" content="Ann Bee">
             <link rel="Canonical" href="https://e.org/a"><base href="https://e.org/">
@@ -271,6 +285,7 @@ mod tests {
         assert_eq!(scan.names["dc:creator"], "Ann Bee");
         assert_eq!(scan.canonical.as_deref(), Some("https://e.org/a"));
         assert_eq!(scan.base_href.as_deref(), Some("https://e.org/"));
+        assert_eq!(scan.saved_from.as_deref(), Some("https://e.org/saved"));
         assert_eq!(scan.json_ld, [r#"{"@type":"NewsArticle"}"#]);
         assert_eq!(scan.time.as_deref(), Some("2020-01-02"));
         assert_eq!(scan.names["time:published"], "2021-03-04");

@@ -75,3 +75,23 @@ fn an_invalid_byte_is_replaced_and_reported() {
         ["invalid UTF-8: 1 byte sequence(s) replaced"]
     );
 }
+
+#[test]
+fn a_saved_pages_comment_gives_its_url_and_domain() {
+    let html = page(
+        "<title>Ferry to run all winter | Harbour Post</title>",
+        &story(),
+    );
+    let saved = format!("<!-- saved from url=(0032)https://www.post.example/ferry -->\n{html}");
+    let got = extract(saved.as_bytes(), None).unwrap();
+    assert_eq!(
+        got.article.url.as_deref(),
+        Some("https://www.post.example/ferry")
+    );
+    assert_eq!(got.article.source.as_deref(), Some("post.example"));
+    let hostile = html.replace(
+        "<!DOCTYPE html>",
+        "<!-- saved from url=(0010)javascript:alert(1) -->",
+    );
+    assert_eq!(extract(hostile.as_bytes(), None).unwrap().article.url, None);
+}
