@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use byline::model::ParsedArticle;
 use serde_json::Value;
 
 /// Floors just below the figures measured when this test was written (mean F1 0.9995 over 110
@@ -128,6 +129,100 @@ impl Tally {
     }
 }
 
+/// What the pages scored.
+#[derive(Default)]
+struct Report {
+    /// Body token F1 and page name, readerable pages only.
+    readerable: Vec<(f64, String)>,
+    all: Vec<(f64, String)>,
+    titles: Tally,
+    bylines: Tally,
+    dates: Tally,
+}
+
+impl Report {
+    fn score(&mut self, score: f64, name: String, readerable: bool) {
+        self.all.push((score, name.clone()));
+        if readerable {
+            self.readerable.push((score, name));
+        }
+    }
+
+    /// Extracts one page and scores its body and metadata.
+    fn check_page(&mut self, dir: &Path) {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let source = std::fs::read(dir.join("source.html")).unwrap();
+        let expected = std::fs::read_to_string(dir.join("expected.html")).unwrap_or_default();
+        let meta = std::fs::read(dir.join("expected-metadata.json")).unwrap();
+        let meta: Value = serde_json::from_slice(&meta).unwrap();
+        let readerable = meta["readerable"] == true;
+        let started = std::time::Instant::now();
+        let got = byline::web::extract(&source, Some(PAGE_URL));
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{name} took {:?}",
+            started.elapsed()
+        );
+        let want = tokens(&expected_text(&expected));
+        let got = match got {
+            Ok(got) => got,
+            Err(e) => return self.score(0.0, format!("{name} (refused: {e})"), readerable),
+        };
+        let body = byline::model::join_blocks(got.text_blocks());
+        let mine = tokens(&without_link_numbers(&body));
+        let label = format!("{name} ({} of {} words)", mine.len(), want.len());
+        self.score(f1(&mine, &want), label, readerable);
+        self.check_metadata(&name, &got.article, &meta);
+    }
+
+    fn check_metadata(&mut self, name: &str, a: &ParsedArticle, meta: &Value) {
+        let given = |key: &str| meta[key].as_str().filter(|t| !t.trim().is_empty());
+        if let Some(want) = given("title") {
+            let hit = normal(&a.title) == normal(want);
+            self.titles.check(name, hit, &a.title, want);
+        }
+        if let Some(want) = given("byline") {
+            let (mine, want_n) = (
+                normal(a.byline.as_deref().unwrap_or_default()),
+                normal(want),
+            );
+            let hit = !mine.is_empty() && (want_n.contains(&mine) || mine.contains(&want_n));
+            self.bylines.check(name, hit, &mine, want);
+        }
+        if let Some(want) = given("publishedTime") {
+            let want_date = byline::ingest::dates::parse_date(want);
+            let got = a.date.map(|d| d.to_string()).unwrap_or_default();
+            let hit = want_date.is_some() && a.date == want_date;
+            self.dates.check(name, hit, &got, want);
+        }
+    }
+
+    fn print(&mut self) {
+        println!(
+            "pages: {}; mean body token F1: {:.4} over {} readerable pages, {:.4} over all",
+            self.all.len(),
+            mean(&self.readerable),
+            self.readerable.len(),
+            mean(&self.all)
+        );
+        self.readerable.sort_by(|a, b| a.0.total_cmp(&b.0));
+        println!("worst readerable pages:");
+        for (score, name) in self.readerable.iter().take(10) {
+            println!("  {score:.3} {name}");
+        }
+        for (_, name) in self.all.iter().filter(|(_, n)| n.contains("(refused")) {
+            println!("  not readerable, {name}");
+        }
+        self.titles.report("titles");
+        self.bylines.report("bylines");
+        self.dates.report("dates");
+    }
+}
+
+fn mean(scores: &[(f64, String)]) -> f64 {
+    scores.iter().map(|(f, _)| f).sum::<f64>() / scores.len().max(1) as f64
+}
+
 #[test]
 fn readability_pages_match_their_expected_text_and_metadata() {
     let Some(dir) = corpus() else { return };
@@ -137,77 +232,26 @@ fn readability_pages_match_their_expected_text_and_metadata() {
         .filter(|p| p.join("source.html").is_file())
         .collect();
     pages.sort();
-    let (mut scores, mut all) = (Vec::new(), Vec::new());
-    let (mut titles, mut authors, mut dates) =
-        (Tally::default(), Tally::default(), Tally::default());
-    for dir in &pages {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let source = std::fs::read(dir.join("source.html")).unwrap();
-        let expected = std::fs::read_to_string(dir.join("expected.html")).unwrap_or_default();
-        let meta: Value =
-            serde_json::from_slice(&std::fs::read(dir.join("expected-metadata.json")).unwrap())
-                .unwrap();
-        let started = std::time::Instant::now();
-        let got = byline::web::extract(&source, Some(PAGE_URL));
-        let took = started.elapsed();
-        assert!(took.as_secs() < 20, "{name} took {took:?}");
-        let want_tokens = tokens(&expected_text(&expected));
-        let Ok(got) = got else {
-            println!("{name}: refused: {}", got.unwrap_err());
-            all.push((0.0, name.clone()));
-            if meta["readerable"] == true {
-                scores.push((0.0, name));
-            }
-            continue;
-        };
-        let body = byline::model::join_blocks(got.text_blocks());
-        let score = f1(&tokens(&without_link_numbers(&body)), &want_tokens);
-        let got_tokens = tokens(&without_link_numbers(&body));
-        let sizes = format!("{} of {} words", got_tokens.len(), want_tokens.len());
-        let name = format!("{name} ({sizes})");
-        all.push((score, name.clone()));
-        if meta["readerable"] == true {
-            scores.push((score, name.clone()));
-        }
-        let a = &got.article;
-        if let Some(want) = meta["title"].as_str().filter(|t| !t.trim().is_empty()) {
-            titles.check(&name, normal(&a.title) == normal(want), &a.title, want);
-        }
-        if let Some(want) = meta["byline"].as_str().filter(|t| !t.trim().is_empty()) {
-            let mine = normal(a.byline.as_deref().unwrap_or_default());
-            let hit =
-                !mine.is_empty() && (normal(want).contains(&mine) || mine.contains(&normal(want)));
-            authors.check(&name, hit, &mine, want);
-        }
-        if let Some(want) = meta["publishedTime"].as_str() {
-            let want_date = byline::ingest::dates::parse_date(want);
-            let got_date = a.date.map(|d| d.to_string()).unwrap_or_default();
-            dates.check(
-                &name,
-                want_date.is_some() && a.date == want_date,
-                &got_date,
-                want,
-            );
-        }
+    let mut report = Report::default();
+    for page in &pages {
+        report.check_page(page);
     }
-    let mean = |s: &[(f64, String)]| s.iter().map(|(f, _)| f).sum::<f64>() / s.len().max(1) as f64;
-    println!(
-        "pages: {}; mean body token F1: {:.4} over {} readerable pages, {:.4} over all",
-        pages.len(),
-        mean(&scores),
-        scores.len(),
-        mean(&all)
+    report.print();
+    let f1 = mean(&report.readerable);
+    assert!(f1 >= MIN_MEAN_F1, "mean F1 {f1:.4}");
+    assert!(
+        report.titles.hits >= MIN_TITLE_HITS,
+        "titles {}",
+        report.titles.hits
     );
-    scores.sort_by(|a, b| a.0.total_cmp(&b.0));
-    println!("worst readerable pages:");
-    for (score, name) in scores.iter().take(10) {
-        println!("  {score:.3} {name}");
-    }
-    titles.report("titles");
-    authors.report("bylines");
-    dates.report("dates");
-    assert!(mean(&scores) >= MIN_MEAN_F1, "mean F1 {:.4}", mean(&scores));
-    assert!(titles.hits >= MIN_TITLE_HITS, "titles {}", titles.hits);
-    assert!(authors.hits >= MIN_AUTHOR_HITS, "bylines {}", authors.hits);
-    assert!(dates.hits >= MIN_DATE_HITS, "dates {}", dates.hits);
+    assert!(
+        report.bylines.hits >= MIN_AUTHOR_HITS,
+        "bylines {}",
+        report.bylines.hits
+    );
+    assert!(
+        report.dates.hits >= MIN_DATE_HITS,
+        "dates {}",
+        report.dates.hits
+    );
 }
