@@ -1,6 +1,6 @@
 //! byline's core: the article model, import parsers, people extraction, the query language, the
-//! SQLite store and the HTTP layer that fetches feeds. Nothing here touches a terminal; the reader
-//! lives behind the `tui` feature.
+//! SQLite store, the HTTP layer that fetches feeds, and web pages made into articles. Nothing
+//! here touches a terminal; the reader lives behind the `tui` feature.
 
 pub mod feeds;
 pub mod fetch;
@@ -15,6 +15,7 @@ pub mod query;
 pub mod samples;
 pub mod store;
 pub mod text;
+pub mod web;
 
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -22,8 +22,8 @@ pub enum IngestError {
     Binary,
     #[error("no title found: the file has no text line")]
     NoTitle,
-    #[error("an HTML page: byline does not import web pages yet (its markup would be stored as the article's text)")]
-    Html,
+    #[error("{0}")]
+    Web(#[from] crate::web::WebError),
     #[error("an OPML subscription list: subscribe to its feeds with `byline feed import FILE`")]
     Opml,
     #[error("a feed (RSS, Atom or JSON Feed), which holds many articles: `byline import` reads its items")]
@@ -32,8 +32,9 @@ pub enum IngestError {
     StoredItem(String),
 }
 
-/// Parses an article file's bytes, or a stored feed item. Fields that cannot be found stay
-/// empty. HTML pages, OPML lists and feeds are refused with what to do instead.
+/// Parses an article file's bytes, a saved web page ([`crate::web`]), or a stored feed item.
+/// Fields that cannot be found stay empty. OPML lists and feeds are refused with what to do
+/// instead.
 ///
 /// Bytes are decoded (BOMs honoured, invalid UTF-8 replaced and counted), sanitized, and given
 /// to the wire parser when a byline, date line, `Source:` URL or dateline shows the wire layout,
@@ -46,7 +47,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedArticle, IngestError> {
                 ItemDoc::from_bytes(bytes).map_err(|e| IngestError::StoredItem(e.to_string()))?;
             return Ok(item.to_parsed());
         }
-        Kind::Html => return Err(IngestError::Html),
+        Kind::Html => return Ok(crate::web::extract(bytes, None)?.article),
         Kind::Opml => return Err(IngestError::Opml),
         Kind::XmlFeed | Kind::JsonFeed => return Err(IngestError::Feed),
     }
