@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the dispatch to each command.
 
+mod add;
 mod extract;
 mod facets;
 mod feed;
@@ -32,6 +33,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Fetch web pages (news articles) and store them; a feed URL is offered for subscription.
+    Add(add::AddArgs),
     /// Import article files and folders (recursively).
     Import(import::ImportArgs),
     /// List articles matching a query, newest first.
@@ -65,6 +68,7 @@ pub fn run(store_path: PathBuf, command: Command) -> Result<ExitCode> {
 fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => extract::run(args),
+        Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
         Command::Feed(command) => feed::run(&mut open_store(store_path)?, command),
