@@ -110,6 +110,31 @@ fn a_page_at_the_size_cap_with_many_paragraphs_finishes() {
 }
 
 #[test]
+fn a_single_file_save_over_the_cap_keeps_its_article_past_inline_scripts_and_images() {
+    let script = format!(
+        "<script>{}</script>",
+        "window.data = [1, 2, 3];".repeat(250_000)
+    );
+    let image = format!(
+        "<img src=\"data:image/png;base64,{}\">",
+        "QUFB".repeat(750_000)
+    );
+    let page = format!(
+        "<html><head><title>Ferry news for the winter</title>{script}</head>\
+         <body>{image}<article>{}</article>{script}</body></html>",
+        story(5)
+    );
+    assert!(page.len() > 3 * byline::html::MAX_HTML_BYTES);
+    let got = timed(page.into_bytes()).unwrap();
+    assert!(got.article.body_text().contains("harbour board"));
+    assert!(
+        got.article.warnings.is_empty(),
+        "{:?}",
+        got.article.warnings
+    );
+}
+
+#[test]
 fn scripts_and_styles_posing_as_article_text_never_reach_the_body() {
     let fake = "<p>FAKE ARTICLE TEXT that a script would write into the page.</p>".repeat(40);
     let page = format!(

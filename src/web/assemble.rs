@@ -19,7 +19,8 @@ pub const MIN_TEXT_CHARS: usize = 80;
 const TITLE_WORDS: usize = 12;
 
 pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebError> {
-    let (html, cut) = cap(&page.text);
+    let slimmed = super::slim::slim(&page.text);
+    let (html, cut) = cap(&slimmed);
     let scan = scan::scan(html);
     // Where the page came from: as the caller says, else as the browser that saved it noted.
     let page_url = page_url.and_then(|u| meta::absolute(u, None)).or_else(|| {

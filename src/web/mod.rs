@@ -8,6 +8,7 @@ mod decode;
 mod jsonld;
 mod meta;
 mod scan;
+mod slim;
 mod title;
 
 use crate::model::{Block, ParsedArticle};
