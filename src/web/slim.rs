@@ -48,8 +48,8 @@ fn starts_markup(text: &str) -> bool {
 /// The length of the markup at the start of `text`: a comment to its `-->`, a tag to the first
 /// `>` outside a quoted attribute value, or all of `text` when it never ends.
 fn markup_end(text: &str) -> usize {
-    if text.starts_with("<!--") {
-        return text[4..].find("-->").map_or(text.len(), |at| at + 7);
+    if let Some(comment) = text.strip_prefix("<!--") {
+        return comment.find("-->").map_or(text.len(), |at| at + 7);
     }
     let mut quote = None;
     let mut after_equals = false;
