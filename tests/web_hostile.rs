@@ -99,6 +99,27 @@ fn a_million_empty_divs_finish() {
 }
 
 #[test]
+fn tiny_elements_just_under_the_element_cap_finish() {
+    let n = byline::web::MAX_ELEMENTS - 100;
+    let tiny = format!(
+        "<html><body>{}</body></html>",
+        "<p><a href=/x>w</a></p>".repeat(n / 2)
+    );
+    match timed(tiny.into_bytes()) {
+        Ok(got) => assert_safe(&got),
+        Err(e) => assert_eq!(e, WebError::NoText),
+    }
+    let spans = format!(
+        "<html><body><div>{}</div></body></html>",
+        "<span>ab </span>".repeat(n)
+    );
+    match timed(spans.into_bytes()) {
+        Ok(got) => assert_safe(&got),
+        Err(e) => assert_eq!(e, WebError::NoText),
+    }
+}
+
+#[test]
 fn a_page_at_the_size_cap_with_many_paragraphs_finishes() {
     let big = format!(
         "<html><body><article>{}</article></body></html>",

@@ -104,9 +104,11 @@ fn prose_chars(text: &HtmlText) -> usize {
 fn fields(meta: PageMeta, text_byline: Option<String>, page_url: Option<String>) -> ParsedArticle {
     let url = meta.url.or_else(|| page_url.clone());
     let url_raw = meta.url_raw.or(page_url);
-    let source = meta
+    // A site name written as a URL ("http://www.tmz.com") is its domain.
+    let site = meta
         .site
-        .or_else(|| url.as_deref().and_then(crate::ingest::url_domain));
+        .map(|s| crate::ingest::url_domain(&s).unwrap_or(s));
+    let source = site.or_else(|| url.as_deref().and_then(crate::ingest::url_domain));
     let (byline, author) = match meta.authors.first() {
         Some(first) => (Some(meta.authors.join(", ")), Some(first.clone())),
         None => {

@@ -95,3 +95,11 @@ fn a_saved_pages_comment_gives_its_url_and_domain() {
     );
     assert_eq!(extract(hostile.as_bytes(), None).unwrap().article.url, None);
 }
+
+#[test]
+fn a_site_name_written_as_a_url_is_its_domain() {
+    let head = "<title>Ferry to run all winter</title>\
+        <meta property='og:site_name' content='https://www.post.example'>";
+    let got = extract(page(head, &story()).as_bytes(), None).unwrap();
+    assert_eq!(got.article.source.as_deref(), Some("post.example"));
+}
