@@ -103,3 +103,17 @@ fn a_site_name_written_as_a_url_is_its_domain() {
     let got = extract(page(head, &story()).as_bytes(), None).unwrap();
     assert_eq!(got.article.source.as_deref(), Some("post.example"));
 }
+
+#[test]
+fn a_fetched_pages_header_charset_comes_before_its_meta() {
+    let html = page(
+        "<meta charset=utf-8><title>Ferry news today for the whole island</title>",
+        &story(),
+    );
+    let html = html.replace("harbour board", "harbour board café");
+    let bytes = encoding_rs::WINDOWS_1252.encode(&html).0;
+    let header = Some("text/html; charset=windows-1252");
+    let got = extract_fetched(&bytes, Some("https://post.example/f"), header).unwrap();
+    assert!(got.article.body_text().contains("harbour board café"));
+    assert_eq!(got.article.replacements, 0);
+}
