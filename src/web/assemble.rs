@@ -22,18 +22,7 @@ pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebErr
     let slimmed = super::slim::slim(&page.text);
     let (html, cut) = cap(&slimmed);
     let scan = scan::scan(html);
-    // Where the page came from: as the caller says, else as the browser that saved it noted.
-    let page_url = page_url.and_then(|u| meta::absolute(u, None)).or_else(|| {
-        scan.saved_from
-            .as_deref()
-            .and_then(|u| meta::absolute(u, None))
-    });
-    let page_base = page_url.as_deref().and_then(|u| Url::parse(u).ok());
-    let base = match &scan.base_href {
-        Some(href) => meta::absolute(href, page_base.as_ref()).and_then(|u| Url::parse(&u).ok()),
-        None => None,
-    }
-    .or(page_base);
+    let (page_url, base) = locate(&scan, page_url);
     let meta = meta::read(&scan, base.as_ref());
     let mut warnings = notes(page, cut);
     let link_base = base
@@ -44,7 +33,8 @@ pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebErr
     article.body = text.blocks;
     drop_title_heading(&mut article);
     if article.title.is_empty() {
-        article.title = title_from_text(&article.body).ok_or(WebError::NoText)?;
+        let prose = prose_blocks(&article.body, &text.links);
+        article.title = title_from_text(prose).ok_or(WebError::NoText)?;
     }
     article.replacements = page.replacements;
     article.warnings = warnings;
@@ -53,6 +43,22 @@ pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebErr
         links: text.links,
         readable,
     })
+}
+
+/// The page's own URL (the caller's, else the one a browser noted when it saved the page) and
+/// the base its relative links resolve against (its `<base href>` first).
+fn locate(scan: &scan::Scan, page_url: Option<&str>) -> (Option<String>, Option<Url>) {
+    let absolute = |u: &str| meta::absolute(u, None);
+    let page_url = page_url
+        .and_then(absolute)
+        .or_else(|| scan.saved_from.as_deref().and_then(absolute));
+    let page_base = page_url.as_deref().and_then(|u| Url::parse(u).ok());
+    let base = scan
+        .base_href
+        .as_deref()
+        .and_then(|href| meta::absolute(href, page_base.as_ref()))
+        .and_then(|u| Url::parse(&u).ok());
+    (page_url, base.or(page_base))
 }
 
 /// The main text as blocks, or the whole page's when Readability found none, or a refusal.
@@ -90,13 +96,14 @@ fn main_or_page(
 
 /// Characters of text before the list of links.
 fn prose_chars(text: &HtmlText) -> usize {
-    let listed = if text.links.is_empty() {
-        0
-    } else {
-        text.links.len() + 1
-    };
-    let prose = &text.blocks[..text.blocks.len().saturating_sub(listed)];
+    let prose = prose_blocks(&text.blocks, &text.links);
     prose.iter().map(|b| b.text.chars().count()).sum()
+}
+
+/// The blocks before the list of links (its heading and one item per link).
+pub fn prose_blocks<'a>(blocks: &'a [Block], links: &[String]) -> &'a [Block] {
+    let listed = if links.is_empty() { 0 } else { links.len() + 1 };
+    &blocks[..blocks.len().saturating_sub(listed)]
 }
 
 /// The article's fields from the metadata: the byline found in the text when the metadata

@@ -117,3 +117,15 @@ fn a_fetched_pages_header_charset_comes_before_its_meta() {
     assert!(got.article.body_text().contains("harbour board café"));
     assert_eq!(got.article.replacements, 0);
 }
+
+#[test]
+fn a_page_with_no_title_or_heading_never_takes_the_links_list_for_one() {
+    let html = format!("<p>{PARAGRAPH} <a href='https://e.example/'>See</a></p>");
+    let got = extract(html.as_bytes(), None).unwrap();
+    assert!(
+        got.article.title.starts_with("The harbour board"),
+        "{}",
+        got.article.title
+    );
+    assert_eq!(got.links, ["https://e.example/"]);
+}
