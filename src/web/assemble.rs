@@ -117,7 +117,7 @@ fn fields(meta: PageMeta, text_byline: Option<String>, page_url: Option<String>)
         .map(|s| crate::ingest::url_domain(&s).unwrap_or(s));
     let source = site.or_else(|| url.as_deref().and_then(crate::ingest::url_domain));
     let (byline, author) = match meta.authors.first() {
-        Some(first) => (Some(meta.authors.join(", ")), Some(first.clone())),
+        Some(first) => (Some(meta.authors.join(", ")), Some(without_by(first))),
         None => {
             let byline = text_byline
                 .map(|b| clean(&b))
@@ -148,6 +148,15 @@ fn author_of(byline: &str) -> Option<String> {
         .chars()
         .any(|c| c.is_ascii_digit() || c == '@' || c == ':');
     (plain && (2..=4).contains(&words)).then(|| byline.to_string())
+}
+
+/// A name without the "By " some pages write into their author metadata.
+fn without_by(name: &str) -> String {
+    let by = name.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+    match by {
+        true => name[3..].trim().to_string(),
+        false => name.to_string(),
+    }
 }
 
 /// Words that open or fill a line saying when, not who ("Posted Friday", "Updated 3 May").

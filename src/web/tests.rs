@@ -129,3 +129,11 @@ fn a_page_with_no_title_or_heading_never_takes_the_links_list_for_one() {
     );
     assert_eq!(got.links, ["https://e.example/"]);
 }
+
+#[test]
+fn an_author_written_by_by_is_the_name_alone() {
+    let head = "<title>Ferry to run all winter</title><meta name=author content='By Ann Bee'>";
+    let got = extract(page(head, &story()).as_bytes(), None).unwrap();
+    assert_eq!(got.article.byline.as_deref(), Some("By Ann Bee"));
+    assert_eq!(got.article.author.as_deref(), Some("Ann Bee"));
+}
