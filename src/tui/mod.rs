@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod log;
 pub mod msg;
+pub mod opener;
 pub mod run;
 pub mod state;
 pub mod store_api;
@@ -95,6 +96,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     log::init(crate::paths::log_path(&opts.store));
     term::install_panic_hook();
     let (config, mut warnings) = load_config(opts.config.as_deref());
+    let config_warnings = warnings.clone();
     let mut store = crate::store::Store::open(&opts.store)
         .with_context(|| format!("opening the store {}", opts.store.display()))?;
     if let Some(loaded) = crate::samples::load_on_first_run(&mut store)? {
@@ -125,6 +127,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     }
     let mouse = config.mouse;
     let mut app = new_app(config);
+    app.config_warnings = config_warnings;
     let link = run::WorkerLink {
         requests: req_tx,
         supersede: Some(supersede),
@@ -173,7 +176,10 @@ fn on_terminal(
     // printing to a terminal that hung up panics (an abort, when unwinding from a panic).
     let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend)?);
     let mut events = run::TerminalEvents::spawn(tx, rx)?;
-    let mut effects = run::TerminalEffects { mouse };
+    let mut effects = run::TerminalEffects {
+        mouse,
+        browser: app.config.browser.clone(),
+    };
     let r = run::run_loop(
         &mut terminal,
         app,

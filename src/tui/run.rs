@@ -79,6 +79,8 @@ pub trait Effects {
 /// The real terminal's effects.
 pub struct TerminalEffects {
     pub mouse: bool,
+    /// `[open] browser` from the config.
+    pub browser: Option<Vec<String>>,
 }
 
 impl Effects for TerminalEffects {
@@ -86,7 +88,7 @@ impl Effects for TerminalEffects {
         super::term::copy(&mut io::stdout(), text)
     }
     fn open_url(&mut self, url: &str) -> io::Result<()> {
-        super::term::open_url(url)
+        super::opener::open(url, self.browser.as_deref()).map_err(io::Error::other)
     }
     fn suspend(&mut self) -> io::Result<()> {
         super::term::suspend(self.mouse)
@@ -291,7 +293,8 @@ where
         Command::Copy(text) => effects.copy(&text)?,
         Command::OpenUrl(url) => {
             if let Err(e) = effects.open_url(&url) {
-                app.flash = Some((format!("cannot open {url}: {e}"), FlashKind::Warn));
+                let message = format!("cannot open the link: {e} ({url})");
+                app.flash = Some((message, FlashKind::Warn));
             }
         }
         Command::Suspend => {

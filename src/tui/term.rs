@@ -1,6 +1,6 @@
 //! The real terminal: raw mode and the alternate screen, a panic hook that restores them first
-//! (or, while the reader reports panics itself, only logs), suspend (Ctrl-Z), OSC 52 copying
-//! and the system URL opener.
+//! (or, while the reader reports panics itself, only logs), suspend (Ctrl-Z) and OSC 52
+//! copying. Links are opened by `opener`.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -102,24 +102,6 @@ pub fn copy(out: &mut dyn Write, text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Opens an http(s) URL with `xdg-open` (or `open` on macOS), the URL as one argument, no shell.
-pub fn open_url(url: &str) -> io::Result<()> {
-    let url = crate::links::openable(url)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(opener)
-        .arg(url.as_str())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
-}
-
 /// Whether we run over SSH (then `o` copies instead of opening).
 pub fn remote_from_env() -> bool {
     ["SSH_TTY", "SSH_CONNECTION"]
@@ -164,11 +146,5 @@ mod tests {
             "aHR0cHM6Ly94LnRlc3QvYT9iPTE="
         );
         assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
-    }
-
-    #[test]
-    fn refuses_other_schemes() {
-        assert!(open_url("file:///etc/passwd").is_err());
-        assert!(open_url("javascript:alert(1)").is_err());
     }
 }
