@@ -232,6 +232,9 @@ pub struct App {
     pub config_warnings: Vec<String>,
     /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
     pub hyperlinks: bool,
+    /// The article alone on the screen (the list hidden); opening one does this when the panes
+    /// are stacked (narrow terminals, 80x24), `z` toggles it.
+    pub full: bool,
     /// Digits typed before `o` or `y`: the number of the article's link they act on.
     pub link_number: Option<u32>,
     pub quit: bool,
@@ -275,6 +278,7 @@ impl App {
             config_warnings: Vec::new(),
             hyperlinks: false,
             link_number: None,
+            full: false,
             quit: false,
         }
     }
@@ -294,7 +298,7 @@ impl App {
     /// The screen areas for the current size, or `None` when too small.
     pub fn areas(&self) -> Option<super::layout::Areas> {
         let size = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        super::layout::areas(size, self.list_percent)
+        super::layout::areas(size, self.list_percent, self.full)
     }
 
     /// Rows of the list viewport (at least 1).
