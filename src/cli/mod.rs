@@ -1,6 +1,8 @@
 //! The command line: clap definitions and the dispatch to each command.
 
 mod add;
+#[cfg(feature = "tui")]
+mod config;
 mod extract;
 mod facets;
 mod feed;
@@ -54,6 +56,10 @@ pub enum Command {
     Feed(feed::FeedCommand),
     /// Fetch the feeds that are due (or the named feeds and tags) into the store.
     Fetch(fetch::FetchArgs),
+    /// The reader's config file: check it, or print the configuration in effect.
+    #[cfg(feature = "tui")]
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
 }
 
 /// Runs a command (the reader is wired in main). A full disk, a damaged or read-only store is
@@ -72,6 +78,8 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
+        #[cfg(feature = "tui")]
+        Command::Config(command) => config::run(command),
         Command::Feed(command) => feed::run(&mut open_store(store_path)?, command),
         Command::Fetch(args) => fetch::run(&mut open_store(store_path)?, args),
         Command::List(mut args) => {

@@ -175,11 +175,12 @@ fn on_terminal(
     // Never dropped: ratatui's Drop prints to stderr when it cannot show the cursor, and
     // printing to a terminal that hung up panics (an abort, when unwinding from a panic).
     let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend)?);
-    let mut events = run::TerminalEvents::spawn(tx, rx)?;
     let mut effects = run::TerminalEffects {
         mouse,
         browser: app.config.browser.clone(),
+        answers: tx.clone(),
     };
+    let mut events = run::TerminalEvents::spawn(tx, rx)?;
     let r = run::run_loop(
         &mut terminal,
         app,

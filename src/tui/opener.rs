@@ -1,10 +1,14 @@
 //! Opening a link in a browser: the `browser` setting, else `$BROWSER` (a colon-separated list
 //! of commands), else the platform opener. Commands are argument lists, never run by a shell;
-//! `%u` stands for the link (appended when absent). Only http(s) links are opened.
+//! `%u` stands for the link (appended when absent). Only http(s) links are opened, on a thread
+//! of their own: the key that asked is drawn at once, a failure comes back as a message.
 
 use std::io;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
+
+use super::msg::{Input, Response};
 
 /// How long `open` waits for the opener to fail before leaving it to run on its own.
 const GRACE: Duration = Duration::from_millis(300);
@@ -110,6 +114,24 @@ fn platform_opener() -> &'static str {
     }
 }
 
+/// Opens `url` on a thread of its own; a failure is sent into `answers` as a
+/// [`Response::Error`] naming the program tried. The thread waits on the child (no zombie).
+pub fn open_in_background(
+    url: &str,
+    setting: Option<Vec<String>>,
+    answers: Sender<Input>,
+) -> io::Result<()> {
+    let url = url.to_string();
+    let faults = answers.clone();
+    super::fault::spawn_guarded("byline-open", faults, move || {
+        if let Err(e) = open(&url, setting.as_deref()) {
+            let message = format!("cannot open the link: {e} ({url})");
+            let _ = answers.send(Input::Answer(Response::Error(message)));
+        }
+    })
+    .map(|_| ())
+}
+
 /// Opens an http(s) `url` with the first of [`candidates`] that exists. A program that fails
 /// at once is reported; one still running after [`GRACE`] is reaped by a thread of its own.
 pub fn open(url: &str, setting: Option<&[String]>) -> Result<(), OpenError> {
@@ -144,7 +166,8 @@ fn spawn(args: &[String]) -> io::Result<Child> {
         .spawn()
 }
 
-/// Waits up to [`GRACE`] for a failure to report; after that a thread waits for the child.
+/// Waits up to [`GRACE`] for a failure to report (on the opening thread, never the loop's);
+/// after that a thread of its own waits for the child.
 fn settle(mut child: Child, program: &str) -> Result<(), OpenError> {
     let start = Instant::now();
     while start.elapsed() < GRACE {
@@ -178,13 +201,19 @@ mod tests {
     #[test]
     fn splits_like_a_shell_without_expanding() {
         let split = |s| split_command(s).unwrap();
-        assert_eq!(split("firefox --new-tab %u"), v(&["firefox", "--new-tab", "%u"]));
+        assert_eq!(
+            split("firefox --new-tab %u"),
+            v(&["firefox", "--new-tab", "%u"])
+        );
         assert_eq!(split("  a   b\t"), v(&["a", "b"]));
         assert_eq!(
             split(r#"'/opt/My Browser/run' "--x=a b" c\ d"#),
             v(&["/opt/My Browser/run", "--x=a b", "c d"])
         );
-        assert_eq!(split(r#"a "say \"hi\"" '$HOME;rm'"#), v(&["a", "say \"hi\"", "$HOME;rm"]));
+        assert_eq!(
+            split(r#"a "say \"hi\"" '$HOME;rm'"#),
+            v(&["a", "say \"hi\"", "$HOME;rm"])
+        );
         assert_eq!(split("a ''"), v(&["a", ""]));
         assert_eq!(split_command("a 'b"), Err(SplitError::OpenQuote('\'')));
         assert_eq!(split_command("a \"b"), Err(SplitError::OpenQuote('"')));
@@ -198,8 +227,14 @@ mod tests {
             with_url(&v(&["ff", "--new-tab", "%u"]), url),
             v(&["ff", "--new-tab", url])
         );
-        assert_eq!(with_url(&v(&["ff", "--url=%u"]), url), v(&["ff", &format!("--url={url}")]));
-        assert_eq!(with_url(&v(&["ff", "-P", "x"]), url), v(&["ff", "-P", "x", url]));
+        assert_eq!(
+            with_url(&v(&["ff", "--url=%u"]), url),
+            v(&["ff", &format!("--url={url}")])
+        );
+        assert_eq!(
+            with_url(&v(&["ff", "-P", "x"]), url),
+            v(&["ff", "-P", "x", url])
+        );
     }
 
     #[test]
@@ -209,7 +244,12 @@ mod tests {
         let opener = vec![platform_opener().to_string()];
         assert_eq!(
             candidates(None, Some("lynx -x:'my browser' %u::w3m")),
-            vec![v(&["lynx", "-x"]), v(&["my browser", "%u"]), v(&["w3m"]), opener.clone()]
+            vec![
+                v(&["lynx", "-x"]),
+                v(&["my browser", "%u"]),
+                v(&["w3m"]),
+                opener.clone()
+            ]
         );
         assert_eq!(candidates(None, None), vec![opener]);
     }

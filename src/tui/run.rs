@@ -81,6 +81,8 @@ pub struct TerminalEffects {
     pub mouse: bool,
     /// `[open] browser` from the config.
     pub browser: Option<Vec<String>>,
+    /// The loop's channel, for a link that could not be opened.
+    pub answers: Sender<Input>,
 }
 
 impl Effects for TerminalEffects {
@@ -88,7 +90,7 @@ impl Effects for TerminalEffects {
         super::term::copy(&mut io::stdout(), text)
     }
     fn open_url(&mut self, url: &str) -> io::Result<()> {
-        super::opener::open(url, self.browser.as_deref()).map_err(io::Error::other)
+        super::opener::open_in_background(url, self.browser.clone(), self.answers.clone())
     }
     fn suspend(&mut self) -> io::Result<()> {
         super::term::suspend(self.mouse)

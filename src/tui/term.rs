@@ -91,9 +91,14 @@ pub fn suspend(mouse: bool) -> io::Result<()> {
     enter(mouse)
 }
 
-/// The OSC 52 sequence that puts `text` on the clipboard.
+/// The OSC 52 sequence that puts `text` on the clipboard (crossterm's `CopyToClipboard`).
 pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+    use ratatui::crossterm::clipboard::CopyToClipboard;
+    use ratatui::crossterm::Command as _;
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = CopyToClipboard::to_clipboard_from(text).write_ansi(&mut out);
+    out
 }
 
 /// Writes the OSC 52 sequence for `text` to `out`.
@@ -109,42 +114,16 @@ pub fn remote_from_env() -> bool {
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
-/// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn encodes_base64() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
+    fn osc52_puts_the_text_on_the_clipboard_in_base64() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x1b\\");
         assert_eq!(
-            base64(b"https://x.test/a?b=1"),
-            "aHR0cHM6Ly94LnRlc3QvYT9iPTE="
+            osc52("https://x.test/a?b=1"),
+            "\x1b]52;c;aHR0cHM6Ly94LnRlc3QvYT9iPTE=\x1b\\"
         );
-        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
     }
 }

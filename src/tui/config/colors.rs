@@ -72,7 +72,10 @@ pub fn parse_color(name: &str) -> Option<Option<Color>> {
         "darkgrey" | "brightblack" => "darkgray".to_string(),
         other => other.replace("bright", "light"),
     };
-    NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| Some(*c))
+    NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| Some(*c))
 }
 
 /// The name `parse_color` reads back as `color`.

@@ -36,7 +36,10 @@ pub(super) fn apply(config: &mut Config, table: &dyn TableLike, report: &mut Rep
             report.at(span.clone(), message)
         });
         if keys.is_empty() {
-            report.at(span, format!("{name} would have no key; keeping its default"));
+            report.at(
+                span,
+                format!("{name} would have no key; keeping its default"),
+            );
             continue;
         }
         if let Some(Action::Quit) = config.keymap.would_orphan(action, &keys) {
@@ -67,14 +70,15 @@ fn key_list(name: &str, item: &Item) -> Result<Vec<Key>, String> {
     let names = match item.as_value() {
         Some(Value::String(s)) => vec![s.value().clone()],
         Some(Value::Array(list)) => strings(list).ok_or_else(|| {
-            format!("{name} must be a key name or a list of key names, got {}", shown(item))
-        })?,
-        _ => {
-            return Err(format!(
-                "{name} must be a key name (\"j\", \"ctrl-d\", \"enter\") or a list of them, got {}",
+            format!(
+                "{name} must be a key name or a list of key names, got {}",
                 shown(item)
-            ))
-        }
+            )
+        })?,
+        _ => return Err(format!(
+            "{name} must be a key name (\"j\", \"ctrl-d\", \"enter\") or a list of them, got {}",
+            shown(item)
+        )),
     };
     let mut keys = Vec::new();
     for key_name in &names {

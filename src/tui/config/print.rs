@@ -7,7 +7,9 @@ use super::{color_name, Config, ROLES};
 use crate::tui::keymap::Action;
 
 pub(super) fn to_toml(config: &Config) -> String {
-    let mut out = String::from("# byline: the configuration in effect (defaults, then the user's file)\n\n[ui]\n");
+    let mut out = String::from(
+        "# byline: the configuration in effect (defaults, then the user's file)\n\n[ui]\n",
+    );
     let minutes = config.fetch_interval.map_or(0, |d| d.as_secs() / 60);
     for (key, value) in [
         ("ascii_borders", Value::from(config.ascii_borders)),
@@ -34,7 +36,11 @@ pub(super) fn to_toml(config: &Config) -> String {
     }
     out.push_str("\n[colors]\n");
     for role in ROLES {
-        entry(&mut out, role, Value::from(color_name(config.colors.get(role))));
+        entry(
+            &mut out,
+            role,
+            Value::from(color_name(config.colors.get(role))),
+        );
     }
     out
 }

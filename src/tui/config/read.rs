@@ -104,10 +104,15 @@ fn open(config: &mut Config, key: &str, item: &Item) -> Result<(), String> {
 fn color(config: &mut Config, role: &str, item: &Item) -> Result<(), String> {
     let Some(slot) = config.colors.slot(role) else {
         let known = super::ROLES.join(", ");
-        return Err(format!("unknown colour role `{role}` in [colors] (known: {known})"));
+        return Err(format!(
+            "unknown colour role `{role}` in [colors] (known: {known})"
+        ));
     };
     let Some(name) = item.as_str() else {
-        return Err(format!("{role} must be a colour name such as \"cyan\", got {}", shown(item)));
+        return Err(format!(
+            "{role} must be a colour name such as \"cyan\", got {}",
+            shown(item)
+        ));
     };
     *slot = parse_color(name).ok_or_else(|| {
         format!("unknown colour \"{name}\" for {role}: use one of the 16 ANSI colour names or \"default\"")
@@ -122,7 +127,10 @@ fn boolean(key: &str, item: &Item) -> Result<bool, String> {
 
 fn number(key: &str, item: &Item, low: i64, high: i64) -> Result<i64, String> {
     let n = item.as_integer().ok_or_else(|| {
-        format!("{key} must be a whole number from {low} to {high}, got {}", shown(item))
+        format!(
+            "{key} must be a whole number from {low} to {high}, got {}",
+            shown(item)
+        )
     })?;
     if !(low..=high).contains(&n) {
         return Err(format!("{key} must be between {low} and {high}, got {n}"));

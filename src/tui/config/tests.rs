@@ -58,7 +58,10 @@ fn every_bad_entry_is_reported_with_its_line_and_the_good_ones_apply() {
     ];
     assert_eq!(warnings.len(), expected.len(), "{warnings:#?}");
     for (got, want) in warnings.iter().zip(expected) {
-        assert!(got.starts_with(want), "{got:?} does not start with {want:?}");
+        assert!(
+            got.starts_with(want),
+            "{got:?} does not start with {want:?}"
+        );
     }
     assert_eq!(config.keymap.action(&key('Q')), Some(Action::Quit));
     assert_eq!(config.keymap.action(&key('j')), Some(Action::Down));
@@ -70,9 +73,13 @@ fn every_bad_entry_is_reported_with_its_line_and_the_good_ones_apply() {
 
 #[test]
 fn a_syntax_error_gives_line_and_column_and_keeps_the_defaults() {
-    let (config, warnings) = Config::load(Some("[ui]\nmouse = true\nlist_percent = = 3\n"), "c.toml");
+    let (config, warnings) =
+        Config::load(Some("[ui]\nmouse = true\nlist_percent = = 3\n"), "c.toml");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].starts_with("c.toml line 3, column "), "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("c.toml line 3, column "),
+        "{warnings:?}"
+    );
     assert!(warnings[0].contains("not valid TOML"), "{warnings:?}");
     assert!(!config.mouse);
 }
@@ -91,7 +98,10 @@ hint.x = "red"
 "#;
     let (config, warnings) = Config::load(Some(text), "c");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].starts_with("c line 9: hint must be a colour name"), "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("c line 9: hint must be a colour name"),
+        "{warnings:?}"
+    );
     assert!(config.mouse);
     assert_eq!(config.list_percent, 60);
     assert_eq!(config.keymap.keys_of(Action::Down), ["j", "ctrl-n"]);
@@ -99,13 +109,13 @@ hint.x = "red"
 
 #[test]
 fn a_key_given_to_two_actions_is_reported_and_stays_with_the_first() {
-    let text = "[keys]\ntop = \"z\"\nbottom = [\"z\", \"end\"]\n";
+    let text = "[keys]\ntop = \"w\"\nbottom = [\"w\", \"end\"]\n";
     let (config, warnings) = Config::load(Some(text), "c");
     assert_eq!(
         warnings,
-        ["c line 3: key \"z\" is bound to both top and bottom; it stays with top"]
+        ["c line 3: key \"w\" is bound to both top and bottom; it stays with top"]
     );
-    assert_eq!(config.keymap.action(&key('z')), Some(Action::Top));
+    assert_eq!(config.keymap.action(&key('w')), Some(Action::Top));
     assert_eq!(config.keymap.keys_of(Action::Bottom), ["end"]);
 }
 
@@ -126,7 +136,10 @@ fn an_action_left_without_a_key_is_reported() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(config.keymap.action(&key('k')), Some(Action::Down));
     let (_, warnings) = Config::load(Some("[keys]\ndown = []\n"), "c");
-    assert_eq!(warnings, ["c line 2: down would have no key; keeping its default"]);
+    assert_eq!(
+        warnings,
+        ["c line 2: down would have no key; keeping its default"]
+    );
 }
 
 #[test]
@@ -163,7 +176,10 @@ fn the_browser_is_a_command_line_or_a_list() {
     for bad in ["\"ff 'x\"", "\"  \"", "[]", "3", "[\"ff\", 3]"] {
         let (config, w) = browser(&format!("[open]\nbrowser = {bad}\n"));
         assert_eq!(config.browser, None, "{bad}");
-        assert!(w.len() == 1 && w[0].starts_with("c line 2: browser"), "{bad}: {w:?}");
+        assert!(
+            w.len() == 1 && w[0].starts_with("c line 2: browser"),
+            "{bad}: {w:?}"
+        );
     }
 }
 
@@ -182,7 +198,10 @@ fn the_printed_config_reads_back_the_same() {
     assert_eq!(again.browser, config.browser);
     assert_eq!(again.colors, config.colors);
     for action in Action::ALL {
-        assert_eq!(again.keymap.keys_of(*action), config.keymap.keys_of(*action));
+        assert_eq!(
+            again.keymap.keys_of(*action),
+            config.keymap.keys_of(*action)
+        );
     }
     let defaults = Config::default().to_toml();
     assert_eq!(Config::load(Some(&defaults), "d").0.to_toml(), defaults);

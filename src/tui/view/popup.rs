@@ -133,7 +133,11 @@ fn config_problems(app: &App, area: Rect) -> Vec<(String, String)> {
     for (i, problem) in app.config_warnings.iter().enumerate() {
         let problem = crate::text::sanitize_line(problem);
         for (j, part) in textwrap::wrap(&problem, room).into_iter().enumerate() {
-            let label = if i == 0 && j == 0 { "config problems" } else { "" };
+            let label = if i == 0 && j == 0 {
+                "config problems"
+            } else {
+                ""
+            };
             rows.push((label.to_string(), part.into_owned()));
         }
     }
