@@ -32,7 +32,10 @@ star = \"red\"
 fn check_prints_every_problem_with_its_line_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("config.toml"), FIVE_BAD).unwrap();
-    let out = byline(dir.path()).args(["config", "check"]).output().unwrap();
+    let out = byline(dir.path())
+        .args(["config", "check"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
@@ -45,7 +48,10 @@ fn check_prints_every_problem_with_its_line_and_exits_1() {
     ];
     assert_eq!(lines.len(), expected.len(), "{stdout}");
     for (line, (number, message)) in lines.iter().zip(expected) {
-        assert!(line.contains(&format!("config.toml line {number}: ")), "{line}");
+        assert!(
+            line.contains(&format!("config.toml line {number}: ")),
+            "{line}"
+        );
         assert!(line.contains(message), "{line} lacks {message}");
     }
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -55,14 +61,22 @@ fn check_prints_every_problem_with_its_line_and_exits_1() {
 #[test]
 fn check_says_ok_for_a_clean_file_or_none() {
     let dir = tempfile::tempdir().unwrap();
-    let out = byline(dir.path()).args(["config", "check"]).output().unwrap();
+    let out = byline(dir.path())
+        .args(["config", "check"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok"));
     let file = dir.path().join("config.toml");
     std::fs::write(&file, "[ui]\nmouse = true\n[open]\nbrowser = \"ff %u\"\n").unwrap();
-    let out = byline(dir.path()).args(["config", "check"]).output().unwrap();
+    let out = byline(dir.path())
+        .args(["config", "check"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stdout).trim_end().ends_with(": ok"));
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .trim_end()
+        .ends_with(": ok"));
 }
 
 #[test]
@@ -70,7 +84,10 @@ fn a_syntax_error_is_one_problem_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config.toml");
     std::fs::write(&file, "[ui]\nmouse = true\nlist_percent = = 3\n").unwrap();
-    let out = byline(dir.path()).args(["config", "check"]).output().unwrap();
+    let out = byline(dir.path())
+        .args(["config", "check"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
@@ -82,7 +99,10 @@ fn print_writes_toml_that_reads_back_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config.toml");
     std::fs::write(&file, FIVE_BAD).unwrap();
-    let out = byline(dir.path()).args(["config", "print"]).output().unwrap();
+    let out = byline(dir.path())
+        .args(["config", "print"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{out:?}");
     let printed = String::from_utf8(out.stdout).unwrap();
     assert!(printed.contains("hyperlinks = false"), "{printed}");
@@ -92,8 +112,14 @@ fn print_writes_toml_that_reads_back_the_same() {
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 5);
 
     std::fs::write(&file, &printed).unwrap();
-    let check = byline(dir.path()).args(["config", "check"]).output().unwrap();
+    let check = byline(dir.path())
+        .args(["config", "check"])
+        .output()
+        .unwrap();
     assert!(check.status.success(), "{check:?}");
-    let again = byline(dir.path()).args(["config", "print"]).output().unwrap();
+    let again = byline(dir.path())
+        .args(["config", "print"])
+        .output()
+        .unwrap();
     assert_eq!(String::from_utf8(again.stdout).unwrap(), printed);
 }

@@ -114,6 +114,15 @@ fn platform_opener() -> &'static str {
     }
 }
 
+/// `url` as written (trimmed) when it is a link [`crate::links::openable`] accepts, spaces
+/// inside it allowed (a page may write them; the URL parser would only encode them, and no
+/// shell ever sees the link). Tabs, newlines and other controls are still refused.
+pub fn checked(url: &str) -> Result<&str, crate::links::LinkError> {
+    let url = url.trim();
+    crate::links::openable(&url.replace(' ', "%20"))?;
+    Ok(url)
+}
+
 /// Opens `url` on a thread of its own; a failure is sent into `answers` as a
 /// [`Response::Error`] naming the program tried. The thread waits on the child (no zombie).
 pub fn open_in_background(
@@ -135,11 +144,11 @@ pub fn open_in_background(
 /// Opens an http(s) `url` with the first of [`candidates`] that exists. A program that fails
 /// at once is reported; one still running after [`GRACE`] is reaped by a thread of its own.
 pub fn open(url: &str, setting: Option<&[String]>) -> Result<(), OpenError> {
-    let url = crate::links::openable(url).map_err(|e| OpenError::NotHttp(e.to_string()))?;
+    let url = checked(url).map_err(|e| OpenError::NotHttp(e.to_string()))?;
     let env = std::env::var("BROWSER").ok();
     let mut missing = Vec::new();
     for template in candidates(setting, env.as_deref()) {
-        let args = with_url(&template, url.as_str());
+        let args = with_url(&template, url);
         match spawn(&args) {
             Ok(child) => return settle(child, &args[0]),
             Err(e) if e.kind() == io::ErrorKind::NotFound => missing.push(args[0].clone()),
@@ -264,6 +273,17 @@ mod tests {
         assert_eq!(err.to_string(), "sh exited with status 3");
         let fine = v(&["true"]);
         assert!(open("https://x.test/", Some(&fine)).is_ok());
+    }
+
+    #[test]
+    fn a_link_is_given_as_written_spaces_and_all() {
+        assert_eq!(
+            checked(" https://x.test/a b;c "),
+            Ok("https://x.test/a b;c")
+        );
+        assert!(checked("https://x.test/a\tb").is_err());
+        assert!(checked("https://x.test/a\nb").is_err());
+        assert!(checked("javascript:a b").is_err());
     }
 
     #[test]

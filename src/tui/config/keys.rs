@@ -75,10 +75,12 @@ fn key_list(name: &str, item: &Item) -> Result<Vec<Key>, String> {
                 shown(item)
             )
         })?,
-        _ => return Err(format!(
+        _ => {
+            return Err(format!(
             "{name} must be a key name (\"j\", \"ctrl-d\", \"enter\") or a list of them, got {}",
             shown(item)
-        )),
+        ))
+        }
     };
     let mut keys = Vec::new();
     for key_name in &names {
