@@ -49,7 +49,7 @@ fn check_prints_every_problem_with_its_line_and_exits_1() {
     assert_eq!(lines.len(), expected.len(), "{stdout}");
     for (line, (number, message)) in lines.iter().zip(expected) {
         assert!(
-            line.contains(&format!("config.toml line {number}: ")),
+            line.contains(&format!("config.toml line {number}, column ")),
             "{line}"
         );
         assert!(line.contains(message), "{line} lacks {message}");

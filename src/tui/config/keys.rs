@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use toml_edit::{Item, TableLike, Value};
 
-use super::read::{entry_span, shown, strings};
+use super::read::{entry_span, problem_span, shown, strings};
 use super::report::Report;
 use super::Config;
 use crate::tui::keymap::{Action, Key, Keymap};
@@ -20,11 +20,12 @@ pub(super) fn apply(config: &mut Config, table: &dyn TableLike, report: &mut Rep
     // Actions that lost their last key, with the action that took it and where.
     let mut lost: Vec<(Action, Action, Span)> = Vec::new();
     for (name, item) in table.iter() {
-        let span = entry_span(table, name, item);
         let Some(action) = Action::from_name(name) else {
+            let span = entry_span(table, name, item);
             report.at(span, format!("unknown action `{name}` in [keys]; ignored"));
             continue;
         };
+        let span = problem_span(table, name, item, true);
         let keys = match key_list(name, item) {
             Ok(keys) => keys,
             Err(message) => {

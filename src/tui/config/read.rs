@@ -25,9 +25,13 @@ pub(super) fn apply(config: &mut Config, root: &Table, report: &mut Report) {
             continue;
         };
         match name {
-            "ui" => each(table, report, |key, item| ui(config, key, item)),
-            "open" => each(table, report, |key, item| open(config, key, item)),
-            "colors" => each(table, report, |key, item| color(config, key, item)),
+            "ui" => each(table, UI, report, |key, item| ui(config, key, item)),
+            "open" => each(table, &["browser"], report, |key, item| {
+                open(config, key, item)
+            }),
+            "colors" => each(table, super::ROLES, report, |key, item| {
+                color(config, key, item)
+            }),
             "keys" => keys::apply(config, table, report),
             _ => report.at(
                 span,
@@ -45,14 +49,38 @@ pub(super) fn entry_span(table: &dyn TableLike, key: &str, item: &Item) -> Optio
         .or_else(|| item.span())
 }
 
+/// The settings of `[ui]`.
+const UI: &[&str] = &[
+    "ascii_borders",
+    "list_percent",
+    "mouse",
+    "hyperlinks",
+    "fetch_interval_minutes",
+];
+
+/// Where a problem with an entry is: its value when the name is one of `known`, else its name.
+pub(super) fn problem_span(
+    table: &dyn TableLike,
+    key: &str,
+    item: &Item,
+    known: bool,
+) -> Option<Range<usize>> {
+    match item.span() {
+        Some(span) if known => Some(span),
+        _ => entry_span(table, key, item),
+    }
+}
+
 fn each(
     table: &dyn TableLike,
+    known: &[&str],
     report: &mut Report,
     mut set: impl FnMut(&str, &Item) -> Result<(), String>,
 ) {
     for (key, item) in table.iter() {
         if let Err(message) = set(key, item) {
-            report.at(entry_span(table, key, item), message);
+            let span = problem_span(table, key, item, known.contains(&key));
+            report.at(span, message);
         }
     }
 }

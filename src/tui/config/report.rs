@@ -1,5 +1,5 @@
-//! The problems found in a config file, each turned into one line naming the file and the line
-//! (and the column, for a TOML syntax error), in the order of the file.
+//! The problems found in a config file, each turned into one line naming the file, the line and
+//! the column, in the order of the file.
 
 use std::ops::Range;
 
@@ -18,14 +18,15 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// A problem at `span` (a byte range of the text; without one, the file as a whole).
+    /// A problem at `span` (a byte range of the text: the value for a bad value, the name for an
+    /// unknown one; without a span, the file as a whole).
     pub fn at(&mut self, span: Option<Range<usize>>, message: impl std::fmt::Display) {
         let origin = self.origin;
         match span {
             Some(span) => {
-                let (line, _) = self.position(span.start);
-                self.problems
-                    .push((line, format!("{origin} line {line}: {message}")));
+                let (line, column) = self.position(span.start);
+                let text = format!("{origin} line {line}, column {column}: {message}");
+                self.problems.push((line, text));
             }
             None => self.problems.push((0, format!("{origin}: {message}"))),
         }

@@ -48,13 +48,13 @@ fn every_bad_entry_is_reported_with_its_line_and_the_good_ones_apply() {
     let text = "[keys]\nquit = \"Q\"\nfly = \"f\"\ndown = [\"n\", \"nonsense\"]\n\n[colors]\naccent = \"pink\"\nstar = 'red' # comment\n[ui]\nascii_borders = true\nlist_percent = 95\nmouse = \"yes\"\nzoom = 2\n[extra]\na = 1\n";
     let (config, warnings) = Config::load(Some(text), "config.toml");
     let expected = [
-        "config.toml line 3: unknown action `fly` in [keys]; ignored",
-        "config.toml line 4: unknown key name \"nonsense\" for down; keeping the default",
-        "config.toml line 7: unknown colour \"pink\" for accent",
-        "config.toml line 11: list_percent must be between 20 and 80, got 95",
-        "config.toml line 12: mouse must be true or false, got \"yes\"",
-        "config.toml line 13: unknown setting `zoom` in [ui]; ignored",
-        "config.toml line 14: unknown section [extra]",
+        "config.toml line 3, column 1: unknown action `fly` in [keys]; ignored",
+        "config.toml line 4, column 8: unknown key name \"nonsense\" for down; keeping the default",
+        "config.toml line 7, column 10: unknown colour \"pink\" for accent",
+        "config.toml line 11, column 16: list_percent must be between 20 and 80, got 95",
+        "config.toml line 12, column 9: mouse must be true or false, got \"yes\"",
+        "config.toml line 13, column 1: unknown setting `zoom` in [ui]; ignored",
+        "config.toml line 14, column 2: unknown section [extra]",
     ];
     assert_eq!(warnings.len(), expected.len(), "{warnings:#?}");
     for (got, want) in warnings.iter().zip(expected) {
@@ -99,7 +99,7 @@ hint.x = "red"
     let (config, warnings) = Config::load(Some(text), "c");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].starts_with("c line 9: hint must be a colour name"),
+        warnings[0].starts_with("c line 9, column 1: hint must be a colour name"),
         "{warnings:?}"
     );
     assert!(config.mouse);
@@ -113,7 +113,7 @@ fn a_key_given_to_two_actions_is_reported_and_stays_with_the_first() {
     let (config, warnings) = Config::load(Some(text), "c");
     assert_eq!(
         warnings,
-        ["c line 3: key \"w\" is bound to both top and bottom; it stays with top"]
+        ["c line 3, column 10: key \"w\" is bound to both top and bottom; it stays with top"]
     );
     assert_eq!(config.keymap.action(&key('w')), Some(Action::Top));
     assert_eq!(config.keymap.keys_of(Action::Bottom), ["end"]);
@@ -124,7 +124,7 @@ fn an_action_left_without_a_key_is_reported() {
     let (config, warnings) = Config::load(Some("[keys]\n\n# take F\nrefresh = \"F\"\n"), "c");
     assert_eq!(
         warnings,
-        ["c line 4: feeds is left without a key (refresh took its keys); give feeds a key in [keys]"]
+        ["c line 4, column 11: feeds is left without a key (refresh took its keys); give feeds a key in [keys]"]
     );
     assert_eq!(config.keymap.action(&key('F')), Some(Action::Refresh));
     // Given another key later in the file, it is not.
@@ -138,7 +138,7 @@ fn an_action_left_without_a_key_is_reported() {
     let (_, warnings) = Config::load(Some("[keys]\ndown = []\n"), "c");
     assert_eq!(
         warnings,
-        ["c line 2: down would have no key; keeping its default"]
+        ["c line 2, column 8: down would have no key; keeping its default"]
     );
 }
 
@@ -157,7 +157,7 @@ fn the_fetch_interval_is_off_by_default_and_set_in_minutes() {
     assert_eq!(config.fetch_interval, None);
     assert_eq!(
         warnings,
-        ["c line 2: fetch_interval_minutes must be between 0 and 10080, got -5"]
+        ["c line 2, column 26: fetch_interval_minutes must be between 0 and 10080, got -5"]
     );
 }
 
@@ -177,7 +177,7 @@ fn the_browser_is_a_command_line_or_a_list() {
         let (config, w) = browser(&format!("[open]\nbrowser = {bad}\n"));
         assert_eq!(config.browser, None, "{bad}");
         assert!(
-            w.len() == 1 && w[0].starts_with("c line 2: browser"),
+            w.len() == 1 && w[0].starts_with("c line 2, column 11: browser"),
             "{bad}: {w:?}"
         );
     }
