@@ -126,8 +126,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
             .context("installing signal handlers")?;
     }
     let mouse = config.mouse;
-    let mut app = new_app(config);
-    app.config_warnings = config_warnings;
+    let mut app = new_app(config, config_warnings);
     let link = run::WorkerLink {
         requests: req_tx,
         supersede: Some(supersede),
@@ -150,7 +149,8 @@ fn local_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn new_app(config: config::Config) -> App {
+/// The state the loop starts from (before its first message): the config and its problems.
+fn new_app(config: config::Config, config_warnings: Vec<String>) -> App {
     let hyperlinks = config.hyperlinks;
     let mut app = App::new(
         config,
@@ -159,6 +159,7 @@ fn new_app(config: config::Config) -> App {
         term::remote_from_env(),
     );
     app.hyperlinks = hyperlinks;
+    app.config_warnings = config_warnings;
     app
 }
 

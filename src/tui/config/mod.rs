@@ -53,7 +53,8 @@ impl Default for Config {
 
 impl Config {
     /// Defaults overridden by `text` (the user's file, named `origin` in warnings). Every
-    /// problem is one line: "config.toml line 7, column 16: list_percent must be between 20 and 80, got 95".
+    /// problem is one line:
+    /// "config.toml line 7, column 16: list_percent must be between 20 and 80, got 95".
     pub fn load(text: Option<&str>, origin: &str) -> (Config, Vec<String>) {
         let mut config = Config::default();
         let warnings = text.map(|t| config.apply(t, origin)).unwrap_or_default();
