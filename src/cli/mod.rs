@@ -3,6 +3,7 @@
 mod add;
 #[cfg(feature = "tui")]
 mod config;
+mod docs;
 mod extract;
 mod facets;
 mod feed;
@@ -21,7 +22,7 @@ use byline::store::{Store, StoreError};
 
 /// A terminal newsreader: a local article store, filtered by source, date and people mentioned.
 #[derive(Debug, Parser)]
-#[command(name = "byline", disable_version_flag = true)]
+#[command(name = "byline", version, disable_version_flag = true)]
 pub struct Cli {
     /// The store file (default: $BYLINE_STORE, else the XDG data dir).
     #[arg(long, global = true, value_name = "PATH")]
@@ -60,6 +61,10 @@ pub enum Command {
     #[cfg(feature = "tui")]
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Print a shell completion script (bash, elvish, fish, powershell, zsh).
+    Completions(docs::CompletionsArgs),
+    /// Print the man page (roff): `byline man > byline.1`.
+    Man,
 }
 
 /// Runs a command (the reader is wired in main). A full disk, a damaged or read-only store is
@@ -75,6 +80,8 @@ pub fn run(store_path: PathBuf, command: Command) -> Result<ExitCode> {
 fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => extract::run(args),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man => docs::man(),
         Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
@@ -85,16 +92,33 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::List(mut args) => {
             take_options(&mut args.query, &mut args.json, &mut args.limit)?;
             let query = parse_query(&byline::query::from_args(&args.query))?;
-            list::list(&open_with_samples(store_path)?, &query, args)
+            read_only(store_path, |store| list::list(store, &query, args))
         }
-        Command::Show(args) => list::show(&open_with_samples(store_path)?, args),
-        Command::Sources(args) => facets::sources(&open_with_samples(store_path)?, args),
+        Command::Show(args) => read_only(store_path, |store| list::show(store, args)),
+        Command::Sources(args) => read_only(store_path, |store| facets::sources(store, args)),
         Command::People(mut args) => {
             take_options(&mut args.query, &mut args.json, &mut args.limit)?;
             let query = parse_query(&byline::query::from_args(&args.query))?;
-            facets::people(&open_with_samples(store_path)?, &query, args)
+            read_only(store_path, |store| facets::people(store, &query, args))
         }
     }
+}
+
+/// Runs a command that only reads: a missing store is never created (nor given the samples),
+/// it is named with the way to make one, and the status is 1.
+fn read_only(
+    store_path: &Path,
+    command: impl FnOnce(&Store) -> Result<ExitCode>,
+) -> Result<ExitCode> {
+    if !store_path.exists() {
+        eprintln!(
+            "byline: there is no store at {} yet: `byline` opens the reader on the sample \
+             articles, `byline import PATH` or `byline feed add URL` fills it",
+            safe_path(store_path)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    command(&open_store(store_path)?)
 }
 
 /// Opens the store, naming the file in any error.
