@@ -10,6 +10,7 @@ mod feed;
 mod fetch;
 mod import;
 mod list;
+mod manage;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -61,6 +62,18 @@ pub enum Command {
     #[cfg(feature = "tui")]
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Mark the articles a query matches: read, unread, starred or unstarred.
+    Mark(manage::MarkArgs),
+    /// Delete the articles a query matches (asks first, or --yes); they stay out of later
+    /// imports and fetches until restored.
+    Rm(manage::RmArgs),
+    /// List deleted articles (newest deletion first).
+    Deleted(manage::DeletedArgs),
+    /// Bring deleted articles back.
+    Restore(manage::RestoreArgs),
+    /// Correct sources: rename one, or merge two.
+    #[command(subcommand)]
+    Source(manage::SourceCommand),
     /// Print a shell completion script (bash, elvish, fish, powershell, zsh).
     Completions(docs::CompletionsArgs),
     /// Print the man page (roff): `byline man > byline.1`.
@@ -82,6 +95,11 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Extract(args) => extract::run(args),
         Command::Completions(args) => docs::completions(args),
         Command::Man => docs::man(),
+        Command::Mark(args) => read_only(store_path, |store| manage::mark(store, args)),
+        Command::Rm(args) => read_only(store_path, |store| manage::rm(store, args)),
+        Command::Deleted(args) => read_only(store_path, |store| manage::deleted(store, args)),
+        Command::Restore(args) => manage::restore(&mut open_store(store_path)?, args),
+        Command::Source(command) => read_only(store_path, |store| manage::source(store, command)),
         Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
@@ -104,8 +122,9 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
     }
 }
 
-/// Runs a command that only reads: a missing store is never created (nor given the samples),
-/// it is named with the way to make one, and the status is 1.
+/// Runs a command on an existing store (one that reads, or changes only what is stored): a
+/// missing store is never created (nor given the samples), it is named with the way to make
+/// one, and the status is 1.
 fn read_only(
     store_path: &Path,
     command: impl FnOnce(&Store) -> Result<ExitCode>,
@@ -279,4 +298,14 @@ pub fn take_options(words: &mut Vec<String>, json: &mut bool, limit: &mut u64) -
     }
     *words = kept;
     Ok(())
+}
+
+/// Asks a yes/no question on stderr and reads the answer from stdin; only "y" or "yes" is yes.
+pub fn ask(question: &str) -> Result<bool> {
+    use std::io::{BufRead, Write};
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
 }

@@ -145,10 +145,7 @@ pub fn fetch_feeds(
 }
 
 fn add(total: &mut ImportSummary, one: &ImportSummary) {
-    total.imported += one.imported;
-    total.updated += one.updated;
-    total.unchanged += one.unchanged;
-    total.failed += one.failed;
+    total.absorb(one);
 }
 
 /// Writes one feed's result: its articles in one transaction, then its fetch record.

@@ -380,7 +380,7 @@ fn date_bounds(column: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
 
 /// Integer ids inlined into SQL (they come from the store, never from the user); `NULL` when
 /// empty, so `x IN (NULL)` matches nothing.
-fn id_list(ids: &[i64]) -> String {
+pub(super) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "NULL".to_string();
     }
