@@ -181,7 +181,10 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
     assert!(out.status.success(), "{stderr}");
     let backup = dir.path().join("store.db.v1.bak");
     let now = byline::store::SCHEMA_VERSION;
-    assert!(stderr.contains(&format!("from schema v1 to v{now}")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("from schema v1 to v{now}")),
+        "{stderr}"
+    );
     assert!(stderr.contains(&backup.display().to_string()), "{stderr}");
     let sql = "SELECT count(*) FROM articles";
     assert_eq!(count(&backup, "PRAGMA user_version"), 1);

@@ -149,10 +149,7 @@ fn reader_in_a_pseudo_terminal() {
     });
 
     let selected_url = "https://news.example/story-7";
-    let osc = format!(
-        "\x1b]52;c;{}\x07",
-        byline::tui::term::base64(selected_url.as_bytes())
-    );
+    let osc = byline::tui::term::osc52(selected_url);
     pty.send("y");
     pty.wait("OSC 52", 10, |_, raw| {
         raw.windows(osc.len()).any(|w| w == osc.as_bytes())

@@ -322,7 +322,9 @@ fn config_warnings_show_in_the_flash_line() {
     ]));
     let screen = h.screen();
     assert!(
-        screen.contains("config.toml line 3: unknown action `fly`; ignored (+1 more)"),
+        screen.contains(
+            "config.toml line 3: unknown action `fly`; ignored (+1 more; ? lists them all)"
+        ),
         "{screen}"
     );
 }
@@ -351,7 +353,7 @@ fn the_loop_runs_on_a_test_backend_and_saves_on_quit() {
     );
     let osc = String::from_utf8(effects.written).unwrap();
     assert!(
-        osc.starts_with("\x1b]52;c;") && osc.ends_with('\x07'),
+        osc.starts_with("\x1b]52;c;") && osc.ends_with("\x1b\\"),
         "{osc:?}"
     );
 }

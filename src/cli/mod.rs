@@ -1,6 +1,8 @@
 //! The command line: clap definitions and the dispatch to each command.
 
 mod add;
+#[cfg(feature = "tui")]
+mod config;
 mod docs;
 mod extract;
 mod facets;
@@ -56,6 +58,10 @@ pub enum Command {
     Feed(feed::FeedCommand),
     /// Fetch the feeds that are due (or the named feeds and tags) into the store.
     Fetch(fetch::FetchArgs),
+    /// The reader's config file: check it, or print the configuration in effect.
+    #[cfg(feature = "tui")]
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// Mark the articles a query matches: read, unread, starred or unstarred.
     Mark(manage::MarkArgs),
     /// Delete the articles a query matches (asks first, or --yes); they stay out of later
@@ -97,6 +103,8 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
+        #[cfg(feature = "tui")]
+        Command::Config(command) => config::run(command),
         Command::Feed(command) => feed::run(&mut open_store(store_path)?, command),
         Command::Fetch(args) => fetch::run(&mut open_store(store_path)?, args),
         Command::List(mut args) => {

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod log;
 pub mod msg;
+pub mod opener;
 pub mod run;
 pub mod state;
 pub mod store_api;
@@ -95,6 +96,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
     log::init(crate::paths::log_path(&opts.store));
     term::install_panic_hook();
     let (config, mut warnings) = load_config(opts.config.as_deref());
+    let config_warnings = warnings.clone();
     let mut store = crate::store::Store::open(&opts.store)
         .with_context(|| format!("opening the store {}", opts.store.display()))?;
     if let Some(loaded) = crate::samples::load_on_first_run(&mut store)? {
@@ -124,7 +126,7 @@ pub fn run(opts: RunOptions) -> anyhow::Result<()> {
             .context("installing signal handlers")?;
     }
     let mouse = config.mouse;
-    let mut app = new_app(config);
+    let mut app = new_app(config, config_warnings);
     let link = run::WorkerLink {
         requests: req_tx,
         supersede: Some(supersede),
@@ -147,7 +149,8 @@ fn local_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn new_app(config: config::Config) -> App {
+/// The state the loop starts from (before its first message): the config and its problems.
+fn new_app(config: config::Config, config_warnings: Vec<String>) -> App {
     let hyperlinks = config.hyperlinks;
     let mut app = App::new(
         config,
@@ -156,6 +159,7 @@ fn new_app(config: config::Config) -> App {
         term::remote_from_env(),
     );
     app.hyperlinks = hyperlinks;
+    app.config_warnings = config_warnings;
     app
 }
 
@@ -172,8 +176,12 @@ fn on_terminal(
     // Never dropped: ratatui's Drop prints to stderr when it cannot show the cursor, and
     // printing to a terminal that hung up panics (an abort, when unwinding from a panic).
     let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(backend)?);
+    let mut effects = run::TerminalEffects {
+        mouse,
+        browser: app.config.browser.clone(),
+        answers: tx.clone(),
+    };
     let mut events = run::TerminalEvents::spawn(tx, rx)?;
-    let mut effects = run::TerminalEffects { mouse };
     let r = run::run_loop(
         &mut terminal,
         app,

@@ -79,6 +79,10 @@ pub trait Effects {
 /// The real terminal's effects.
 pub struct TerminalEffects {
     pub mouse: bool,
+    /// `[open] browser` from the config.
+    pub browser: Option<Vec<String>>,
+    /// The loop's channel, for a link that could not be opened.
+    pub answers: Sender<Input>,
 }
 
 impl Effects for TerminalEffects {
@@ -86,7 +90,7 @@ impl Effects for TerminalEffects {
         super::term::copy(&mut io::stdout(), text)
     }
     fn open_url(&mut self, url: &str) -> io::Result<()> {
-        super::term::open_url(url)
+        super::opener::open_in_background(url, self.browser.clone(), self.answers.clone())
     }
     fn suspend(&mut self) -> io::Result<()> {
         super::term::suspend(self.mouse)
@@ -291,7 +295,8 @@ where
         Command::Copy(text) => effects.copy(&text)?,
         Command::OpenUrl(url) => {
             if let Err(e) = effects.open_url(&url) {
-                app.flash = Some((format!("cannot open {url}: {e}"), FlashKind::Warn));
+                let message = format!("cannot open the link: {e} ({url})");
+                app.flash = Some((message, FlashKind::Warn));
             }
         }
         Command::Suspend => {

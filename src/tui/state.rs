@@ -228,6 +228,8 @@ pub struct App {
     /// `None` when the list is up to date. Taken in by the next query.
     pub changed_total: Option<u64>,
     pub flash: Option<(String, FlashKind)>,
+    /// The problems found in `config.toml` at start: the first is flashed, the help lists all.
+    pub config_warnings: Vec<String>,
     /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
     pub hyperlinks: bool,
     /// The article alone on the screen (the list hidden); opening one does this when the panes
@@ -284,6 +286,7 @@ impl App {
             total: None,
             changed_total: None,
             flash: None,
+            config_warnings: Vec::new(),
             hyperlinks: false,
             link_number: None,
             confirm: None,

@@ -1,6 +1,6 @@
 //! The real terminal: raw mode and the alternate screen, a panic hook that restores them first
-//! (or, while the reader reports panics itself, only logs), suspend (Ctrl-Z), OSC 52 copying
-//! and the system URL opener.
+//! (or, while the reader reports panics itself, only logs), suspend (Ctrl-Z) and OSC 52
+//! copying. Links are opened by `opener`.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -91,33 +91,20 @@ pub fn suspend(mouse: bool) -> io::Result<()> {
     enter(mouse)
 }
 
-/// The OSC 52 sequence that puts `text` on the clipboard.
+/// The OSC 52 sequence that puts `text` on the clipboard (crossterm's `CopyToClipboard`).
 pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+    use ratatui::crossterm::clipboard::CopyToClipboard;
+    use ratatui::crossterm::Command as _;
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = CopyToClipboard::to_clipboard_from(text).write_ansi(&mut out);
+    out
 }
 
 /// Writes the OSC 52 sequence for `text` to `out`.
 pub fn copy(out: &mut dyn Write, text: &str) -> io::Result<()> {
     out.write_all(osc52(text).as_bytes())?;
     out.flush()
-}
-
-/// Opens an http(s) URL with `xdg-open` (or `open` on macOS), the URL as one argument, no shell.
-pub fn open_url(url: &str) -> io::Result<()> {
-    let url = crate::links::openable(url)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(opener)
-        .arg(url.as_str())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map(|_| ())
 }
 
 /// Whether we run over SSH (then `o` copies instead of opening).
@@ -127,48 +114,16 @@ pub fn remote_from_env() -> bool {
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
 }
 
-/// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn encodes_base64() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
+    fn osc52_puts_the_text_on_the_clipboard_in_base64() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x1b\\");
         assert_eq!(
-            base64(b"https://x.test/a?b=1"),
-            "aHR0cHM6Ly94LnRlc3QvYT9iPTE="
+            osc52("https://x.test/a?b=1"),
+            "\x1b]52;c;aHR0cHM6Ly94LnRlc3QvYT9iPTE=\x1b\\"
         );
-        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
-    }
-
-    #[test]
-    fn refuses_other_schemes() {
-        assert!(open_url("file:///etc/passwd").is_err());
-        assert!(open_url("javascript:alert(1)").is_err());
     }
 }

@@ -39,15 +39,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
         Msg::Worker(answer) => answers::answer(app, answer),
         Msg::Tick(now) => fetch::tick(app, now),
         Msg::Warnings(lines) => {
-            if let Some(first) = lines.first() {
-                let more = if lines.len() > 1 {
-                    format!(" (+{} more)", lines.len() - 1)
-                } else {
-                    String::new()
-                };
-                let first = crate::text::sanitize_line(first);
-                app.flash = Some((format!("{first}{more}"), FlashKind::Warn));
-            }
+            warnings(app, &lines);
             Vec::new()
         }
         Msg::Today(day) => {
@@ -56,6 +48,23 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
         }
         Msg::Shutdown => quit(app),
     }
+}
+
+/// The first warning on the status line; when there are more, the key that lists them all.
+fn warnings(app: &mut App, lines: &[String]) {
+    let Some(first) = lines.first() else {
+        return;
+    };
+    let more = match lines.len() {
+        1 => String::new(),
+        n => {
+            let help = app.config.keymap.keys_of(Action::Help).into_iter().next();
+            let see = help.map_or(String::new(), |k| format!("; {k} lists them all"));
+            format!(" (+{} more{see})", n - 1)
+        }
+    };
+    let first = crate::text::sanitize_line(first);
+    app.flash = Some((format!("{first}{more}"), FlashKind::Warn));
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {

@@ -246,7 +246,7 @@ pub fn open_url(app: &mut App, number: Option<u32>) -> Vec<Command> {
     let Some(url) = selected_url(app, number) else {
         return Vec::new();
     };
-    if crate::links::openable(&url).is_err() {
+    if crate::tui::opener::checked(&url).is_err() {
         app.flash = Some((format!("not an http(s) URL: {url}"), FlashKind::Warn));
         return Vec::new();
     }

@@ -173,12 +173,38 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App) {
     let left = truncate(&left, w);
     let arrived = truncate(&arrived, w.saturating_sub(width(&left)));
     let rest = w.saturating_sub(width(&left) + width(&arrived));
+    let cut = width(&right) > rest;
     let line = Line::from(vec![
         Span::styled(left, t.title),
         Span::styled(arrived, t.heading),
         Span::styled(truncate(&right, rest), style),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+    if cut && app.flash.is_some() {
+        whole_flash(frame, area, &right, style);
+    }
+}
+
+/// A message too long for the status line (a long URL copied over SSH, an error naming a
+/// program and a link) is also shown whole, wrapped in rows just above it, until the next key.
+fn whole_flash(frame: &mut Frame, status: Rect, message: &str, style: ratatui::style::Style) {
+    let w = usize::from(status.width);
+    if w < 10 || status.y == 0 {
+        return;
+    }
+    let options = textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let lines: Vec<Line> = textwrap::wrap(message, options)
+        .into_iter()
+        .map(|part| Line::from(Span::styled(part.into_owned(), style)))
+        .collect();
+    let height = (lines.len() as u16).min(status.y);
+    let area = Rect {
+        y: status.y - height,
+        height,
+        ..status
+    };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(lines).style(style.reversed()), area);
 }
 
 /// "37 new · R refresh" while an import beside the reader has added articles the list does not

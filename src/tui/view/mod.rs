@@ -1,6 +1,7 @@
 //! Drawing: pure functions of `&App` onto a frame. Nothing here changes state or touches the store.
 
 mod bar;
+mod cover;
 mod feeds;
 mod list;
 mod popup;
@@ -41,6 +42,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     if app.help {
         popup::help(frame, area, app);
     }
+    cover::unlink_covered(frame.buffer_mut());
 }
 
 /// A bordered block in the theme, its title truncated to fit.

@@ -11,6 +11,8 @@ use crate::tui::layout;
 use crate::tui::state::{App, Picker, PickerKind};
 use crate::tui::text::{fit, thousands, truncate, width};
 
+const HELP_WIDTH: u16 = 78;
+
 pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let t = &app.theme;
     let rows = (picker.shown.len() as u16).saturating_add(3).clamp(8, 22);
@@ -57,18 +59,17 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Every key: the configurable actions, then the filter bar and picker keys.
+/// Every key: the configurable actions, then the filter bar and picker keys; above them, the
+/// problems found in `config.toml` at start, if any, wrapped to be read whole.
 pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
-    let mut rows: Vec<(String, String)> = Action::ALL
-        .iter()
-        .map(|a| {
-            (
-                app.config.keymap.keys_of(*a).join(" "),
-                a.help().to_string(),
-            )
-        })
-        .collect();
+    let mut rows = config_problems(app, area);
+    rows.extend(Action::ALL.iter().map(|a| {
+        (
+            app.config.keymap.keys_of(*a).join(" "),
+            a.help().to_string(),
+        )
+    }));
     rows.push(("ctrl-c".into(), "quit".into()));
     let first = |a: Action| app.config.keymap.keys_of(a).into_iter().next();
     if let (Some(open), Some(copy)) = (first(Action::OpenUrl), first(Action::CopyUrl)) {
@@ -94,7 +95,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         "query".into(),
         "source:X person:\"A B\" date:7d date:2025-12 is:unread -word".into(),
     ));
-    let popup = layout::popup(area, 78, rows.len() as u16 + 3);
+    let popup = layout::popup(area, HELP_WIDTH, rows.len() as u16 + 3);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         pane(
@@ -122,4 +123,26 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Rows for the config problems (label, then each problem wrapped to the help's text column).
+fn config_problems(app: &App, area: Rect) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    let inner = usize::from(area.width.min(HELP_WIDTH).saturating_sub(2));
+    let room = inner.saturating_sub(18.min(inner / 3) + 1).max(10);
+    for (i, problem) in app.config_warnings.iter().enumerate() {
+        let problem = crate::text::sanitize_line(problem);
+        for (j, part) in textwrap::wrap(&problem, room).into_iter().enumerate() {
+            let label = if i == 0 && j == 0 {
+                "config problems"
+            } else {
+                ""
+            };
+            rows.push((label.to_string(), part.into_owned()));
+        }
+    }
+    if !rows.is_empty() {
+        rows.push((String::new(), String::new()));
+    }
+    rows
 }
