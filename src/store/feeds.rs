@@ -34,6 +34,8 @@ pub struct Feed {
     pub next_due: i64,
     pub articles: u64,
     pub unread: u64,
+    /// Each new item's linked page is fetched and its main text kept instead of the summary.
+    pub full_text: bool,
 }
 
 /// What a fetch attempt leaves on its feed.
@@ -54,7 +56,7 @@ pub struct FetchRecord {
 const COLUMNS: &str = "f.id, f.name, f.url, f.site_url, f.tags, f.enabled, f.interval_secs,
     f.etag, f.last_modified, f.last_fetch, f.last_status, f.failed, f.gone, f.next_due,
     (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
-    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0)";
+    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0), f.full_text";
 
 /// A feed row, its texts display-safe as they leave the store (the validators go back to the
 /// server exactly as it sent them, and were sanitized when they arrived).
@@ -81,6 +83,7 @@ fn feed_of(r: &Row) -> rusqlite::Result<Feed> {
         next_due: r.get(13)?,
         articles: r.get::<_, i64>(14)? as u64,
         unread: r.get::<_, i64>(15)? as u64,
+        full_text: r.get(16)?,
     })
 }
 
@@ -191,6 +194,17 @@ impl Store {
             "UPDATE feeds SET interval_secs = ?2 WHERE id = ?1",
             params![id, secs],
         )?;
+        Ok(())
+    }
+
+    /// Turns full text on or off for a feed. Turning it on forgets the feed's validators, so
+    /// its next fetch reads the whole feed and the items it lists get their pages.
+    pub fn set_feed_full_text(&self, id: i64, on: bool) -> Result<()> {
+        let sql = "UPDATE feeds SET full_text = ?2,
+                etag = CASE WHEN ?2 AND NOT full_text THEN NULL ELSE etag END,
+                last_modified = CASE WHEN ?2 AND NOT full_text THEN NULL ELSE last_modified END
+             WHERE id = ?1";
+        self.conn.execute(sql, params![id, on])?;
         Ok(())
     }
 
