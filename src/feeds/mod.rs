@@ -6,6 +6,7 @@ pub mod discover;
 pub mod fetched;
 pub mod item;
 pub mod opml;
+pub mod page_text;
 
 pub mod parse;
 pub mod refresh;
@@ -13,6 +14,7 @@ pub mod sniff;
 pub mod subscribe;
 
 pub use item::ItemDoc;
+pub use page_text::PageText;
 pub use parse::{parse_feed, FeedError, ParsedFeed};
 pub use refresh::{due_feeds, fetch_feeds, FeedOutcome, FeedReport, FetchOptions, FetchReport};
 pub use sniff::{sniff, Kind};

@@ -1,5 +1,6 @@
-//! What a feed item adds to writing an article: its categories as tags, the day it was first
-//! seen kept through updates, and its URL given up when another article already holds it.
+//! What a feed item adds to writing an article: its categories as tags, what its linked page
+//! gave, the day it was first seen kept through updates, and its URL given up when another
+//! article already holds it.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -17,6 +18,14 @@ pub(super) fn write_tags(tx: &Transaction, id: i64, tags: &[String], fresh: bool
     for tag in tags {
         insert.execute(params![tag, id])?;
     }
+    Ok(())
+}
+
+/// Whether a feed item's body is its linked page's text (1), its summary because the page
+/// failed (0), or no page was asked for (NULL).
+pub(super) fn write_page_text(tx: &Transaction, id: i64, page_text: Option<bool>) -> Result<()> {
+    tx.prepare_cached("UPDATE articles SET page_text = ?2 WHERE id = ?1")?
+        .execute(params![id, page_text])?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::codec::compress;
-use super::feed_items::{kept_first_seen, url_owner, write_tags};
+use super::feed_items::{kept_first_seen, url_owner, write_page_text, write_tags};
 use super::mentions::write_mentions;
 use super::names::ensure_source;
 use super::settled::Settled;
@@ -79,6 +79,9 @@ pub struct NewArticle {
 pub struct FeedItem {
     /// The subscription (`None` for a feed file given to `import`).
     pub feed_id: Option<i64>,
+    /// Whether the body is the linked page's text (`Some(false)`: the page failed, the body is
+    /// the summary; `None`: no page was asked for).
+    pub page_text: Option<bool>,
 }
 
 /// Categories kept per item: a feed that lists hundreds is tagging for search engines.
@@ -119,7 +122,10 @@ impl NewArticle {
         categories: &[String],
         today: chrono::NaiveDate,
     ) -> NewArticle {
-        self.feed = Some(FeedItem { feed_id });
+        self.feed = Some(FeedItem {
+            feed_id,
+            page_text: None,
+        });
         for category in categories {
             let tag = category.trim();
             let known = self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
@@ -130,6 +136,14 @@ impl NewArticle {
         if self.article.parsed.date.is_none() {
             self.article.parsed.date = Some(today);
             self.first_seen = true;
+        }
+        self
+    }
+
+    /// Records what the item's linked page gave (see [`FeedItem::page_text`]).
+    pub fn with_page_text(mut self, page_text: Option<bool>) -> NewArticle {
+        if let Some(feed) = &mut self.feed {
+            feed.page_text = page_text;
         }
         self
     }
@@ -257,8 +271,9 @@ fn upsert(
     write_raw(tx, id, item)?;
     let fresh = existing.is_none();
     write_mentions(tx, id, &item.article, settled, fresh)?;
-    if item.feed.is_some() {
+    if let Some(feed) = item.feed {
         write_tags(tx, id, &item.tags, fresh)?;
+        write_page_text(tx, id, feed.page_text)?;
     }
     let outcome = match existing {
         Some(_) => ImportOutcome::Updated,
