@@ -113,6 +113,34 @@ pub fn feed_parsed(parsed: &byline::feeds::ParsedFeed) -> Vec<byline::model::Par
     articles
 }
 
+/// Where a fuzzed web page says it came from.
+const PAGE_URL: &str = "https://news.example/a/page.html";
+
+/// Web pages: `byline::web::extract` never panics; a page it accepts has a title, every field
+/// and block is one line safe to print, and every link and the URL are http(s).
+pub fn web_page(data: &[u8]) {
+    let Ok(page) = byline::web::extract(data, Some(PAGE_URL)) else {
+        return;
+    };
+    let article = &page.article;
+    assert!(!article.title.is_empty(), "an article always has a title");
+    let fields = [
+        &article.byline,
+        &article.author,
+        &article.source,
+        &article.url,
+    ];
+    for text in std::iter::once(&article.title).chain(fields.into_iter().flatten()) {
+        assert_one_line("field", text);
+    }
+    for block in &article.body {
+        assert_one_line("block", &block.text);
+    }
+    for link in page.links.iter().chain(&article.url) {
+        assert_web_link(link);
+    }
+}
+
 /// HTML through the converter: blocks safe to print, one line each; links http(s).
 pub fn html(text: &str) {
     let base = url::Url::parse(FEED_BASE).ok();

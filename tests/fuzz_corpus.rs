@@ -48,6 +48,11 @@ fn sanitize_corpus_replays() {
 }
 
 #[test]
+fn web_page_corpus_replays() {
+    replay("web_page", checks::web_page);
+}
+
+#[test]
 fn feed_corpus_replays() {
     replay("feed", |data| {
         let _ = checks::feed(data);

@@ -208,7 +208,7 @@ impl Report {
         self.readerable.sort_by(|a, b| a.0.total_cmp(&b.0));
         println!("worst readerable pages:");
         for (score, name) in self.readerable.iter().take(10) {
-            println!("  {score:.3} {name}");
+            println!("  {score:.4} {name}");
         }
         for (_, name) in self.all.iter().filter(|(_, n)| n.contains("(refused")) {
             println!("  not readerable, {name}");

@@ -156,6 +156,8 @@ fn extract_json_and_a_folder_import_read_pages() {
         .clone();
     let out = String::from_utf8_lossy(&out);
     assert!(out.contains("imported 6"), "{out}");
+    // The stored page is its original bytes: reindex derives the same articles from them.
+    byline_cmd(&store).arg("reindex").assert().success();
     let listed = byline_cmd(&store)
         .args(["list", "--json", "source:\"Coastal Courier\""])
         .assert()
@@ -167,5 +169,43 @@ fn extract_json_and_a_folder_import_read_pages() {
     assert!(
         listed.contains("Winter timetable: the night boat stays"),
         "{listed}"
+    );
+}
+
+#[test]
+fn import_reports_a_page_kept_whole_and_names_a_page_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s.db");
+    let story = std::fs::read_to_string(fixtures().join("none.html")).unwrap();
+    let whole = dir.path().join("whole.html");
+    let divs = "<div></div>".repeat(byline::web::MAX_ELEMENTS);
+    std::fs::write(&whole, story.replace("</body>", &format!("{divs}</body>"))).unwrap();
+    let wall = dir.path().join("wall.html");
+    std::fs::write(
+        &wall,
+        "<html><title>Sign in</title><form><p>Subscribe to read.</p></form>",
+    )
+    .unwrap();
+    let out = byline_cmd(&store)
+        .args(["import", dir.path().to_str().unwrap()])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        stdout.contains("imported 1") && stdout.contains("failed 1"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("warning: ") && stderr.contains("whole text was kept"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("wall.html: an HTML page with no article text"),
+        "{stderr}"
     );
 }

@@ -99,6 +99,27 @@ fn a_million_empty_divs_finish() {
 }
 
 #[test]
+fn tiny_elements_just_under_the_element_cap_finish() {
+    let n = byline::web::MAX_ELEMENTS - 100;
+    let tiny = format!(
+        "<html><body>{}</body></html>",
+        "<p><a href=/x>w</a></p>".repeat(n / 2)
+    );
+    match timed(tiny.into_bytes()) {
+        Ok(got) => assert_safe(&got),
+        Err(e) => assert_eq!(e, WebError::NoText),
+    }
+    let spans = format!(
+        "<html><body><div>{}</div></body></html>",
+        "<span>ab </span>".repeat(n)
+    );
+    match timed(spans.into_bytes()) {
+        Ok(got) => assert_safe(&got),
+        Err(e) => assert_eq!(e, WebError::NoText),
+    }
+}
+
+#[test]
 fn a_page_at_the_size_cap_with_many_paragraphs_finishes() {
     let big = format!(
         "<html><body><article>{}</article></body></html>",
@@ -107,6 +128,31 @@ fn a_page_at_the_size_cap_with_many_paragraphs_finishes() {
     assert!(big.len() > byline::html::MAX_HTML_BYTES / 2);
     let got = timed(big.into_bytes()).unwrap();
     assert!(got.text_blocks().len() > 10_000);
+}
+
+#[test]
+fn a_single_file_save_over_the_cap_keeps_its_article_past_inline_scripts_and_images() {
+    let script = format!(
+        "<script>{}</script>",
+        "window.data = [1, 2, 3];".repeat(250_000)
+    );
+    let image = format!(
+        "<img src=\"data:image/png;base64,{}\">",
+        "QUFB".repeat(750_000)
+    );
+    let page = format!(
+        "<html><head><title>Ferry news for the winter</title>{script}</head>\
+         <body>{image}<article>{}</article>{script}</body></html>",
+        story(5)
+    );
+    assert!(page.len() > 3 * byline::html::MAX_HTML_BYTES);
+    let got = timed(page.into_bytes()).unwrap();
+    assert!(got.article.body_text().contains("harbour board"));
+    assert!(
+        got.article.warnings.is_empty(),
+        "{:?}",
+        got.article.warnings
+    );
 }
 
 #[test]

@@ -18,10 +18,10 @@ pub struct SourcesArgs {
 
 #[derive(Debug, Args)]
 pub struct PeopleArgs {
-    /// Count only articles matching this query.
-    /// (A query may start with `-`: `byline list -source:rferl`.)
-    #[arg(default_value = "", allow_hyphen_values = true)]
-    pub query: String,
+    /// Count only articles matching this query (several arguments are one query; it may
+    /// start with `-`: `byline people -source:rferl`).
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Vec<String>,
     /// One JSON object per line: name, aliases, articles.
     #[arg(long)]
     pub json: bool,

@@ -93,7 +93,7 @@ pub fn run(store: &mut Store, command: FeedCommand) -> Result<ExitCode> {
     }
 }
 
-fn add(
+pub(super) fn add(
     store: &mut Store,
     url: &str,
     name: Option<&str>,

@@ -12,10 +12,10 @@ use byline::store::{ArticleRow, Store};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// A query: words, "phrases", source:, person:, date:, is:, -negation.
-    /// (A query may start with `-`: `byline list -source:rferl`.)
-    #[arg(default_value = "", allow_hyphen_values = true)]
-    pub query: String,
+    /// A query: words, "phrases", source:, person:, date:, is:, -negation; several arguments
+    /// are one query (`byline list person:blair source:bbc`, or `-source:rferl`).
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Vec<String>,
     /// One JSON object per line: id, title, source, date, url, people.
     #[arg(long)]
     pub json: bool,

@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the dispatch to each command.
 
+mod add;
 mod extract;
 mod facets;
 mod feed;
@@ -32,6 +33,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Fetch web pages (news articles) and store them; a feed URL is offered for subscription.
+    Add(add::AddArgs),
     /// Import article files and folders (recursively).
     Import(import::ImportArgs),
     /// List articles matching a query, newest first.
@@ -56,6 +59,7 @@ pub enum Command {
 /// Runs a command (the reader is wired in main). A full disk, a damaged or read-only store is
 /// reported naming the store file.
 pub fn run(store_path: PathBuf, command: Command) -> Result<ExitCode> {
+    quiet_on_closed_pipe();
     dispatch(&store_path, command).map_err(|err| match err.downcast::<StoreError>() {
         Ok(store_err) => byline::store::explain(store_err, &store_path).into(),
         Err(err) => err,
@@ -65,18 +69,21 @@ pub fn run(store_path: PathBuf, command: Command) -> Result<ExitCode> {
 fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => extract::run(args),
+        Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
         Command::Feed(command) => feed::run(&mut open_store(store_path)?, command),
         Command::Fetch(args) => fetch::run(&mut open_store(store_path)?, args),
-        Command::List(args) => {
-            let query = parse_query(&args.query)?;
+        Command::List(mut args) => {
+            take_options(&mut args.query, &mut args.json, &mut args.limit)?;
+            let query = parse_query(&byline::query::from_args(&args.query))?;
             list::list(&open_with_samples(store_path)?, &query, args)
         }
         Command::Show(args) => list::show(&open_with_samples(store_path)?, args),
         Command::Sources(args) => facets::sources(&open_with_samples(store_path)?, args),
-        Command::People(args) => {
-            let query = parse_query(&args.query)?;
+        Command::People(mut args) => {
+            take_options(&mut args.query, &mut args.json, &mut args.limit)?;
+            let query = parse_query(&byline::query::from_args(&args.query))?;
             facets::people(&open_with_samples(store_path)?, &query, args)
         }
     }
@@ -187,8 +194,9 @@ pub fn reader(store_path: PathBuf) -> Result<ExitCode> {
             other => other.map(|()| ExitCode::SUCCESS),
         };
     }
+    quiet_on_closed_pipe();
     let args = list::ListArgs {
-        query: String::new(),
+        query: Vec::new(),
         json: false,
         limit: 30,
     };
@@ -197,4 +205,46 @@ pub fn reader(store_path: PathBuf) -> Result<ExitCode> {
         &byline::query::Query::default(),
         args,
     )
+}
+
+/// Output piped to a program that stops reading (`byline list | head`) ends the command quietly,
+/// as it does a C tool: SIGPIPE's default action instead of Rust's "ignore", which turns every
+/// later `println!` into a panic. Sockets are not affected (the standard library sends with
+/// MSG_NOSIGNAL or SO_NOSIGPIPE).
+pub fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default has no preconditions; nothing else
+    // in the process has installed a SIGPIPE handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Options written after a query (`byline list person:x --limit 5`): the query takes every
+/// argument after its first (it may start with `-`), so they are taken back out of it here.
+/// Another `--word` is refused by name rather than read as a doubly negated term.
+pub fn take_options(words: &mut Vec<String>, json: &mut bool, limit: &mut u64) -> Result<()> {
+    let mut kept = Vec::with_capacity(words.len());
+    let mut rest = std::mem::take(words).into_iter();
+    while let Some(word) = rest.next() {
+        let (name, value) = match word.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_string(), Some(value.to_string()))
+            }
+            _ => (word.clone(), None),
+        };
+        match name.as_str() {
+            "--json" if value.is_none() => *json = true,
+            "--limit" => {
+                let value = value.or_else(|| rest.next()).unwrap_or_default();
+                *limit = value
+                    .parse()
+                    .with_context(|| format!("--limit takes a number, not {:?}", safe(&value)))?;
+            }
+            other if other.starts_with("--") => anyhow::bail!("unknown option {}", safe(other)),
+            _ => kept.push(word),
+        }
+    }
+    *words = kept;
+    Ok(())
 }

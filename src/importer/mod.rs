@@ -4,12 +4,14 @@
 mod files;
 mod gate;
 mod items;
+mod page;
 mod reindex;
 mod writer;
 
 pub use files::{collect_files, MAX_FILE_BYTES};
 pub use gate::read_article_file;
 pub use items::prepare_item;
+pub use page::{add_page, AddError, Added};
 pub use reindex::{reindex, ReindexSummary};
 pub use writer::write_parsed;
 

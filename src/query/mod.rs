@@ -51,6 +51,7 @@
 //!   a leading `-`, a colon, empty). A `Word` that could not have been parsed as a bare word
 //!   prints as a phrase.
 
+mod args;
 mod ast;
 mod date;
 mod display;
@@ -61,5 +62,6 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
+pub use args::from_args;
 pub use ast::{DateBound, DateRange, DateSpec, Flag, Query, Term, TermKind};
 pub use parse::{parse, QueryError, MAX_QUERY_BYTES, MAX_QUERY_TERMS};

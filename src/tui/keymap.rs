@@ -50,6 +50,11 @@ actions! {
     LineUp = "line_up": "scroll the reading pane a line up",
     NextMatch = "next_match": "next match of the query in the article",
     PrevMatch = "prev_match": "previous match",
+    NextUnread = "next_unread": "next unread article (space does it at an article's end)",
+    PrevUnread = "prev_unread": "previous unread article",
+    NextArticle = "next_article": "next article, also while reading",
+    PrevArticle = "prev_article": "previous article, also while reading",
+    FullScreen = "full_screen": "the article alone on the screen, or beside the list again",
     Filter = "filter": "edit the filter (Enter applies, Esc leaves)",
     ClearFilter = "clear_filter": "clear all filters",
     PickSource = "pick_source": "pick a source",
@@ -93,6 +98,13 @@ impl Key {
 
     /// Parses "j", "G", "ctrl-d", "alt-x", "enter", "space", "pagedown", "f5", "<".
     pub fn parse(text: &str) -> Option<Key> {
+        // The one key Shift is not folded into: terminals send it as its own code (BackTab).
+        if text == "shift-tab" || text == "backtab" {
+            return Some(Key {
+                code: KeyCode::Tab,
+                mods: KeyModifiers::SHIFT,
+            });
+        }
         let mut mods = KeyModifiers::NONE;
         let mut rest = text;
         loop {
@@ -124,6 +136,9 @@ impl Key {
         }
         if self.mods.contains(KeyModifiers::ALT) {
             out.push_str("alt-");
+        }
+        if self.code == KeyCode::Tab && self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("shift-");
         }
         let name = match self.code {
             KeyCode::Char(' ') => "space".to_string(),

@@ -19,8 +19,9 @@ pub struct Areas {
     pub stacked: bool,
 }
 
-/// The areas for `size`, or `None` when the terminal is too small.
-pub fn areas(size: Rect, list_percent: u16) -> Option<Areas> {
+/// The areas for `size`, or `None` when the terminal is too small. With `full`, the article
+/// takes the list's place too (the list is an empty area).
+pub fn areas(size: Rect, list_percent: u16, full: bool) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
@@ -32,6 +33,20 @@ pub fn areas(size: Rect, list_percent: u16) -> Option<Areas> {
     ])
     .areas(size);
     let stacked = size.width < SIDE_BY_SIDE_WIDTH;
+    if full {
+        return Some(Areas {
+            bar,
+            chips,
+            list: Rect {
+                height: 0,
+                width: 0,
+                ..panes
+            },
+            reader: panes,
+            status,
+            stacked,
+        });
+    }
     let pct = list_percent.clamp(20, 80);
     let direction = if stacked {
         Direction::Vertical

@@ -230,6 +230,9 @@ pub struct App {
     pub flash: Option<(String, FlashKind)>,
     /// Draw URLs as OSC 8 hyperlinks (the real terminal only: escapes in cells).
     pub hyperlinks: bool,
+    /// The article alone on the screen (the list hidden); opening one does this when the panes
+    /// are stacked (narrow terminals, 80x24), `z` toggles it.
+    pub full: bool,
     /// Digits typed before `o` or `y`: the number of the article's link they act on.
     pub link_number: Option<u32>,
     pub quit: bool,
@@ -272,6 +275,7 @@ impl App {
             flash: None,
             hyperlinks: false,
             link_number: None,
+            full: false,
             quit: false,
         }
     }
@@ -291,7 +295,7 @@ impl App {
     /// The screen areas for the current size, or `None` when too small.
     pub fn areas(&self) -> Option<super::layout::Areas> {
         let size = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        super::layout::areas(size, self.list_percent)
+        super::layout::areas(size, self.list_percent, self.full)
     }
 
     /// Rows of the list viewport (at least 1).

@@ -19,20 +19,10 @@ pub const MIN_TEXT_CHARS: usize = 80;
 const TITLE_WORDS: usize = 12;
 
 pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebError> {
-    let (html, cut) = cap(&page.text);
+    let slimmed = super::slim::slim(&page.text);
+    let (html, cut) = cap(&slimmed);
     let scan = scan::scan(html);
-    // Where the page came from: as the caller says, else as the browser that saved it noted.
-    let page_url = page_url.and_then(|u| meta::absolute(u, None)).or_else(|| {
-        scan.saved_from
-            .as_deref()
-            .and_then(|u| meta::absolute(u, None))
-    });
-    let page_base = page_url.as_deref().and_then(|u| Url::parse(u).ok());
-    let base = match &scan.base_href {
-        Some(href) => meta::absolute(href, page_base.as_ref()).and_then(|u| Url::parse(&u).ok()),
-        None => None,
-    }
-    .or(page_base);
+    let (page_url, base) = locate(&scan, page_url);
     let meta = meta::read(&scan, base.as_ref());
     let mut warnings = notes(page, cut);
     let link_base = base
@@ -43,7 +33,8 @@ pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebErr
     article.body = text.blocks;
     drop_title_heading(&mut article);
     if article.title.is_empty() {
-        article.title = title_from_text(&article.body).ok_or(WebError::NoText)?;
+        let prose = prose_blocks(&article.body, &text.links);
+        article.title = title_from_text(prose).ok_or(WebError::NoText)?;
     }
     article.replacements = page.replacements;
     article.warnings = warnings;
@@ -52,6 +43,22 @@ pub fn assemble(page: &Page, page_url: Option<&str>) -> Result<Extracted, WebErr
         links: text.links,
         readable,
     })
+}
+
+/// The page's own URL (the caller's, else the one a browser noted when it saved the page) and
+/// the base its relative links resolve against (its `<base href>` first).
+fn locate(scan: &scan::Scan, page_url: Option<&str>) -> (Option<String>, Option<Url>) {
+    let absolute = |u: &str| meta::absolute(u, None);
+    let page_url = page_url
+        .and_then(absolute)
+        .or_else(|| scan.saved_from.as_deref().and_then(absolute));
+    let page_base = page_url.as_deref().and_then(|u| Url::parse(u).ok());
+    let base = scan
+        .base_href
+        .as_deref()
+        .and_then(|href| meta::absolute(href, page_base.as_ref()))
+        .and_then(|u| Url::parse(&u).ok());
+    (page_url, base.or(page_base))
 }
 
 /// The main text as blocks, or the whole page's when Readability found none, or a refusal.
@@ -89,13 +96,14 @@ fn main_or_page(
 
 /// Characters of text before the list of links.
 fn prose_chars(text: &HtmlText) -> usize {
-    let listed = if text.links.is_empty() {
-        0
-    } else {
-        text.links.len() + 1
-    };
-    let prose = &text.blocks[..text.blocks.len().saturating_sub(listed)];
+    let prose = prose_blocks(&text.blocks, &text.links);
     prose.iter().map(|b| b.text.chars().count()).sum()
+}
+
+/// The blocks before the list of links (its heading and one item per link).
+pub fn prose_blocks<'a>(blocks: &'a [Block], links: &[String]) -> &'a [Block] {
+    let listed = if links.is_empty() { 0 } else { links.len() + 1 };
+    &blocks[..blocks.len().saturating_sub(listed)]
 }
 
 /// The article's fields from the metadata: the byline found in the text when the metadata
@@ -103,11 +111,13 @@ fn prose_chars(text: &HtmlText) -> usize {
 fn fields(meta: PageMeta, text_byline: Option<String>, page_url: Option<String>) -> ParsedArticle {
     let url = meta.url.or_else(|| page_url.clone());
     let url_raw = meta.url_raw.or(page_url);
-    let source = meta
+    // A site name written as a URL ("http://www.tmz.com") is its domain.
+    let site = meta
         .site
-        .or_else(|| url.as_deref().and_then(crate::ingest::url_domain));
+        .map(|s| crate::ingest::url_domain(&s).unwrap_or(s));
+    let source = site.or_else(|| url.as_deref().and_then(crate::ingest::url_domain));
     let (byline, author) = match meta.authors.first() {
-        Some(first) => (Some(meta.authors.join(", ")), Some(first.clone())),
+        Some(first) => (Some(meta.authors.join(", ")), Some(without_by(first))),
         None => {
             let byline = text_byline
                 .map(|b| clean(&b))
@@ -138,6 +148,15 @@ fn author_of(byline: &str) -> Option<String> {
         .chars()
         .any(|c| c.is_ascii_digit() || c == '@' || c == ':');
     (plain && (2..=4).contains(&words)).then(|| byline.to_string())
+}
+
+/// A name without the "By " some pages write into their author metadata.
+fn without_by(name: &str) -> String {
+    let by = name.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+    match by {
+        true => name[3..].trim().to_string(),
+        false => name.to_string(),
+    }
 }
 
 /// Words that open or fill a line saying when, not who ("Posted Friday", "Updated 3 May").

@@ -1,6 +1,6 @@
 //! JSON-LD article metadata: the first schema.org article object in a page's
-//! `application/ld+json` scripts (top level, in an array, or in an `@graph`), read for its
-//! headline, dates, authors, publisher and URL. Unparseable scripts are skipped.
+//! `application/ld+json` scripts (top level, in an array, an `@graph` or a page's `mainEntity`),
+//! read for its headline, dates, authors, publisher and URL. Unparseable scripts are skipped.
 
 use serde_json::{Map, Value};
 
@@ -81,9 +81,11 @@ fn find_article(value: &Value, depth: usize) -> Option<&Map<String, Value>> {
     match value {
         Value::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
         Value::Object(object) if is_article(object) => Some(object),
-        Value::Object(object) => object
-            .get("@graph")
-            .and_then(|graph| find_article(graph, depth + 1)),
+        // A graph of objects, or a page whose main entity is the article.
+        Value::Object(object) => ["@graph", "mainEntity"]
+            .iter()
+            .filter_map(|key| object.get(*key))
+            .find_map(|inner| find_article(inner, depth + 1)),
         _ => None,
     }
 }
@@ -195,6 +197,15 @@ mod tests {
         assert_eq!(got.authors, ["Eve Fay"]);
         assert_eq!(got.modified.as_deref(), Some("2024-01-02"));
         assert_eq!(got.published, None);
+    }
+
+    #[test]
+    fn a_web_pages_main_entity_is_the_article() {
+        let json = r#"{"@type":"WebPage","name":"Page","mainEntity":{"@type":"BlogPosting",
+            "headline":"Tide log","author":"Gil Hart"}}"#;
+        let got = read_one(json).unwrap();
+        assert_eq!(got.headline.as_deref(), Some("Tide log"));
+        assert_eq!(got.authors, ["Gil Hart"]);
     }
 
     #[test]

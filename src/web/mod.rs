@@ -8,6 +8,7 @@ mod decode;
 mod jsonld;
 mod meta;
 mod scan;
+mod slim;
 mod title;
 
 use crate::model::{Block, ParsedArticle};
@@ -41,12 +42,7 @@ pub struct Extracted {
 impl Extracted {
     /// The body without the closing list of links.
     pub fn text_blocks(&self) -> &[Block] {
-        let listed = match self.links.is_empty() {
-            true => 0,
-            false => self.links.len() + 1, // the "Links" heading and one item per link
-        };
-        let body = &self.article.body;
-        &body[..body.len().saturating_sub(listed)]
+        assemble::prose_blocks(&self.article.body, &self.links)
     }
 }
 

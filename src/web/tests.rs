@@ -95,3 +95,45 @@ fn a_saved_pages_comment_gives_its_url_and_domain() {
     );
     assert_eq!(extract(hostile.as_bytes(), None).unwrap().article.url, None);
 }
+
+#[test]
+fn a_site_name_written_as_a_url_is_its_domain() {
+    let head = "<title>Ferry to run all winter</title>\
+        <meta property='og:site_name' content='https://www.post.example'>";
+    let got = extract(page(head, &story()).as_bytes(), None).unwrap();
+    assert_eq!(got.article.source.as_deref(), Some("post.example"));
+}
+
+#[test]
+fn a_fetched_pages_header_charset_comes_before_its_meta() {
+    let html = page(
+        "<meta charset=utf-8><title>Ferry news today for the whole island</title>",
+        &story(),
+    );
+    let html = html.replace("harbour board", "harbour board café");
+    let bytes = encoding_rs::WINDOWS_1252.encode(&html).0;
+    let header = Some("text/html; charset=windows-1252");
+    let got = extract_fetched(&bytes, Some("https://post.example/f"), header).unwrap();
+    assert!(got.article.body_text().contains("harbour board café"));
+    assert_eq!(got.article.replacements, 0);
+}
+
+#[test]
+fn a_page_with_no_title_or_heading_never_takes_the_links_list_for_one() {
+    let html = format!("<p>{PARAGRAPH} <a href='https://e.example/'>See</a></p>");
+    let got = extract(html.as_bytes(), None).unwrap();
+    assert!(
+        got.article.title.starts_with("The harbour board"),
+        "{}",
+        got.article.title
+    );
+    assert_eq!(got.links, ["https://e.example/"]);
+}
+
+#[test]
+fn an_author_written_by_by_is_the_name_alone() {
+    let head = "<title>Ferry to run all winter</title><meta name=author content='By Ann Bee'>";
+    let got = extract(page(head, &story()).as_bytes(), None).unwrap();
+    assert_eq!(got.article.byline.as_deref(), Some("By Ann Bee"));
+    assert_eq!(got.article.author.as_deref(), Some("Ann Bee"));
+}

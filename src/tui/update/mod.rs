@@ -8,6 +8,7 @@ mod links;
 mod moves;
 mod nav;
 mod picker;
+mod reading;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -102,7 +103,6 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         | Action::PageUp
         | Action::HalfDown
         | Action::HalfUp
-        | Action::ReadPageDown
         | Action::ReadPageUp
         | Action::LineDown
         | Action::LineUp
@@ -113,11 +113,16 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
             app.help = true;
             Vec::new()
         }
-        Action::Open => nav::open(app),
-        Action::Back => {
-            app.focus = Focus::List;
-            Vec::new()
+        Action::ReadPageDown => reading::page_down(app),
+        Action::Open => reading::open(app),
+        Action::Back => reading::back(app),
+        Action::NextUnread | Action::PrevUnread => {
+            reading::unread(app, action == Action::NextUnread)
         }
+        Action::NextArticle | Action::PrevArticle => {
+            reading::step(app, action == Action::NextArticle)
+        }
+        Action::FullScreen => reading::toggle_full(app),
         Action::Filter => {
             app.last_focus = app.focus;
             app.focus = Focus::Filter;
@@ -156,6 +161,8 @@ fn help_key(app: &mut App, key: &KeyEvent) {
         Some(Action::PageUp | Action::ReadPageUp) => {
             app.help_scroll = app.help_scroll.saturating_sub(10)
         }
+        Some(Action::Top) => app.help_scroll = 0,
+        Some(Action::Bottom) => app.help_scroll = Action::ALL.len() as u16,
         _ => {
             app.help = false;
             app.help_scroll = 0;

@@ -18,7 +18,7 @@ use super::text::truncate;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(areas) = layout::areas(area, app.list_percent) else {
+    let Some(areas) = layout::areas(area, app.list_percent, app.full) else {
         if area.width > 0 && area.height > 0 {
             let line = truncate("terminal too small", usize::from(area.width));
             frame.render_widget(Paragraph::new(line), Rect { height: 1, ..area });
@@ -27,7 +27,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     };
     bar::filter_bar(frame, areas.bar, app);
     bar::chips(frame, areas.chips, app);
-    list::render(frame, areas.list, app);
+    if !areas.list.is_empty() {
+        list::render(frame, areas.list, app);
+    }
     reader::render(frame, areas.reader, app);
     bar::status(frame, areas.status, app);
     if let Some(picker) = &app.picker {

@@ -99,7 +99,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(
         pane(
             app,
-            " Keys (j/k scroll, any other key closes) ",
+            " Keys (j/k space b g G scroll; other keys close) ",
             popup.width,
             true,
         ),
