@@ -9,6 +9,7 @@ use anyhow::{bail, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use byline::feeds::fulltext::retry_failed;
 use byline::feeds::{due_feeds, fetch_feeds, FeedOutcome, FeedReport, FetchOptions};
 use byline::store::{Feed, Store};
 
@@ -21,6 +22,10 @@ pub struct FetchArgs {
     /// Fetch every enabled feed, due or not.
     #[arg(long)]
     pub all: bool,
+    /// Fetch no feed: only fetch again the linked pages that failed, of the full-text feeds
+    /// (those named, else all).
+    #[arg(long, conflicts_with = "all")]
+    pub full_text_retry: bool,
     #[command(flatten)]
     pub http: FetchFlags,
 }
@@ -56,6 +61,9 @@ impl FetchFlags {
 }
 
 pub fn run(store: &mut Store, args: FetchArgs) -> Result<ExitCode> {
+    if args.full_text_retry {
+        return retry(store, &args);
+    }
     let feeds = chosen_feeds(store, &args)?;
     if feeds.is_empty() {
         let total = store.feeds()?.len();
@@ -78,6 +86,22 @@ pub fn run(store: &mut Store, args: FetchArgs) -> Result<ExitCode> {
         0 => ExitCode::SUCCESS,
         _ => ExitCode::FAILURE,
     })
+}
+
+/// `fetch --full-text-retry`: the failed pages of the chosen full-text feeds, again.
+fn retry(store: &mut Store, args: &FetchArgs) -> Result<ExitCode> {
+    let feeds = match args.feeds.is_empty() {
+        true => store.feeds()?,
+        false => chosen_feeds(store, args)?,
+    };
+    let feeds: Vec<Feed> = feeds.into_iter().filter(|f| f.full_text).collect();
+    if feeds.is_empty() {
+        eprintln!("no feed has full text on: `byline feed set NAME full-text on` sets it");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let pages = retry_failed(store, &feeds, &args.http.options())?;
+    println!("retried {} pages: {pages}", pages.total());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The named feeds and the feeds of the named tags, else the due ones.

@@ -4,6 +4,7 @@
 pub mod charset;
 pub mod discover;
 pub mod fetched;
+pub mod fulltext;
 pub mod item;
 pub mod opml;
 pub mod page_text;

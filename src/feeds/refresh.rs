@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::Utc;
 
 use super::fetched::{fetch_feed, FeedResult};
+use super::fulltext::{self, KnownPages, PageSummary};
 use crate::fetch::{pool, Client, HttpSettings};
 use crate::store::{Feed, FetchRecord, ImportSummary, Settled, Store, StoreError};
 
@@ -19,6 +20,12 @@ pub struct FetchOptions {
     pub per_host: usize,
     /// Seconds between a feed's fetches when it sets none.
     pub default_interval: Duration,
+    /// Full text: the pause after a page request before the next one to the same host (page
+    /// requests to one host never run at once).
+    pub page_delay: Duration,
+    /// Full text: the most pages fetched for one feed in one run; the other items wait for
+    /// the next run.
+    pub max_pages_per_feed: usize,
 }
 
 impl Default for FetchOptions {
@@ -29,6 +36,8 @@ impl Default for FetchOptions {
             per_host: 2,
             // newsboat's reload-time default: an hour
             default_interval: Duration::from_secs(60 * 60),
+            page_delay: Duration::from_secs(1),
+            max_pages_per_feed: 100,
         }
     }
 }
@@ -56,6 +65,8 @@ pub enum FeedOutcome {
 pub struct FetchReport {
     pub feeds: Vec<FeedReport>,
     pub summary: ImportSummary,
+    /// What the full-text feeds' page requests gave.
+    pub pages: PageSummary,
 }
 
 impl FetchReport {
@@ -76,7 +87,11 @@ impl std::fmt::Display for FetchReport {
             s.updated,
             s.unchanged,
             self.failed()
-        )
+        )?;
+        match self.pages.total() {
+            0 => Ok(()),
+            _ => write!(f, "; {}", self.pages),
+        }
     }
 }
 
@@ -109,8 +124,12 @@ pub fn fetch_feeds(
             .and_then(|u| u.host_str().map(str::to_string))
             .unwrap_or_default()
     };
+    let known = fulltext::known_pages(store, &feeds)?;
+    let none = KnownPages::new();
+    let mut pages = Vec::new();
     let work = |feed: Feed| {
-        let result = fetch_feed(&client, &feed, today);
+        let known = known.get(&feed.id).unwrap_or(&none);
+        let result = fetch_feed(&client, &feed, today, known, options.max_pages_per_feed);
         (feed, result)
     };
     pool::run(
@@ -120,12 +139,13 @@ pub fn fetch_feeds(
         options.per_host,
         work,
         |done| {
-            let Ok((feed, result)) = done else {
+            let Ok((feed, mut result)) = done else {
                 return; // fetch_feed catches its own panics; the pool's net is never reached
             };
             if stopped.is_some() {
                 return;
             }
+            pages.append(&mut result.take_pages());
             match store_result(store, &mut settled, &feed, result, options) {
                 Ok(feed_report) => {
                     if let FeedOutcome::Stored { summary, .. } = &feed_report.outcome {
@@ -138,10 +158,11 @@ pub fn fetch_feeds(
             }
         },
     );
-    match stopped {
-        Some(err) => Err(store.explain(err)),
-        None => Ok(report),
+    if let Some(err) = stopped {
+        return Err(store.explain(err));
     }
+    report.pages = fulltext::fetch_pages(store, &client, pages, options)?;
+    Ok(report)
 }
 
 fn add(total: &mut ImportSummary, one: &ImportSummary) {

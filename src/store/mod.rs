@@ -11,6 +11,7 @@ mod feeds;
 mod import;
 mod mentions;
 mod names;
+mod pages;
 mod plan;
 mod read;
 mod reindex;

@@ -64,6 +64,8 @@ impl Route {
 pub struct Seen {
     pub path: String,
     pub headers: HashMap<String, String>,
+    /// When the request arrived.
+    pub at: std::time::Instant,
 }
 
 pub struct FeedServer {
@@ -122,6 +124,7 @@ fn answer(
     seen.lock().unwrap().push(Seen {
         path: path.clone(),
         headers,
+        at: std::time::Instant::now(),
     });
     let route = routes.lock().unwrap().get(&path).cloned();
     let Some(route) = route else {

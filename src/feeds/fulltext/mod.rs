@@ -1,0 +1,94 @@
+//! Full text for feeds that carry only a summary: which items of a full-text feed need their
+//! linked page, and the pages they already have carried over so an unchanged item is never
+//! fetched twice.
+//!
+//! An item's page lives inside its stored original ([`ItemDoc::page`]), so the reading pane and
+//! `reindex` derive the article from it again like any other item. A fetch first stores the
+//! feed's items (an item whose link is unchanged gets its known page back, and so hashes as
+//! unchanged); the items still without a page are then fetched, one request at a time per host
+//! ([`run`]), and stored again with their page's text or marked as summary only.
+
+mod page;
+pub mod run;
+mod spacing;
+
+use std::collections::HashMap;
+
+use super::{ItemDoc, PageText};
+use crate::store::{Feed, Store, StoreError};
+
+pub use page::fetch_page;
+pub use run::{fetch_pages, retry_failed, PageSummary};
+pub use spacing::Spacing;
+
+/// The pages a full-text feed's stored items have, by item origin (`feed:ID#KEY`).
+pub type KnownPages = HashMap<String, PageText>;
+
+/// One item whose linked page is to be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageJob {
+    pub feed_id: i64,
+    /// The item's source, as the feed's other items have it.
+    pub feed_name: String,
+    /// The item's identity, `feed:ID#KEY`.
+    pub origin: String,
+    /// The item as its feed gives it, without a page.
+    pub doc: ItemDoc,
+    /// The item's link: an http(s) URL.
+    pub link: String,
+}
+
+/// The identity a subscription's item is stored under.
+pub fn item_origin(feed_id: i64, key: &str) -> String {
+    format!("feed:{feed_id}#{key}")
+}
+
+/// The known pages of each full-text feed among `feeds`. A stored original that is not an
+/// item, or has no page, is left out.
+pub fn known_pages(store: &Store, feeds: &[Feed]) -> Result<HashMap<i64, KnownPages>, StoreError> {
+    let mut known = HashMap::new();
+    for feed in feeds.iter().filter(|f| f.full_text) {
+        let mut pages = KnownPages::new();
+        for (origin, raw) in store.page_items(feed.id, false)? {
+            if let Some(page) = ItemDoc::from_bytes(&raw).ok().and_then(|d| d.page) {
+                pages.insert(origin, page);
+            }
+        }
+        known.insert(feed.id, pages);
+    }
+    Ok(known)
+}
+
+/// Gives each item of a full-text `feed` the page it already has when its link is unchanged,
+/// marks an item without an http(s) link as summary only, and returns the items left to fetch
+/// (at most `max`; the others wait for the next fetch, unmarked).
+pub fn plan(items: &mut [ItemDoc], feed: &Feed, known: &KnownPages, max: usize) -> Vec<PageJob> {
+    let mut jobs = Vec::new();
+    for doc in items.iter_mut() {
+        let origin = item_origin(feed.id, &doc.key);
+        let link = doc.url.clone();
+        if let Some(page) = known.get(&origin).filter(|p| p.is_for(link.as_deref())) {
+            doc.page = Some(page.clone());
+            continue;
+        }
+        let Some(link) = link.filter(|l| crate::links::openable(l).is_ok()) else {
+            let asked = doc.url.clone().unwrap_or_default();
+            doc.page = Some(PageText::failed(&asked, "the item has no http(s) link"));
+            continue;
+        };
+        doc.page = None;
+        if jobs.len() < max {
+            jobs.push(PageJob {
+                feed_id: feed.id,
+                feed_name: feed.name.clone(),
+                origin,
+                doc: doc.clone(),
+                link,
+            });
+        }
+    }
+    jobs
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,133 @@
+//! Fetching the pages of full-text items: in parallel across hosts through the fetch pool, one
+//! request at a time per host with a delay between them, each item stored again by the single
+//! writer as its page arrives; and `fetch --full-text-retry`, which does the same for the items
+//! whose page failed.
+
+use chrono::Utc;
+
+use super::{fetch_page, item_origin, PageJob, Spacing};
+use crate::feeds::{FetchOptions, ItemDoc};
+use crate::fetch::{pool, Client};
+use crate::importer::prepare_item;
+use crate::store::{Feed, NewArticle, Settled, Store, StoreError};
+
+/// What a run's page requests gave.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageSummary {
+    /// Items whose body is now their page's text.
+    pub fetched: u64,
+    /// Items kept as the feed's summary, marked so.
+    pub failed: u64,
+}
+
+impl PageSummary {
+    pub fn total(&self) -> u64 {
+        self.fetched + self.failed
+    }
+}
+
+impl std::fmt::Display for PageSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} pages fetched, {} summary only",
+            self.fetched, self.failed
+        )
+    }
+}
+
+/// Fetches each job's page and stores its item again with it. Only a store error stops the
+/// run; the items not reached keep their summary, unmarked, for the next fetch.
+pub fn fetch_pages(
+    store: &mut Store,
+    client: &Client,
+    jobs: Vec<PageJob>,
+    options: &FetchOptions,
+) -> Result<PageSummary, StoreError> {
+    let spacing = Spacing::new(options.page_delay);
+    let today = Utc::now().date_naive();
+    let mut summary = PageSummary::default();
+    let mut settled = Settled::default();
+    let mut stopped: Option<StoreError> = None;
+    let work = |job: PageJob| {
+        let host = host_of(&job);
+        let summary_chars = job.doc.to_parsed().body_text().chars().count();
+        let page = spacing.around(&host, || fetch_page(client, &job.link, summary_chars));
+        let mut doc = job.doc;
+        doc.page = Some(page);
+        let source = Some(job.feed_name);
+        prepare_item(&doc, job.origin, source, Some(job.feed_id), today)
+    };
+    pool::run(jobs, host_of, options.parallel, 1, work, |done| {
+        let Ok(item) = done else {
+            return; // prepare_item does not panic on any input; the item just stays pending
+        };
+        if stopped.is_some() {
+            return;
+        }
+        match write(store, &mut settled, &item) {
+            Ok(()) if has_text(&item) => summary.fetched += 1,
+            Ok(()) => summary.failed += 1,
+            Err(err) => stopped = Some(err),
+        }
+    });
+    match stopped {
+        Some(err) => Err(store.explain(err)),
+        None => Ok(summary),
+    }
+}
+
+fn host_of(job: &PageJob) -> String {
+    url::Url::parse(&job.link)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn has_text(item: &NewArticle) -> bool {
+    item.feed.and_then(|f| f.page_text) == Some(true)
+}
+
+fn write(store: &mut Store, settled: &mut Settled, item: &NewArticle) -> Result<(), StoreError> {
+    let mut import = store.begin_import(settled)?;
+    import.write(item)?;
+    import.commit()
+}
+
+/// `fetch --full-text-retry`: fetches again the pages that failed, of `feeds` set to full text
+/// (at most `max_pages_per_feed` a feed), and nothing else.
+pub fn retry_failed(
+    store: &mut Store,
+    feeds: &[Feed],
+    options: &FetchOptions,
+) -> Result<PageSummary, StoreError> {
+    let mut jobs = Vec::new();
+    for feed in feeds.iter().filter(|f| f.full_text) {
+        let failed = store.page_items(feed.id, true)?;
+        let retries = failed
+            .into_iter()
+            .filter_map(|(origin, raw)| retry_job(feed, origin, &raw))
+            .take(options.max_pages_per_feed);
+        jobs.extend(retries);
+    }
+    let client = Client::new(options.http.clone());
+    fetch_pages(store, &client, jobs, options)
+}
+
+/// A failed item as a job again, when it still has an http(s) link and is this feed's.
+fn retry_job(feed: &Feed, origin: String, raw: &[u8]) -> Option<PageJob> {
+    let mut doc = ItemDoc::from_bytes(raw).ok()?;
+    let link = doc.url.clone()?;
+    crate::links::openable(&link).ok()?;
+    if origin != item_origin(feed.id, &doc.key) {
+        return None;
+    }
+    doc.page = None;
+    Some(PageJob {
+        feed_id: feed.id,
+        feed_name: feed.name.clone(),
+        origin,
+        doc,
+        link,
+    })
+}
