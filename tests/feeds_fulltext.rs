@@ -6,85 +6,11 @@ mod feeds_support;
 
 use std::time::Duration;
 
+use byline::feeds::fetch_feeds;
 use byline::feeds::fulltext::{retry_failed, PageSummary};
-use byline::feeds::{fetch_feeds, FetchReport};
-use byline::store::Store;
-use feeds_support::store::{options, rows, store, titles, DATE};
+use feeds_support::pages::{article, body, counts, feed, fetch, full_text_store, index_page};
+use feeds_support::store::{options, titles};
 use feeds_support::{FeedServer, Route};
-
-/// An RSS feed whose items are (guid, title, summary, link).
-fn feed<S: AsRef<str>>(items: &[(&str, &str, &str, S)]) -> Route {
-    let mut out = String::from(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Wire</title>\n",
-    );
-    for (guid, title, summary, link) in items {
-        let link = link.as_ref();
-        out.push_str(&format!(
-            "<item><guid isPermaLink=\"false\">{guid}</guid><title>{title}</title>\
-             <link>{link}</link><pubDate>{DATE}</pubDate>\
-             <description><![CDATA[<p>{summary}</p>]]></description></item>\n"
-        ));
-    }
-    out.push_str("</channel></rss>\n");
-    Route::rss(&out)
-}
-
-/// An article page: a menu, then paragraphs of prose naming `person`.
-fn article(person: &str) -> Route {
-    let sentence = format!(
-        "Mayor {person} told the harbour council on Friday that the new ferry timetable would \
-         keep the early crossing, after months of talks with the operators and the unions. "
-    );
-    let paragraphs = (0..5)
-        .map(|i| format!("<p>{}Paragraph {i} adds detail.</p>", sentence.repeat(2)))
-        .collect::<String>();
-    let html = format!(
-        "<!DOCTYPE html><html><head><title>Page title | Harbour Wire</title></head><body>\
-         <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>Page \
-         headline</h1>{paragraphs}<p>More at <a href=\"https://site.example/more\">the \
-         site</a>.</p></article><footer>Copyright</footer></body></html>"
-    );
-    Route::ok(html, "text/html; charset=utf-8")
-}
-
-/// A page that is no article: a list of links.
-fn index_page() -> Route {
-    let links = (0..40)
-        .map(|i| format!("<li><a href=\"/s{i}\">Story {i}</a></li>"))
-        .collect::<String>();
-    Route::ok(
-        format!("<html><body><ul>{links}</ul></body></html>"),
-        "text/html",
-    )
-}
-
-fn fetch(store: &mut Store) -> FetchReport {
-    let feeds = store.feeds().unwrap();
-    fetch_feeds(store, feeds, &options(), &mut |_| {}).unwrap()
-}
-
-/// Requests the server saw for each of `paths`, in order.
-fn counts(server: &FeedServer, paths: &[&str]) -> Vec<usize> {
-    paths.iter().map(|p| server.requests(p).len()).collect()
-}
-
-fn full_text_store(server: &FeedServer) -> (tempfile::TempDir, Store) {
-    let (dir, store) = store();
-    let (id, _) = store.add_feed("Harbour Wire", &server.url("/feed"), &[]).unwrap();
-    store.set_feed_full_text(id, true).unwrap();
-    (dir, store)
-}
-
-/// The stored article titled `title`: (body text, summary only).
-fn body(store: &Store, title: &str) -> (String, bool) {
-    let row = rows(store, "")
-        .into_iter()
-        .find(|r| r.title == title)
-        .unwrap_or_else(|| panic!("no article {title}"));
-    let article = store.article(row.id).unwrap().unwrap();
-    let text: Vec<String> = article.body.iter().map(|b| b.text.clone()).collect();
-    (text.join("\n"), article.summary_only)
-}
 
 #[test]
 fn new_items_get_their_pages_text_and_failed_pages_keep_the_summary_marked() {
@@ -184,33 +110,116 @@ fn a_retry_asks_only_for_the_failed_pages() {
 fn pages_on_one_host_are_asked_one_at_a_time_with_a_pause() {
     let server = FeedServer::start();
     let link = |p: &str| server.url(p);
-    server.route(
-        "/feed",
-        feed(&[
-            ("1", "One", "s", link("/p1")),
-            ("2", "Two", "s", link("/p2")),
-            ("3", "Three", "s", link("/p3")),
-        ]),
-    );
-    for path in ["/p1", "/p2", "/p3"] {
-        server.route(path, article("Anna Keller"));
+    let paths = ["/p1", "/p2", "/p3", "/p4"];
+    let items: Vec<_> = paths.iter().map(|p| (&p[1..], *p, "s", link(p))).collect();
+    server.route("/feed", feed(&items));
+    for path in paths {
+        server.route(path, article("Anna Keller").slow(Duration::from_millis(150)));
     }
     let (_dir, mut store) = full_text_store(&server);
     let mut slow = options();
-    slow.page_delay = Duration::from_millis(300);
+    slow.page_delay = Duration::from_millis(200);
     slow.parallel = 8;
     let feeds = store.feeds().unwrap();
     let report = fetch_feeds(&mut store, feeds, &slow, &mut |_| {}).unwrap();
-    assert_eq!(report.pages.fetched, 3);
-    let mut times: Vec<_> = ["/p1", "/p2", "/p3"]
-        .iter()
-        .map(|p| server.requests(p)[0].at)
-        .collect();
+    assert_eq!(report.pages.fetched, 4);
+    assert_eq!(server.most_at_once(), 1, "eight workers, one host: never two at once");
+    let mut times: Vec<_> = paths.iter().map(|p| server.requests(p)[0].at).collect();
     times.sort();
     for pair in times.windows(2) {
         let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(300), "{gap:?}");
+        assert!(gap >= Duration::from_millis(350), "answer and pause: {gap:?}");
     }
+}
+
+#[test]
+fn a_page_that_times_out_fails_or_is_no_web_page_keeps_the_summary_and_the_rest_go_on() {
+    let server = FeedServer::start();
+    let link = |p: &str| server.url(p);
+    let paths = ["/hang", "/error", "/pdf", "/gone", "/a"];
+    let items: Vec<_> = paths
+        .iter()
+        .map(|p| (&p[1..], *p, "Short summary.", link(p)))
+        .collect();
+    server.route("/feed", feed(&items));
+    server.route("/hang", article("Tomas Berg").hang());
+    server.route("/error", Route::status(500));
+    server.route("/pdf", Route::ok(b"%PDF-1.4 ...".to_vec(), "application/pdf"));
+    server.route("/a", article("Anna Keller"));
+    let (_dir, mut store) = full_text_store(&server);
+    let mut quick = options();
+    quick.http.timeout = Duration::from_millis(700);
+    let feeds = store.feeds().unwrap();
+    let report = fetch_feeds(&mut store, feeds, &quick, &mut |_| {}).unwrap();
+    assert_eq!(report.pages, PageSummary { fetched: 1, failed: 4 });
+    assert_eq!(report.failed(), 0, "a page is not the feed");
+    for title in ["/hang", "/error", "/pdf", "/gone"] {
+        assert_eq!(body(&store, title), ("Short summary.".into(), true), "{title}");
+    }
+    assert!(!body(&store, "/a").1);
+    let reasons = failed_reasons(&store);
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("500")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("404")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("application/pdf")), "{reasons:?}");
+    assert_eq!(counts(&server, &paths), [1, 1, 1, 1, 1]);
+}
+
+#[test]
+fn full_text_off_asks_for_no_page_and_keeps_the_pages_it_has() {
+    let server = FeedServer::start();
+    let link = |p: &str| server.url(p);
+    server.route("/feed", feed(&[("a", "Ferry deal", "Short summary a.", link("/a"))]));
+    server.route("/a", article("Anna Keller"));
+    let (_dir, mut store) = full_text_store(&server);
+    let id = store.feeds().unwrap()[0].id;
+    store.set_feed_full_text(id, false).unwrap();
+    fetch(&mut store);
+    fetch(&mut store);
+    assert_eq!(counts(&server, &["/a", "/feed"]), [0, 2]);
+    assert_eq!(body(&store, "Ferry deal"), ("Short summary a.".into(), false));
+    store.set_feed_full_text(id, true).unwrap();
+    assert_eq!(fetch(&mut store).pages.fetched, 1, "switched on: the stored item's page");
+    store.set_feed_full_text(id, false).unwrap();
+    let off = fetch(&mut store);
+    assert_eq!(off.summary.unchanged, 1);
+    assert_eq!(counts(&server, &["/a", "/feed"]), [1, 4]);
+    assert!(body(&store, "Ferry deal").0.contains("early crossing"), "kept");
+}
+
+#[test]
+fn reindex_gives_the_same_articles_from_the_stored_items() {
+    let server = FeedServer::start();
+    let link = |p: &str| server.url(p);
+    server.route(
+        "/feed",
+        feed(&[
+            ("a", "Ferry deal", "Short summary a.", link("/a")),
+            ("m", "Missing page", "Short summary m.", link("/missing")),
+        ]),
+    );
+    server.route("/a", article("Anna Keller"));
+    let (_dir, mut store) = full_text_store(&server);
+    fetch(&mut store);
+    let before = [body(&store, "Ferry deal"), body(&store, "Missing page")];
+    let summary = byline::importer::reindex(&mut store, 1, &mut |_| {}).unwrap();
+    assert_eq!((summary.articles, summary.failed.len()), (2, 0));
+    assert_eq!([body(&store, "Ferry deal"), body(&store, "Missing page")], before);
+    assert!(before[0].0.contains("early crossing") && before[1].1);
+    assert_eq!(titles(&store, "person:\"anna keller\""), ["Ferry deal"]);
+    assert_eq!(titles(&store, "timetable"), ["Ferry deal"]);
+    fetch(&mut store);
+    assert_eq!(counts(&server, &["/a", "/missing"]), [1, 1], "nothing asked again");
+}
+
+/// Why each page of the first feed failed, as stored with its item.
+fn failed_reasons(store: &byline::store::Store) -> Vec<String> {
+    let id = store.feeds().unwrap()[0].id;
+    let items = store.page_items(id, true, 100).unwrap();
+    items
+        .iter()
+        .filter_map(|(_, raw)| byline::feeds::ItemDoc::from_bytes(raw).ok()?.page?.failed)
+        .collect()
 }
 
 #[test]

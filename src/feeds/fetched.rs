@@ -63,8 +63,8 @@ impl FeedResult {
 }
 
 /// Fetches and prepares one feed. Never panics: a panic in the parsers is caught and becomes
-/// this feed's failure. A full-text feed's items get their `known` pages; at most `max_pages`
-/// of the others are returned to be fetched.
+/// this feed's failure. Its items get their `known` pages; for a full-text feed, at most
+/// `max_pages` of the others are returned to be fetched.
 pub fn fetch_feed(
     client: &Client,
     feed: &Feed,
@@ -117,7 +117,8 @@ pub fn prepare_outcome(
 const BUG: &str = "byline failed on this feed (a bug: please report it)";
 
 /// An already parsed body's items as articles of `feed` (people found, hashed, compressed),
-/// and for a full-text feed the items whose page is to be fetched (see [`fulltext::plan`]).
+/// with the pages they already have, and for a full-text feed the items whose page is to be
+/// fetched (see [`fulltext::plan`]).
 pub fn prepare_parsed(
     mut parsed: ParsedFeed,
     fetched: Fetched,
@@ -126,10 +127,7 @@ pub fn prepare_parsed(
     known: &KnownPages,
     max_pages: usize,
 ) -> FeedResult {
-    let pages = match feed.full_text {
-        true => fulltext::plan(&mut parsed.items, feed, known, max_pages),
-        false => Vec::new(),
-    };
+    let pages = fulltext::plan(&mut parsed.items, feed, known, max_pages);
     let articles = catch_unwind(AssertUnwindSafe(|| {
         parsed
             .items

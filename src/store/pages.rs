@@ -5,17 +5,23 @@ use super::codec::decompress;
 use super::{Result, Store};
 
 impl Store {
-    /// `(origin, original bytes)` of the feed's items whose page was fetched: all of them, or
-    /// only those whose page failed (`failed_only`). An original that cannot be decompressed
-    /// is left out: its item is simply treated as one without a page.
-    pub fn page_items(&self, feed_id: i64, failed_only: bool) -> Result<Vec<(String, Vec<u8>)>> {
+    /// `(origin, original bytes)` of the feed's newest `limit` items whose page was fetched,
+    /// newest first: all of them, or only those whose page failed (`failed_only`). An original
+    /// that cannot be decompressed is left out: its item is simply treated as one without a page.
+    pub fn page_items(
+        &self,
+        feed_id: i64,
+        failed_only: bool,
+        limit: usize,
+    ) -> Result<Vec<(String, Vec<u8>)>> {
         let sql = "SELECT a.origin, r.raw FROM articles a
                    JOIN article_raw r ON r.article_id = a.id
                    WHERE a.feed_id = ?1 AND a.origin IS NOT NULL
                      AND a.page_text IS NOT NULL AND (?2 = 0 OR a.page_text = 0)
-                   ORDER BY a.id";
+                   ORDER BY a.id DESC LIMIT ?3";
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(rusqlite::params![feed_id, failed_only], |r| {
+        let rows = stmt.query_map(rusqlite::params![feed_id, failed_only, limit], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
         })?;
         let mut items = Vec::new();
@@ -56,13 +62,15 @@ mod tests {
                 item("c", None),
             ])
             .unwrap();
-        let origins = |failed_only| -> Vec<String> {
-            let items = store.page_items(1, failed_only).unwrap();
+        let origins = |failed_only, limit| -> Vec<String> {
+            let items = store.page_items(1, failed_only, limit).unwrap();
             items.into_iter().map(|(o, _)| o).collect()
         };
-        assert_eq!(origins(false), ["feed:1#a", "feed:1#b"]);
-        assert_eq!(origins(true), ["feed:1#b"]);
-        let (_, raw) = &store.page_items(1, true).unwrap()[0];
+        assert_eq!(origins(false, 10), ["feed:1#b", "feed:1#a"], "newest first");
+        assert_eq!(origins(false, 1), ["feed:1#b"]);
+        assert_eq!(origins(true, 10), ["feed:1#b"]);
+        assert!(store.page_items(2, false, 10).unwrap().is_empty(), "another feed's");
+        let (_, raw) = &store.page_items(1, true, 10).unwrap()[0];
         assert_eq!(ItemDoc::from_bytes(raw).unwrap().page, Some(failed));
         let summary_only = |id| store.article(id).unwrap().unwrap().summary_only;
         assert_eq!([summary_only(1), summary_only(2), summary_only(3)], [false, true, false]);

@@ -155,7 +155,7 @@ ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0; -- fetch each
 -- NULL: no page asked for; 1: the body is the linked page's text; 0: the page failed, the body
 -- is the feed's summary (what `fetch --full-text-retry` tries again)
 ALTER TABLE articles ADD COLUMN page_text INTEGER;
-CREATE INDEX articles_page_failed ON articles(feed_id) WHERE page_text = 0;
+CREATE INDEX articles_page ON articles(feed_id, page_text) WHERE page_text IS NOT NULL;
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.

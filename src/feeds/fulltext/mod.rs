@@ -43,25 +43,31 @@ pub fn item_origin(feed_id: i64, key: &str) -> String {
     format!("feed:{feed_id}#{key}")
 }
 
-/// The known pages of each full-text feed among `feeds`. A stored original that is not an
-/// item, or has no page, is left out.
+/// How many of a feed's newest stored items with a page are read back before a fetch: more
+/// than a feed document carries, few enough to hold in memory.
+pub const KNOWN_LIMIT: usize = 500;
+
+/// The known pages of each of `feeds` (a feed set back to summaries keeps the pages it has). A
+/// stored original that is not an item, or has no page, is left out.
 pub fn known_pages(store: &Store, feeds: &[Feed]) -> Result<HashMap<i64, KnownPages>, StoreError> {
     let mut known = HashMap::new();
-    for feed in feeds.iter().filter(|f| f.full_text) {
+    for feed in feeds {
         let mut pages = KnownPages::new();
-        for (origin, raw) in store.page_items(feed.id, false)? {
+        for (origin, raw) in store.page_items(feed.id, false, KNOWN_LIMIT)? {
             if let Some(page) = ItemDoc::from_bytes(&raw).ok().and_then(|d| d.page) {
                 pages.insert(origin, page);
             }
         }
-        known.insert(feed.id, pages);
+        if !pages.is_empty() {
+            known.insert(feed.id, pages);
+        }
     }
     Ok(known)
 }
 
-/// Gives each item of a full-text `feed` the page it already has when its link is unchanged,
-/// marks an item without an http(s) link as summary only, and returns the items left to fetch
-/// (at most `max`; the others wait for the next fetch, unmarked).
+/// Gives each item of `feed` the page it already has when its link is unchanged. For a
+/// full-text feed, also marks an item without an http(s) link as summary only and returns the
+/// items left to fetch (at most `max`; the others wait for the next fetch, unmarked).
 pub fn plan(items: &mut [ItemDoc], feed: &Feed, known: &KnownPages, max: usize) -> Vec<PageJob> {
     let mut jobs = Vec::new();
     for doc in items.iter_mut() {
@@ -71,12 +77,15 @@ pub fn plan(items: &mut [ItemDoc], feed: &Feed, known: &KnownPages, max: usize) 
             doc.page = Some(page.clone());
             continue;
         }
+        doc.page = None;
+        if !feed.full_text {
+            continue;
+        }
         let Some(link) = link.filter(|l| crate::links::openable(l).is_ok()) else {
             let asked = doc.url.clone().unwrap_or_default();
             doc.page = Some(PageText::failed(&asked, "the item has no http(s) link"));
             continue;
         };
-        doc.page = None;
         if jobs.len() < max {
             jobs.push(PageJob {
                 feed_id: feed.id,

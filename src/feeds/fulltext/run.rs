@@ -95,7 +95,7 @@ fn write(store: &mut Store, settled: &mut Settled, item: &NewArticle) -> Result<
 }
 
 /// `fetch --full-text-retry`: fetches again the pages that failed, of `feeds` set to full text
-/// (at most `max_pages_per_feed` a feed), and nothing else.
+/// (the newest `max_pages_per_feed` a feed), and nothing else.
 pub fn retry_failed(
     store: &mut Store,
     feeds: &[Feed],
@@ -103,11 +103,10 @@ pub fn retry_failed(
 ) -> Result<PageSummary, StoreError> {
     let mut jobs = Vec::new();
     for feed in feeds.iter().filter(|f| f.full_text) {
-        let failed = store.page_items(feed.id, true)?;
+        let failed = store.page_items(feed.id, true, options.max_pages_per_feed)?;
         let retries = failed
             .into_iter()
-            .filter_map(|(origin, raw)| retry_job(feed, origin, &raw))
-            .take(options.max_pages_per_feed);
+            .filter_map(|(origin, raw)| retry_job(feed, origin, &raw));
         jobs.extend(retries);
     }
     let client = Client::new(options.http.clone());

@@ -59,3 +59,20 @@ fn a_run_fetches_at_most_the_cap_and_the_rest_wait_unmarked() {
     assert_eq!(jobs.len(), 2);
     assert!(items.iter().all(|d| d.page.is_none()));
 }
+
+#[test]
+fn a_feed_set_back_to_summaries_keeps_its_pages_and_asks_for_none() {
+    let mut feed = feed();
+    feed.full_text = false;
+    let mut known = KnownPages::new();
+    let text = PageText::text("https://e.org/a", vec![Block::paragraph("Whole.")]);
+    known.insert(item_origin(feed.id, "a"), text.clone());
+    let mut items = vec![
+        doc("a", Some("https://e.org/a")),
+        doc("b", Some("https://e.org/b")),
+        doc("c", None),
+    ];
+    assert!(plan(&mut items, &feed, &known, 100).is_empty());
+    assert_eq!(items[0].page, Some(text));
+    assert_eq!([&items[1].page, &items[2].page], [&None, &None], "never marked");
+}
