@@ -297,6 +297,9 @@ fn full_text_from_the_command_line_and_a_retry_of_the_failed_pages() {
     assert_eq!(code, 0);
     assert!(err.contains("no feed has full text on"), "{err}");
     env.run(&["feed", "set", "Harbour", "full-text", "on"]);
+    assert_eq!(env.feeds()[0]["full_text"], true);
+    let (_, exported, _) = env.run(&["feed", "export"]);
+    assert!(exported.contains(r#"fullText="true""#), "{exported}");
     let (code, out, err) = env.run(&["fetch", "--all"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("; 1 pages fetched, 1 summary only"), "{out}");
@@ -306,17 +309,33 @@ fn full_text_from_the_command_line_and_a_retry_of_the_failed_pages() {
         env.run(&["show", &row["id"].to_string()]).1
     };
     let missing = show("Missing page");
-    assert!(missing.contains("summary only") && missing.contains("Short summary m."), "{missing}");
+    assert!(
+        missing.contains("summary only") && missing.contains("Short summary m."),
+        "{missing}"
+    );
     let show_a = show("Ferry deal");
-    assert!(show_a.contains("early crossing") && !show_a.contains("summary only"), "{show_a}");
+    assert!(
+        show_a.contains("early crossing") && !show_a.contains("summary only"),
+        "{show_a}"
+    );
     server.route("/m", article("Tomas Berg"));
     let (code, out, err) = env.run(&["fetch", "--full-text-retry"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("retried 1 pages: 1 pages fetched, 0 summary only"), "{out}");
+    assert!(
+        out.contains("retried 1 pages: 1 pages fetched, 0 summary only"),
+        "{out}"
+    );
     let missing = show("Missing page");
-    assert!(missing.contains("Tomas Berg") && !missing.contains("summary only"), "{missing}");
+    assert!(
+        missing.contains("Tomas Berg") && !missing.contains("summary only"),
+        "{missing}"
+    );
     assert_eq!(server.requests("/a").len(), 1);
-    assert_eq!(server.requests("/feed").len(), 2, "the retry fetches no feed");
+    assert_eq!(
+        server.requests("/feed").len(),
+        2,
+        "the retry fetches no feed"
+    );
     let (code, _, _) = env.run(&["fetch", "--full-text-retry", "--all"]);
     assert_eq!(code, 2);
 }

@@ -29,12 +29,23 @@ fn new_items_get_their_pages_text_and_failed_pages_keep_the_summary_marked() {
     let (_dir, mut store) = full_text_store(&server);
     let report = fetch(&mut store);
     assert_eq!(report.summary.imported, 3);
-    assert_eq!(report.pages, PageSummary { fetched: 1, failed: 2 });
-    assert!(report.to_string().ends_with("; 1 pages fetched, 2 summary only"));
+    assert_eq!(
+        report.pages,
+        PageSummary {
+            fetched: 1,
+            failed: 2
+        }
+    );
+    assert!(report
+        .to_string()
+        .ends_with("; 1 pages fetched, 2 summary only"));
     let (text, summary_only) = body(&store, "Ferry deal");
     assert!(!summary_only);
     assert!(text.contains("early crossing"), "{text}");
-    assert!(text.contains("[1] https://site.example/more"), "links listed: {text}");
+    assert!(
+        text.contains("[1] https://site.example/more"),
+        "links listed: {text}"
+    );
     assert!(!text.contains("Short summary a."), "{text}");
     assert_eq!(titles(&store, "person:\"anna keller\""), ["Ferry deal"]);
     assert_eq!(titles(&store, "timetable"), ["Ferry deal"], "indexed");
@@ -56,7 +67,11 @@ fn a_refetch_asks_only_for_new_items_and_changed_links() {
     let b = ("b", "Port strike", "Short summary b.", link("/b"));
     let m = ("m", "Missing page", "Short summary m.", link("/missing"));
     server.route("/feed", feed(&[a.clone(), b, m.clone()]));
-    for (path, person) in [("/a", "Anna Keller"), ("/b", "Tomas Berg"), ("/b2", "Eva Lind")] {
+    for (path, person) in [
+        ("/a", "Anna Keller"),
+        ("/b", "Tomas Berg"),
+        ("/b2", "Eva Lind"),
+    ] {
         server.route(path, article(person));
     }
     server.route("/c", article("Nora Holm"));
@@ -65,17 +80,37 @@ fn a_refetch_asks_only_for_new_items_and_changed_links() {
     let pages = ["/a", "/b", "/missing", "/b2", "/c"];
     assert_eq!(counts(&server, &pages), [1, 1, 1, 0, 0]);
     let again = fetch(&mut store);
-    assert_eq!(counts(&server, &pages), [1, 1, 1, 0, 0], "no page asked again");
-    assert_eq!(again.summary.unchanged, 3, "the stored pages make them unchanged");
+    assert_eq!(
+        counts(&server, &pages),
+        [1, 1, 1, 0, 0],
+        "no page asked again"
+    );
+    assert_eq!(
+        again.summary.unchanged, 3,
+        "the stored pages make them unchanged"
+    );
     assert_eq!(again.pages.total(), 0);
     let b_moved = ("b", "Port strike", "Short summary b.", link("/b2"));
     let c = ("c", "New berth", "Short summary c.", link("/c"));
     server.route("/feed", feed(&[a, b_moved, m, c]));
     let third = fetch(&mut store);
-    assert_eq!(counts(&server, &pages), [1, 1, 1, 1, 1], "the moved link and the new item");
-    assert_eq!(third.pages, PageSummary { fetched: 2, failed: 0 });
+    assert_eq!(
+        counts(&server, &pages),
+        [1, 1, 1, 1, 1],
+        "the moved link and the new item"
+    );
+    assert_eq!(
+        third.pages,
+        PageSummary {
+            fetched: 2,
+            failed: 0
+        }
+    );
     assert_eq!(titles(&store, "person:\"eva lind\""), ["Port strike"]);
-    assert!(titles(&store, "person:\"tomas berg\"").is_empty(), "the old page is gone");
+    assert!(
+        titles(&store, "person:\"tomas berg\"").is_empty(),
+        "the old page is gone"
+    );
     assert_eq!(titles(&store, "person:\"nora holm\""), ["New berth"]);
 }
 
@@ -97,7 +132,13 @@ fn a_retry_asks_only_for_the_failed_pages() {
     server.route("/missing", article("Tomas Berg"));
     let feeds = store.feeds().unwrap();
     let retried = retry_failed(&mut store, &feeds, &options()).unwrap();
-    assert_eq!(retried, PageSummary { fetched: 1, failed: 0 });
+    assert_eq!(
+        retried,
+        PageSummary {
+            fetched: 1,
+            failed: 0
+        }
+    );
     assert_eq!(counts(&server, &["/a", "/missing", "/feed"]), [1, 2, 1]);
     let (text, summary_only) = body(&store, "Missing page");
     assert!(!summary_only);
@@ -114,7 +155,10 @@ fn pages_on_one_host_are_asked_one_at_a_time_with_a_pause() {
     let items: Vec<_> = paths.iter().map(|p| (&p[1..], *p, "s", link(p))).collect();
     server.route("/feed", feed(&items));
     for path in paths {
-        server.route(path, article("Anna Keller").slow(Duration::from_millis(150)));
+        server.route(
+            path,
+            article("Anna Keller").slow(Duration::from_millis(150)),
+        );
     }
     let (_dir, mut store) = full_text_store(&server);
     let mut slow = options();
@@ -123,12 +167,19 @@ fn pages_on_one_host_are_asked_one_at_a_time_with_a_pause() {
     let feeds = store.feeds().unwrap();
     let report = fetch_feeds(&mut store, feeds, &slow, &mut |_| {}).unwrap();
     assert_eq!(report.pages.fetched, 4);
-    assert_eq!(server.most_at_once(), 1, "eight workers, one host: never two at once");
+    assert_eq!(
+        server.most_at_once(),
+        1,
+        "eight workers, one host: never two at once"
+    );
     let mut times: Vec<_> = paths.iter().map(|p| server.requests(p)[0].at).collect();
     times.sort();
     for pair in times.windows(2) {
         let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(350), "answer and pause: {gap:?}");
+        assert!(
+            gap >= Duration::from_millis(350),
+            "answer and pause: {gap:?}"
+        );
     }
 }
 
@@ -144,24 +195,40 @@ fn a_page_that_times_out_fails_or_is_no_web_page_keeps_the_summary_and_the_rest_
     server.route("/feed", feed(&items));
     server.route("/hang", article("Tomas Berg").hang());
     server.route("/error", Route::status(500));
-    server.route("/pdf", Route::ok(b"%PDF-1.4 ...".to_vec(), "application/pdf"));
+    server.route(
+        "/pdf",
+        Route::ok(b"%PDF-1.4 ...".to_vec(), "application/pdf"),
+    );
     server.route("/a", article("Anna Keller"));
     let (_dir, mut store) = full_text_store(&server);
     let mut quick = options();
     quick.http.timeout = Duration::from_millis(700);
     let feeds = store.feeds().unwrap();
     let report = fetch_feeds(&mut store, feeds, &quick, &mut |_| {}).unwrap();
-    assert_eq!(report.pages, PageSummary { fetched: 1, failed: 4 });
+    assert_eq!(
+        report.pages,
+        PageSummary {
+            fetched: 1,
+            failed: 4
+        }
+    );
     assert_eq!(report.failed(), 0, "a page is not the feed");
     for title in ["/hang", "/error", "/pdf", "/gone"] {
-        assert_eq!(body(&store, title), ("Short summary.".into(), true), "{title}");
+        assert_eq!(
+            body(&store, title),
+            ("Short summary.".into(), true),
+            "{title}"
+        );
     }
     assert!(!body(&store, "/a").1);
     let reasons = failed_reasons(&store);
     assert_eq!(reasons.len(), 4, "{reasons:?}");
     assert!(reasons.iter().any(|r| r.contains("500")), "{reasons:?}");
     assert!(reasons.iter().any(|r| r.contains("404")), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("application/pdf")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.contains("application/pdf")),
+        "{reasons:?}"
+    );
     assert_eq!(counts(&server, &paths), [1, 1, 1, 1, 1]);
 }
 
@@ -169,7 +236,10 @@ fn a_page_that_times_out_fails_or_is_no_web_page_keeps_the_summary_and_the_rest_
 fn full_text_off_asks_for_no_page_and_keeps_the_pages_it_has() {
     let server = FeedServer::start();
     let link = |p: &str| server.url(p);
-    server.route("/feed", feed(&[("a", "Ferry deal", "Short summary a.", link("/a"))]));
+    server.route(
+        "/feed",
+        feed(&[("a", "Ferry deal", "Short summary a.", link("/a"))]),
+    );
     server.route("/a", article("Anna Keller"));
     let (_dir, mut store) = full_text_store(&server);
     let id = store.feeds().unwrap()[0].id;
@@ -177,14 +247,24 @@ fn full_text_off_asks_for_no_page_and_keeps_the_pages_it_has() {
     fetch(&mut store);
     fetch(&mut store);
     assert_eq!(counts(&server, &["/a", "/feed"]), [0, 2]);
-    assert_eq!(body(&store, "Ferry deal"), ("Short summary a.".into(), false));
+    assert_eq!(
+        body(&store, "Ferry deal"),
+        ("Short summary a.".into(), false)
+    );
     store.set_feed_full_text(id, true).unwrap();
-    assert_eq!(fetch(&mut store).pages.fetched, 1, "switched on: the stored item's page");
+    assert_eq!(
+        fetch(&mut store).pages.fetched,
+        1,
+        "switched on: the stored item's page"
+    );
     store.set_feed_full_text(id, false).unwrap();
     let off = fetch(&mut store);
     assert_eq!(off.summary.unchanged, 1);
     assert_eq!(counts(&server, &["/a", "/feed"]), [1, 4]);
-    assert!(body(&store, "Ferry deal").0.contains("early crossing"), "kept");
+    assert!(
+        body(&store, "Ferry deal").0.contains("early crossing"),
+        "kept"
+    );
 }
 
 #[test]
@@ -204,12 +284,19 @@ fn reindex_gives_the_same_articles_from_the_stored_items() {
     let before = [body(&store, "Ferry deal"), body(&store, "Missing page")];
     let summary = byline::importer::reindex(&mut store, 1, &mut |_| {}).unwrap();
     assert_eq!((summary.articles, summary.failed.len()), (2, 0));
-    assert_eq!([body(&store, "Ferry deal"), body(&store, "Missing page")], before);
+    assert_eq!(
+        [body(&store, "Ferry deal"), body(&store, "Missing page")],
+        before
+    );
     assert!(before[0].0.contains("early crossing") && before[1].1);
     assert_eq!(titles(&store, "person:\"anna keller\""), ["Ferry deal"]);
     assert_eq!(titles(&store, "timetable"), ["Ferry deal"]);
     fetch(&mut store);
-    assert_eq!(counts(&server, &["/a", "/missing"]), [1, 1], "nothing asked again");
+    assert_eq!(
+        counts(&server, &["/a", "/missing"]),
+        [1, 1],
+        "nothing asked again"
+    );
 }
 
 /// Why each page of the first feed failed, as stored with its item.

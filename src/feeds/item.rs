@@ -240,7 +240,12 @@ mod tests {
 
     #[test]
     fn the_pages_text_is_the_body_and_the_feeds_fields_stay() {
-        let mut doc = ItemDoc::new("guid:1".into(), "Feed title".into(), "<p>Sum.</p>".into(), true);
+        let mut doc = ItemDoc::new(
+            "guid:1".into(),
+            "Feed title".into(),
+            "<p>Sum.</p>".into(),
+            true,
+        );
         doc.authors = vec!["Jane Roe".into()];
         let blocks = vec![
             Block::paragraph("Whole \u{1b}[2Jtext."),

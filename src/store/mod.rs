@@ -24,8 +24,9 @@ mod wordset;
 
 pub use checkpoint::{Checkpointer, WAL_LIMIT_BYTES};
 pub use facets::{Granularity, NameCount, PersonCount};
+pub use feed_items::FeedItem;
 pub use feeds::{Feed, FetchRecord};
-pub use import::{FeedItem, ImportOutcome, ImportSummary, ImportTx, NewArticle};
+pub use import::{ImportOutcome, ImportSummary, ImportTx, NewArticle};
 pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
 pub use reindex::{RewriteTx, StoredRaw};

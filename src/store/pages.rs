@@ -47,7 +47,13 @@ mod tests {
         doc.url = Some(format!("https://e.org/{key}"));
         doc.page = page;
         let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
-        prepare_item(&doc, format!("feed:1#{key}"), Some("F".into()), Some(1), today)
+        prepare_item(
+            &doc,
+            format!("feed:1#{key}"),
+            Some("F".into()),
+            Some(1),
+            today,
+        )
     }
 
     #[test]
@@ -69,11 +75,17 @@ mod tests {
         assert_eq!(origins(false, 10), ["feed:1#b", "feed:1#a"], "newest first");
         assert_eq!(origins(false, 1), ["feed:1#b"]);
         assert_eq!(origins(true, 10), ["feed:1#b"]);
-        assert!(store.page_items(2, false, 10).unwrap().is_empty(), "another feed's");
+        assert!(
+            store.page_items(2, false, 10).unwrap().is_empty(),
+            "another feed's"
+        );
         let (_, raw) = &store.page_items(1, true, 10).unwrap()[0];
         assert_eq!(ItemDoc::from_bytes(raw).unwrap().page, Some(failed));
         let summary_only = |id| store.article(id).unwrap().unwrap().summary_only;
-        assert_eq!([summary_only(1), summary_only(2), summary_only(3)], [false, true, false]);
+        assert_eq!(
+            [summary_only(1), summary_only(2), summary_only(3)],
+            [false, true, false]
+        );
         assert_eq!(store.article(1).unwrap().unwrap().body[0].text, "Whole.");
     }
 }

@@ -65,7 +65,9 @@ pub fn counts(server: &FeedServer, paths: &[&str]) -> Vec<usize> {
 
 pub fn full_text_store(server: &FeedServer) -> (tempfile::TempDir, Store) {
     let (dir, store) = store();
-    let (id, _) = store.add_feed("Harbour Wire", &server.url("/feed"), &[]).unwrap();
+    let (id, _) = store
+        .add_feed("Harbour Wire", &server.url("/feed"), &[])
+        .unwrap();
     store.set_feed_full_text(id, true).unwrap();
     (dir, store)
 }

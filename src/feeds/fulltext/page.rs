@@ -66,9 +66,10 @@ fn too_short(page: PageText, summary_chars: usize) -> PageText {
 
 /// Characters of the page's text before the "Links" heading that closes it, if any.
 fn prose_chars(page: &PageText) -> usize {
-    let links = page.blocks.iter().rposition(|b| {
-        b.kind == crate::model::BlockKind::Heading && b.text == "Links"
-    });
+    let links = page
+        .blocks
+        .iter()
+        .rposition(|b| b.kind == crate::model::BlockKind::Heading && b.text == "Links");
     let prose = &page.blocks[..links.unwrap_or(page.blocks.len())];
     prose.iter().map(|b| b.text.chars().count()).sum()
 }

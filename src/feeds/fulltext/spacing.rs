@@ -56,7 +56,10 @@ mod tests {
         assert_eq!(spacing.wait("b.example", Instant::now()), None);
         assert!(spacing.wait("a.example", Instant::now()).is_some());
         spacing.around("b.example", || ());
-        assert!(start.elapsed() < Duration::from_millis(150), "b did not wait");
+        assert!(
+            start.elapsed() < Duration::from_millis(150),
+            "b did not wait"
+        );
         spacing.around("a.example", || ());
         assert!(start.elapsed() >= Duration::from_millis(150), "a waited");
         let later = Instant::now() + Duration::from_secs(1);

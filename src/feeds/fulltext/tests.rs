@@ -37,10 +37,17 @@ fn known_pages_are_carried_over_and_the_rest_are_fetched() {
     ];
     let jobs = plan(&mut items, &feed, &known, 100);
     let links: Vec<&str> = jobs.iter().map(|j| j.link.as_str()).collect();
-    assert_eq!(links, ["https://e.org/c", "https://e.org/d"], "changed and new");
+    assert_eq!(
+        links,
+        ["https://e.org/c", "https://e.org/d"],
+        "changed and new"
+    );
     assert_eq!(items[0].page, Some(text));
     assert_eq!(items[1].page, Some(failed), "a failure waits for a retry");
-    assert_eq!(items[2].page, None, "stored without the stale page until fetched");
+    assert_eq!(
+        items[2].page, None,
+        "stored without the stale page until fetched"
+    );
     assert!(jobs.iter().all(|j| j.doc.page.is_none()));
     assert_eq!(jobs[1].origin, item_origin(feed.id, "d"));
     for unlinked in &items[4..] {
@@ -74,5 +81,9 @@ fn a_feed_set_back_to_summaries_keeps_its_pages_and_asks_for_none() {
     ];
     assert!(plan(&mut items, &feed, &known, 100).is_empty());
     assert_eq!(items[0].page, Some(text));
-    assert_eq!([&items[1].page, &items[2].page], [&None, &None], "never marked");
+    assert_eq!(
+        [&items[1].page, &items[2].page],
+        [&None, &None],
+        "never marked"
+    );
 }

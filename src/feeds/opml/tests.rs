@@ -100,13 +100,16 @@ fn export_then_import_round_trips_names_urls_and_tags() {
 #[test]
 fn the_full_text_setting_is_a_plain_attribute_read_with_any_prefix() {
     let feed = |f: &Subscription| f.full_text;
-    let written = write_opml("byline", &[Subscription {
-        name: "A".into(),
-        url: "https://e.org/a".into(),
-        site_url: None,
-        tags: vec![],
-        full_text: true,
-    }]);
+    let written = write_opml(
+        "byline",
+        &[Subscription {
+            name: "A".into(),
+            url: "https://e.org/a".into(),
+            site_url: None,
+            tags: vec![],
+            full_text: true,
+        }],
+    );
     assert!(written.contains(r#" fullText="true"/>"#), "{written}");
     let list = r#"<opml><body>
         <outline xmlUrl="https://e.org/1" fullText="TRUE"/>
@@ -114,7 +117,12 @@ fn the_full_text_setting_is_a_plain_attribute_read_with_any_prefix() {
         <outline xmlUrl="https://e.org/3" fullText="false"/>
         <outline xmlUrl="https://e.org/4"/>
         </body></opml>"#;
-    let read: Vec<bool> = read_opml(list.as_bytes()).unwrap().feeds.iter().map(feed).collect();
+    let read: Vec<bool> = read_opml(list.as_bytes())
+        .unwrap()
+        .feeds
+        .iter()
+        .map(feed)
+        .collect();
     assert_eq!(read, [true, true, false, false]);
 }
 

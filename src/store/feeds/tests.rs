@@ -134,7 +134,11 @@ fn full_text_is_off_until_set_and_turning_it_on_forgets_the_validators() {
     assert!(!feed(&store).full_text);
     store.set_feed_full_text(id, true).unwrap();
     assert!(feed(&store).full_text);
-    assert_eq!(feed(&store).etag, None, "the next fetch reads the whole feed");
+    assert_eq!(
+        feed(&store).etag,
+        None,
+        "the next fetch reads the whole feed"
+    );
     store.record_fetch(id, &record).unwrap();
     store.set_feed_full_text(id, true).unwrap();
     assert_eq!(feed(&store).etag.as_deref(), Some("\"v1\""), "already on");
