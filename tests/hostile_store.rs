@@ -168,7 +168,8 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
         // Back to schema v1: what byline 0.1's first release wrote.
         let conn = Connection::open(&store).unwrap();
         conn.execute_batch(
-            "DROP TABLE article_tags; DROP INDEX articles_feed; ALTER TABLE articles DROP COLUMN feed_id;
+            "DROP INDEX articles_page; ALTER TABLE articles DROP COLUMN page_text;
+             DROP TABLE article_tags; DROP INDEX articles_feed; ALTER TABLE articles DROP COLUMN feed_id;
              ALTER TABLE articles DROP COLUMN first_seen_date; DROP TABLE feeds;
              DROP TABLE ui_state; DROP INDEX articles_starred;
              ALTER TABLE articles DROP COLUMN source_hint; PRAGMA user_version = 1;",
@@ -179,12 +180,12 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     let backup = dir.path().join("store.db.v1.bak");
-    assert!(stderr.contains("from schema v1 to v3"), "{stderr}");
+    assert!(stderr.contains("from schema v1 to v4"), "{stderr}");
     assert!(stderr.contains(&backup.display().to_string()), "{stderr}");
     let sql = "SELECT count(*) FROM articles";
     assert_eq!(count(&backup, "PRAGMA user_version"), 1);
     assert_eq!(count(&backup, sql), 30);
-    assert_eq!(count(&store, "PRAGMA user_version"), 3);
+    assert_eq!(count(&store, "PRAGMA user_version"), 4);
     assert_eq!(count(&store, sql), 30);
     assert_intact(&store);
 }
