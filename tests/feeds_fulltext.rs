@@ -310,27 +310,39 @@ fn failed_reasons(store: &byline::store::Store) -> Vec<String> {
 }
 
 #[test]
-fn at_most_the_cap_of_pages_a_feed_a_run_and_the_rest_next_time() {
+fn at_most_the_cap_of_pages_a_feed_a_run_and_the_rest_next_time_despite_an_etag() {
     let server = FeedServer::start();
     let link = |p: &str| server.url(p);
-    server.route(
-        "/feed",
-        feed(&[
-            ("1", "One", "s", link("/p1")),
-            ("2", "Two", "s", link("/p2")),
-            ("3", "Three", "s", link("/p3")),
-        ]),
-    );
-    for path in ["/p1", "/p2", "/p3"] {
+    let paths = ["/p1", "/p2", "/p3"];
+    let items: Vec<_> = paths.iter().map(|p| (&p[1..], *p, "s", link(p))).collect();
+    server.route("/feed", feed(&items).etag("\"v1\""));
+    for path in paths {
         server.route(path, article("Anna Keller"));
     }
     let (_dir, mut store) = full_text_store(&server);
     let mut capped = options();
     capped.max_pages_per_feed = 2;
-    let feeds = store.feeds().unwrap();
-    let first = fetch_feeds(&mut store, feeds.clone(), &capped, &mut |_| {}).unwrap();
-    assert_eq!(first.pages.fetched, 2);
-    let second = fetch_feeds(&mut store, feeds, &capped, &mut |_| {}).unwrap();
-    assert_eq!(second.pages.fetched, 1);
-    assert_eq!(counts(&server, &["/p1", "/p2", "/p3"]), [1, 1, 1]);
+    let mut run = || {
+        let feeds = store.feeds().unwrap();
+        fetch_feeds(&mut store, feeds, &capped, &mut |_| {}).unwrap()
+    };
+    assert_eq!(run().pages.fetched, 2);
+    assert_eq!(
+        run().pages.fetched,
+        1,
+        "the feed read whole again, not a 304"
+    );
+    let third = run();
+    assert_eq!(
+        (third.pages.total(), third.summary.unchanged),
+        (0, 0),
+        "a 304 at last"
+    );
+    assert_eq!(counts(&server, &paths), [1, 1, 1]);
+    let sent: Vec<_> = server
+        .requests("/feed")
+        .iter()
+        .map(|r| r.headers.get("if-none-match").cloned())
+        .collect();
+    assert_eq!(sent, [None, None, Some("\"v1\"".to_string())]);
 }

@@ -24,6 +24,11 @@ pub enum FeedResult {
         warnings: Vec<String>,
         /// Items of a full-text feed whose page is still to be fetched.
         pages: Vec<PageJob>,
+        /// Items wait for their page: the validators are not recorded with the items, so a
+        /// fetch interrupted before the pages are stored reads the whole feed next time.
+        pages_pending: bool,
+        /// More items wait than the cap let in this time.
+        pages_left_over: bool,
     },
     NotModified {
         validators: Validators,
@@ -37,11 +42,21 @@ pub enum FeedResult {
 }
 
 impl FeedResult {
-    /// The items whose page is to be fetched, taken out.
-    pub fn take_pages(&mut self) -> Vec<PageJob> {
+    /// The items whose page is to be fetched, taken out, and the validators to record once
+    /// their pages are stored (`None` when items are left over for the next fetch, which then
+    /// reads the whole feed).
+    pub fn take_pages(&mut self) -> (Vec<PageJob>, Option<Validators>) {
         match self {
-            FeedResult::Items { pages, .. } => std::mem::take(pages),
-            _ => Vec::new(),
+            FeedResult::Items {
+                pages,
+                pages_left_over,
+                validators,
+                ..
+            } => {
+                let keep = (!*pages_left_over).then(|| validators.clone());
+                (std::mem::take(pages), keep)
+            }
+            _ => (Vec::new(), None),
         }
     }
 
@@ -127,7 +142,7 @@ pub fn prepare_parsed(
     known: &KnownPages,
     max_pages: usize,
 ) -> FeedResult {
-    let pages = fulltext::plan(&mut parsed.items, feed, known, max_pages);
+    let planned = fulltext::plan(&mut parsed.items, feed, known, max_pages);
     let articles = catch_unwind(AssertUnwindSafe(|| {
         parsed
             .items
@@ -145,7 +160,9 @@ pub fn prepare_parsed(
             moved_to: fetched.moved_to,
             site_url: parsed.site_url,
             warnings: parsed.warnings,
-            pages,
+            pages_pending: !planned.jobs.is_empty() || planned.left_over,
+            pages_left_over: planned.left_over,
+            pages: planned.jobs,
         },
         Err(_) => FeedResult::failed(BUG.into()),
     }

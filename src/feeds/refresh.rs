@@ -6,8 +6,8 @@ use std::time::Duration;
 use chrono::Utc;
 
 use super::fetched::{fetch_feed, FeedResult};
-use super::fulltext::{self, KnownPages, PageSummary};
-use crate::fetch::{pool, Client, HttpSettings};
+use super::fulltext::{self, KnownPages, PageJob, PageSummary};
+use crate::fetch::{pool, Client, HttpSettings, Validators};
 use crate::store::{Feed, FetchRecord, ImportSummary, Settled, Store, StoreError};
 
 /// How a fetch run behaves.
@@ -127,6 +127,7 @@ pub fn fetch_feeds(
     let known = fulltext::known_pages(store, &feeds)?;
     let none = KnownPages::new();
     let mut pages = Vec::new();
+    let mut validators = Vec::new();
     let work = |feed: Feed| {
         let known = known.get(&feed.id).unwrap_or(&none);
         let result = fetch_feed(&client, &feed, today, known, options.max_pages_per_feed);
@@ -145,7 +146,11 @@ pub fn fetch_feeds(
             if stopped.is_some() {
                 return;
             }
-            pages.append(&mut result.take_pages());
+            let (mut jobs, keep) = result.take_pages();
+            if !jobs.is_empty() {
+                validators.extend(keep.map(|v| (feed.id, v)));
+            }
+            pages.append(&mut jobs);
             match store_result(store, &mut settled, &feed, result, options) {
                 Ok(feed_report) => {
                     if let FeedOutcome::Stored { summary, .. } = &feed_report.outcome {
@@ -161,8 +166,24 @@ pub fn fetch_feeds(
     if let Some(err) = stopped {
         return Err(store.explain(err));
     }
-    report.pages = fulltext::fetch_pages(store, &client, pages, options)?;
+    report.pages = finish_pages(store, &client, pages, validators, options)?;
     Ok(report)
+}
+
+/// Fetches the pages the feeds' items wait for, then records the validators held back until
+/// they were stored: those feeds' next fetch may be a 304 again.
+fn finish_pages(
+    store: &mut Store,
+    client: &Client,
+    jobs: Vec<PageJob>,
+    held: Vec<(i64, Validators)>,
+    options: &FetchOptions,
+) -> Result<PageSummary, StoreError> {
+    let summary = fulltext::fetch_pages(store, client, jobs, options)?;
+    for (id, v) in held {
+        store.keep_validators(id, v.etag.as_deref(), v.last_modified.as_deref())?;
+    }
+    Ok(summary)
 }
 
 fn add(total: &mut ImportSummary, one: &ImportSummary) {
@@ -196,6 +217,7 @@ pub fn store_result(
             moved_to,
             site_url,
             warnings,
+            pages_pending,
             ..
         } => {
             let mut summary = ImportSummary::default();
@@ -207,6 +229,7 @@ pub fn store_result(
             record.status = format!("ok: {} new, {} updated", summary.imported, summary.updated);
             record.etag = validators.etag;
             record.last_modified = validators.last_modified;
+            record.forget_validators = pages_pending;
             record.moved_to = moved_to;
             record.site_url = site_url;
             FeedOutcome::Stored { summary, warnings }

@@ -47,6 +47,9 @@ pub struct FetchRecord {
     /// New validators (`None` keeps the old ones).
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Drop the validators, so the next fetch reads the whole feed again (a full-text feed
+    /// whose items still wait for their pages).
+    pub forget_validators: bool,
     pub next_due: i64,
     /// A permanent redirect's target: the feed's URL from now on.
     pub moved_to: Option<String>,
@@ -208,6 +211,20 @@ impl Store {
         Ok(())
     }
 
+    /// Records validators a fetch left aside until its full-text pages were stored.
+    pub fn keep_validators(
+        &self,
+        id: i64,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE feeds SET etag = ?2, last_modified = ?3 WHERE id = ?1",
+            params![id, etag, last_modified],
+        )?;
+        Ok(())
+    }
+
     /// Sets a feed's tags.
     pub fn set_feed_tags(&self, id: i64, tags: &[String]) -> Result<()> {
         self.conn.execute(
@@ -221,7 +238,8 @@ impl Store {
     pub fn record_fetch(&self, id: i64, record: &FetchRecord) -> Result<()> {
         self.conn.execute(
             "UPDATE feeds SET last_fetch = ?2, last_status = ?3, failed = ?4, gone = ?5,
-                etag = coalesce(?6, etag), last_modified = coalesce(?7, last_modified),
+                etag = CASE WHEN ?10 THEN NULL ELSE coalesce(?6, etag) END,
+                last_modified = CASE WHEN ?10 THEN NULL ELSE coalesce(?7, last_modified) END,
                 next_due = ?8, site_url = coalesce(?9, site_url)
              WHERE id = ?1",
             params![
@@ -234,6 +252,7 @@ impl Store {
                 record.last_modified,
                 record.next_due,
                 record.site_url,
+                record.forget_validators,
             ],
         )?;
         if let Some(url) = &record.moved_to {

@@ -65,11 +65,19 @@ pub fn known_pages(store: &Store, feeds: &[Feed]) -> Result<HashMap<i64, KnownPa
     Ok(known)
 }
 
+/// The items of one feed whose page is to be fetched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Planned {
+    pub jobs: Vec<PageJob>,
+    /// More items wait for their page than the cap let in: the next fetch takes them.
+    pub left_over: bool,
+}
+
 /// Gives each item of `feed` the page it already has when its link is unchanged. For a
 /// full-text feed, also marks an item without an http(s) link as summary only and returns the
 /// items left to fetch (at most `max`; the others wait for the next fetch, unmarked).
-pub fn plan(items: &mut [ItemDoc], feed: &Feed, known: &KnownPages, max: usize) -> Vec<PageJob> {
-    let mut jobs = Vec::new();
+pub fn plan(items: &mut [ItemDoc], feed: &Feed, known: &KnownPages, max: usize) -> Planned {
+    let mut planned = Planned::default();
     for doc in items.iter_mut() {
         let origin = item_origin(feed.id, &doc.key);
         let link = doc.url.clone();
@@ -86,17 +94,19 @@ pub fn plan(items: &mut [ItemDoc], feed: &Feed, known: &KnownPages, max: usize) 
             doc.page = Some(PageText::failed(&asked, "the item has no http(s) link"));
             continue;
         };
-        if jobs.len() < max {
-            jobs.push(PageJob {
-                feed_id: feed.id,
-                feed_name: feed.name.clone(),
-                origin,
-                doc: doc.clone(),
-                link,
-            });
+        if planned.jobs.len() == max {
+            planned.left_over = true;
+            continue;
         }
+        planned.jobs.push(PageJob {
+            feed_id: feed.id,
+            feed_name: feed.name.clone(),
+            origin,
+            doc: doc.clone(),
+            link,
+        });
     }
-    jobs
+    planned
 }
 
 #[cfg(test)]

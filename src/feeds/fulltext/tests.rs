@@ -35,7 +35,9 @@ fn known_pages_are_carried_over_and_the_rest_are_fetched() {
         doc("e", Some("javascript:alert(1)")),
         doc("f", None),
     ];
-    let jobs = plan(&mut items, &feed, &known, 100);
+    let planned = plan(&mut items, &feed, &known, 100);
+    assert!(!planned.left_over);
+    let jobs = planned.jobs;
     let links: Vec<&str> = jobs.iter().map(|j| j.link.as_str()).collect();
     assert_eq!(
         links,
@@ -62,8 +64,9 @@ fn a_run_fetches_at_most_the_cap_and_the_rest_wait_unmarked() {
     let mut items: Vec<ItemDoc> = (0..5)
         .map(|i| doc(&i.to_string(), Some(&format!("https://e.org/{i}"))))
         .collect();
-    let jobs = plan(&mut items, &feed, &KnownPages::new(), 2);
-    assert_eq!(jobs.len(), 2);
+    let planned = plan(&mut items, &feed, &KnownPages::new(), 2);
+    assert_eq!(planned.jobs.len(), 2);
+    assert!(planned.left_over);
     assert!(items.iter().all(|d| d.page.is_none()));
 }
 
@@ -79,7 +82,7 @@ fn a_feed_set_back_to_summaries_keeps_its_pages_and_asks_for_none() {
         doc("b", Some("https://e.org/b")),
         doc("c", None),
     ];
-    assert!(plan(&mut items, &feed, &known, 100).is_empty());
+    assert_eq!(plan(&mut items, &feed, &known, 100), Planned::default());
     assert_eq!(items[0].page, Some(text));
     assert_eq!(
         [&items[1].page, &items[2].page],

@@ -144,4 +144,15 @@ fn full_text_is_off_until_set_and_turning_it_on_forgets_the_validators() {
     assert_eq!(feed(&store).etag.as_deref(), Some("\"v1\""), "already on");
     store.set_feed_full_text(id, false).unwrap();
     assert!(!feed(&store).full_text);
+    let forget = FetchRecord {
+        etag: Some("\"v2\"".into()),
+        last_modified: Some("Sat, 06 Dec 2025 10:00:00 GMT".into()),
+        forget_validators: true,
+        ..FetchRecord::default()
+    };
+    store.record_fetch(id, &forget).unwrap();
+    assert_eq!(
+        (feed(&store).etag, feed(&store).last_modified),
+        (None, None)
+    );
 }
