@@ -131,7 +131,10 @@ fn a_retry_asks_only_for_the_failed_pages() {
     assert!(body(&store, "Missing page").1);
     server.route("/missing", article("Tomas Berg"));
     let feeds = store.feeds().unwrap();
-    let retried = retry_failed(&mut store, &feeds, &options()).unwrap();
+    let mut seen = Vec::new();
+    let mut on_page = |p: &PageSummary, total: usize| seen.push((p.total(), total));
+    let retried = retry_failed(&mut store, &feeds, &options(), &mut on_page).unwrap();
+    assert_eq!(seen, [(1, 1)], "each page reported as it is stored");
     assert_eq!(
         retried,
         PageSummary {
@@ -143,7 +146,7 @@ fn a_retry_asks_only_for_the_failed_pages() {
     let (text, summary_only) = body(&store, "Missing page");
     assert!(!summary_only);
     assert!(text.contains("Tomas Berg"), "{text}");
-    let nothing = retry_failed(&mut store, &feeds, &options()).unwrap();
+    let nothing = retry_failed(&mut store, &feeds, &options(), &mut |_, _| {}).unwrap();
     assert_eq!(nothing.total(), 0, "nothing failed any more");
 }
 

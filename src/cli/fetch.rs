@@ -10,7 +10,8 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use byline::feeds::fulltext::retry_failed;
-use byline::feeds::{due_feeds, fetch_feeds, FeedOutcome, FeedReport, FetchOptions};
+use byline::feeds::fulltext::PageSummary;
+use byline::feeds::{due_feeds, fetch_feeds_and_pages, FeedOutcome, FeedReport, FetchOptions};
 use byline::store::{Feed, Store};
 
 use super::safe;
@@ -79,7 +80,9 @@ pub fn run(store: &mut Store, args: FetchArgs) -> Result<ExitCode> {
         bar.inc(1);
         bar.suspend(|| print_feed_report(report, !terminal));
     };
-    let report = fetch_feeds(store, feeds, &args.http.options(), &mut progress)?;
+    let mut on_page = |pages: &PageSummary, total: usize| show_pages(&bar, pages, total);
+    let options = args.http.options();
+    let report = fetch_feeds_and_pages(store, feeds, &options, &mut progress, &mut on_page)?;
     bar.finish_and_clear();
     println!("{report}");
     Ok(match report.failed() {
@@ -99,7 +102,10 @@ fn retry(store: &mut Store, args: &FetchArgs) -> Result<ExitCode> {
         eprintln!("no feed has full text on: `byline feed set NAME full-text on` sets it");
         return Ok(ExitCode::SUCCESS);
     }
-    let pages = retry_failed(store, &feeds, &args.http.options())?;
+    let bar = progress_bar(0, std::io::stderr().is_terminal());
+    let mut on_page = |pages: &PageSummary, total: usize| show_pages(&bar, pages, total);
+    let pages = retry_failed(store, &feeds, &args.http.options(), &mut on_page)?;
+    bar.finish_and_clear();
     println!("retried {} pages: {pages}", pages.total());
     Ok(ExitCode::SUCCESS)
 }
@@ -162,8 +168,16 @@ fn progress_bar(len: u64, terminal: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len);
-    let style = ProgressStyle::with_template("fetching {pos}/{len} feeds {bar:30} {elapsed}")
+    let style = ProgressStyle::with_template("fetching {pos}/{len} {msg} {bar:30} {elapsed}")
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
+    bar.set_message("feeds");
     bar
+}
+
+/// The bar counts the full-text feeds' linked pages once the feeds are done.
+fn show_pages(bar: &ProgressBar, pages: &PageSummary, total: usize) {
+    bar.set_message("linked pages");
+    bar.set_length(total as u64);
+    bar.set_position(pages.total());
 }

@@ -17,6 +17,9 @@ pub mod subscribe;
 pub use item::ItemDoc;
 pub use page_text::PageText;
 pub use parse::{parse_feed, FeedError, ParsedFeed};
-pub use refresh::{due_feeds, fetch_feeds, FeedOutcome, FeedReport, FetchOptions, FetchReport};
+pub use refresh::{
+    due_feeds, fetch_feeds, fetch_feeds_and_pages, FeedOutcome, FeedReport, FetchOptions,
+    FetchReport,
+};
 pub use sniff::{sniff, Kind};
 pub use subscribe::{subscribe, SubscribeError, Subscribed};

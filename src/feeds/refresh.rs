@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::Utc;
 
 use super::fetched::{fetch_feed, FeedResult};
-use super::fulltext::{self, KnownPages, PageJob, PageSummary};
+use super::fulltext::{self, KnownPages, OnPage, PageJob, PageSummary};
 use crate::fetch::{pool, Client, HttpSettings, Validators};
 use crate::store::{Feed, FetchRecord, ImportSummary, Settled, Store, StoreError};
 
@@ -105,13 +105,25 @@ pub fn due_feeds(store: &Store, all: bool) -> Result<Vec<Feed>, StoreError> {
         .collect())
 }
 
-/// Fetches `feeds`: parsing on the pool's threads, storing here as each feed arrives.
-/// `progress` sees each feed's report as it is stored. Only a store error stops the run.
+/// Fetches `feeds`: parsing on the pool's threads, storing here as each feed arrives, then the
+/// linked pages of the full-text feeds' new items. `progress` sees each feed's report as it is
+/// stored. Only a store error stops the run.
 pub fn fetch_feeds(
     store: &mut Store,
     feeds: Vec<Feed>,
     options: &FetchOptions,
     progress: &mut dyn FnMut(&FeedReport),
+) -> Result<FetchReport, StoreError> {
+    fetch_feeds_and_pages(store, feeds, options, progress, &mut |_, _| {})
+}
+
+/// [`fetch_feeds`], and `on_page` sees each linked page as it is stored.
+pub fn fetch_feeds_and_pages(
+    store: &mut Store,
+    feeds: Vec<Feed>,
+    options: &FetchOptions,
+    progress: &mut dyn FnMut(&FeedReport),
+    on_page: OnPage,
 ) -> Result<FetchReport, StoreError> {
     let client = Client::new(options.http.clone());
     let today = Utc::now().date_naive();
@@ -166,7 +178,7 @@ pub fn fetch_feeds(
     if let Some(err) = stopped {
         return Err(store.explain(err));
     }
-    report.pages = finish_pages(store, &client, pages, validators, options)?;
+    report.pages = finish_pages(store, &client, pages, validators, options, on_page)?;
     Ok(report)
 }
 
@@ -178,8 +190,9 @@ fn finish_pages(
     jobs: Vec<PageJob>,
     held: Vec<(i64, Validators)>,
     options: &FetchOptions,
+    on_page: OnPage,
 ) -> Result<PageSummary, StoreError> {
-    let summary = fulltext::fetch_pages(store, client, jobs, options)?;
+    let summary = fulltext::fetch_pages(store, client, jobs, options, on_page)?;
     for (id, v) in held {
         store.keep_validators(id, v.etag.as_deref(), v.last_modified.as_deref())?;
     }

@@ -18,7 +18,7 @@ use super::{ItemDoc, PageText};
 use crate::store::{Feed, Store, StoreError};
 
 pub use page::fetch_page;
-pub use run::{fetch_pages, retry_failed, PageSummary};
+pub use run::{fetch_pages, retry_failed, OnPage, PageSummary};
 pub use spacing::Spacing;
 
 /// The pages a full-text feed's stored items have, by item origin (`feed:ID#KEY`).

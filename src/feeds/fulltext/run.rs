@@ -36,6 +36,9 @@ impl std::fmt::Display for PageSummary {
     }
 }
 
+/// Sees each page as its item is stored: what the pages gave so far, and how many there are.
+pub type OnPage<'a> = &'a mut dyn FnMut(&PageSummary, usize);
+
 /// Fetches each job's page and stores its item again with it. Only a store error stops the
 /// run; the items not reached keep their summary, unmarked, for the next fetch.
 pub fn fetch_pages(
@@ -43,7 +46,9 @@ pub fn fetch_pages(
     client: &Client,
     jobs: Vec<PageJob>,
     options: &FetchOptions,
+    on_page: OnPage,
 ) -> Result<PageSummary, StoreError> {
+    let total = jobs.len();
     let spacing = Spacing::new(options.page_delay);
     let today = Utc::now().date_naive();
     let mut summary = PageSummary::default();
@@ -68,8 +73,12 @@ pub fn fetch_pages(
         match write(store, &mut settled, &item) {
             Ok(()) if has_text(&item) => summary.fetched += 1,
             Ok(()) => summary.failed += 1,
-            Err(err) => stopped = Some(err),
+            Err(err) => {
+                stopped = Some(err);
+                return;
+            }
         }
+        on_page(&summary, total);
     });
     match stopped {
         Some(err) => Err(store.explain(err)),
@@ -100,6 +109,7 @@ pub fn retry_failed(
     store: &mut Store,
     feeds: &[Feed],
     options: &FetchOptions,
+    on_page: OnPage,
 ) -> Result<PageSummary, StoreError> {
     let mut jobs = Vec::new();
     for feed in feeds.iter().filter(|f| f.full_text) {
@@ -110,7 +120,7 @@ pub fn retry_failed(
         jobs.extend(retries);
     }
     let client = Client::new(options.http.clone());
-    fetch_pages(store, &client, jobs, options)
+    fetch_pages(store, &client, jobs, options, on_page)
 }
 
 /// A failed item as a job again, when it still has an http(s) link and is this feed's.
