@@ -130,16 +130,9 @@ pub fn fetch_feeds_and_pages(
     let mut report = FetchReport::default();
     let mut settled = Settled::default();
     let mut stopped: Option<StoreError> = None;
-    let host_of = |feed: &Feed| {
-        url::Url::parse(&feed.url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_default()
-    };
     let known = fulltext::known_pages(store, &feeds)?;
     let none = KnownPages::new();
-    let mut pages = Vec::new();
-    let mut validators = Vec::new();
+    let mut waiting = Waiting::default();
     let work = |feed: Feed| {
         let known = known.get(&feed.id).unwrap_or(&none);
         let result = fetch_feed(&client, &feed, today, known, options.max_pages_per_feed);
@@ -147,7 +140,7 @@ pub fn fetch_feeds_and_pages(
     };
     pool::run(
         feeds,
-        host_of,
+        feed_host,
         options.parallel,
         options.per_host,
         work,
@@ -158,11 +151,7 @@ pub fn fetch_feeds_and_pages(
             if stopped.is_some() {
                 return;
             }
-            let (mut jobs, keep) = result.take_pages();
-            if !jobs.is_empty() {
-                validators.extend(keep.map(|v| (feed.id, v)));
-            }
-            pages.append(&mut jobs);
+            waiting.take_from(feed.id, &mut result);
             match store_result(store, &mut settled, &feed, result, options) {
                 Ok(feed_report) => {
                     if let FeedOutcome::Stored { summary, .. } = &feed_report.outcome {
@@ -178,25 +167,49 @@ pub fn fetch_feeds_and_pages(
     if let Some(err) = stopped {
         return Err(store.explain(err));
     }
-    report.pages = finish_pages(store, &client, pages, validators, options, on_page)?;
+    report.pages = waiting.fetch(store, &client, options, on_page)?;
     Ok(report)
 }
 
-/// Fetches the pages the feeds' items wait for, then records the validators held back until
-/// they were stored: those feeds' next fetch may be a 304 again.
-fn finish_pages(
-    store: &mut Store,
-    client: &Client,
+fn feed_host(feed: &Feed) -> String {
+    url::Url::parse(&feed.url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The full-text feeds' items that wait for their page, and the validators held back until
+/// those pages are stored.
+#[derive(Default)]
+struct Waiting {
     jobs: Vec<PageJob>,
     held: Vec<(i64, Validators)>,
-    options: &FetchOptions,
-    on_page: OnPage,
-) -> Result<PageSummary, StoreError> {
-    let summary = fulltext::fetch_pages(store, client, jobs, options, on_page)?;
-    for (id, v) in held {
-        store.keep_validators(id, v.etag.as_deref(), v.last_modified.as_deref())?;
+}
+
+impl Waiting {
+    fn take_from(&mut self, feed_id: i64, result: &mut FeedResult) {
+        let (mut jobs, keep) = result.take_pages();
+        if !jobs.is_empty() {
+            self.held.extend(keep.map(|v| (feed_id, v)));
+        }
+        self.jobs.append(&mut jobs);
     }
-    Ok(summary)
+
+    /// Fetches the pages, then records the held validators: those feeds' next fetch may be a
+    /// 304 again.
+    fn fetch(
+        self,
+        store: &mut Store,
+        client: &Client,
+        options: &FetchOptions,
+        on_page: OnPage,
+    ) -> Result<PageSummary, StoreError> {
+        let summary = fulltext::fetch_pages(store, client, self.jobs, options, on_page)?;
+        for (id, v) in self.held {
+            store.keep_validators(id, v.etag.as_deref(), v.last_modified.as_deref())?;
+        }
+        Ok(summary)
+    }
 }
 
 fn add(total: &mut ImportSummary, one: &ImportSummary) {
