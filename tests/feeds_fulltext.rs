@@ -349,3 +349,29 @@ fn at_most_the_cap_of_pages_a_feed_a_run_and_the_rest_next_time_despite_an_etag(
         .collect();
     assert_eq!(sent, [None, None, Some("\"v1\"".to_string())]);
 }
+
+#[test]
+fn an_item_the_user_deleted_is_never_asked_for_again() {
+    let server = FeedServer::start();
+    let link = |p: &str| server.url(p);
+    let items = [
+        ("a", "Ferry deal", "Short summary a.", link("/a")),
+        ("b", "Port strike", "Short summary b.", link("/b")),
+    ];
+    server.route("/feed", feed(&items));
+    server.route("/a", article("Anna Keller"));
+    server.route("/b", article("Tomas Berg"));
+    let (_dir, mut store) = full_text_store(&server);
+    fetch(&mut store);
+    let id = feeds_support::store::rows(&store, "")
+        .into_iter()
+        .find(|r| r.title == "Port strike")
+        .unwrap()
+        .id;
+    store.delete_articles(&[id]).unwrap();
+    let again = fetch(&mut store);
+    assert_eq!(again.summary.deleted, 1);
+    assert_eq!(again.pages.total(), 0);
+    assert_eq!(counts(&server, &["/a", "/b", "/feed"]), [1, 1, 2]);
+    assert_eq!(titles(&store, ""), ["Ferry deal"]);
+}

@@ -169,6 +169,7 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
         let conn = Connection::open(&store).unwrap();
         conn.execute_batch(
             "DROP INDEX articles_page; ALTER TABLE articles DROP COLUMN page_text;
+             DROP TABLE deleted; DROP TABLE source_renamed;
              DROP TABLE article_tags; DROP INDEX articles_feed; ALTER TABLE articles DROP COLUMN feed_id;
              ALTER TABLE articles DROP COLUMN first_seen_date; DROP TABLE feeds;
              DROP TABLE ui_state; DROP INDEX articles_starred;
@@ -180,12 +181,12 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     let backup = dir.path().join("store.db.v1.bak");
-    assert!(stderr.contains("from schema v1 to v4"), "{stderr}");
+    assert!(stderr.contains("from schema v1 to v5"), "{stderr}");
     assert!(stderr.contains(&backup.display().to_string()), "{stderr}");
     let sql = "SELECT count(*) FROM articles";
     assert_eq!(count(&backup, "PRAGMA user_version"), 1);
     assert_eq!(count(&backup, sql), 30);
-    assert_eq!(count(&store, "PRAGMA user_version"), 4);
+    assert_eq!(count(&store, "PRAGMA user_version"), 5);
     assert_eq!(count(&store, sql), 30);
     assert_intact(&store);
 }

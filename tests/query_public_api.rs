@@ -8,7 +8,7 @@ fn a_filter_bar_session() {
     let today = NaiveDate::from_ymd_opt(2025, 12, 10).expect("valid day");
     let query = parse("energy -source:bbc date:7d").expect("parses");
     let (_, spec) = query.dates().next().expect("a date term");
-    let week = spec.range(today);
+    let week = spec.range(today).expect("a range of days");
     assert_eq!(week.from, NaiveDate::from_ymd_opt(2025, 12, 4));
     assert_eq!(week.to, Some(today));
 

@@ -1,7 +1,7 @@
 //! `byline add URL...`: web pages fetched and stored as articles; a feed URL is subscribed to
 //! when asked (`--subscribe`, or yes at the prompt on a terminal).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -67,6 +67,7 @@ fn report(outcome: ImportOutcome, title: &str, source: Option<&str>, people: usi
         ImportOutcome::Imported => "added",
         ImportOutcome::Updated => "updated",
         ImportOutcome::Unchanged => "already stored",
+        ImportOutcome::Deleted => "deleted before, left out (`byline deleted` and `restore`)",
     };
     let from = source
         .map(|s| format!(" ({})", safe(s)))
@@ -82,19 +83,12 @@ fn report(outcome: ImportOutcome, title: &str, source: Option<&str>, people: usi
 /// else the command that would. False when nothing was added.
 fn offer_subscription(store: &mut Store, feed: &str, args: &AddArgs) -> Result<bool> {
     eprintln!("{} is a feed, not a page", safe(feed));
-    let yes = args.subscribe || (std::io::stdin().is_terminal() && ask("subscribe to it? [y/N] ")?);
+    let yes = args.subscribe
+        || (std::io::stdin().is_terminal() && super::ask("subscribe to it? [y/N] ")?);
     if !yes {
         eprintln!("`byline feed add {}` subscribes to it", safe(feed));
         return Ok(false);
     }
     let code = super::feed::add(store, feed, None, &[], &args.http)?;
     Ok(code == ExitCode::SUCCESS)
-}
-
-fn ask(question: &str) -> Result<bool> {
-    eprint!("{question}");
-    std::io::stderr().flush()?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }

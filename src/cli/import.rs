@@ -81,10 +81,7 @@ pub fn run(store: &mut Store, args: ImportArgs) -> Result<ExitCode> {
 }
 
 fn merge(into: &mut ImportReport, from: ImportReport) {
-    into.summary.imported += from.summary.imported;
-    into.summary.updated += from.summary.updated;
-    into.summary.unchanged += from.summary.unchanged;
-    into.summary.failed += from.summary.failed;
+    into.summary.absorb(&from.summary);
     into.failures.extend(from.failures);
     into.warnings.extend(from.warnings);
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use byline::model::BlockKind;
 use byline::query::Query;
-use byline::store::{ArticleRow, Store};
+use byline::store::{ArticleRow, Store, StoredArticle};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -16,7 +16,7 @@ pub struct ListArgs {
     /// are one query (`byline list person:blair source:bbc`, or `-source:rferl`).
     #[arg(allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Vec<String>,
-    /// One JSON object per line: id, title, source, date, url, people.
+    /// One JSON object per line: id, title, source, date, url, read, starred, people.
     #[arg(long)]
     pub json: bool,
     /// At most this many articles.
@@ -28,6 +28,9 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The article's id (from `byline list`).
     pub id: i64,
+    /// One JSON object: the fields of `list --json` with author, byline and the body's blocks.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn list(store: &Store, query: &Query, args: ListArgs) -> Result<ExitCode> {
@@ -62,8 +65,21 @@ fn json_row(row: &ArticleRow, people: &[String]) -> serde_json::Value {
         "source": row.source,
         "date": row.date.map(|d| d.to_string()),
         "url": row.url,
+        "read": row.read,
+        "starred": row.starred,
         "people": people,
     })
+}
+
+/// `show --json`: the list's shape, with the whole article's fields after it.
+fn json_article(article: &StoredArticle) -> serde_json::Value {
+    let people: Vec<String> = article.people.iter().map(|p| p.name.clone()).collect();
+    let mut value = json_row(&article.row, &people);
+    value["author"] = json!(article.author);
+    value["byline"] = json!(article.byline);
+    value["first_seen"] = json!(article.first_seen);
+    value["body"] = json!(article.body);
+    value
 }
 
 fn text_row(row: &ArticleRow) -> String {
@@ -82,6 +98,10 @@ pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
     let Some(article) = store.article(args.id)? else {
         bail!("no article with id {}", args.id);
     };
+    if args.json {
+        println!("{}", super::json_safe(&json_article(&article).to_string()));
+        return Ok(ExitCode::SUCCESS);
+    }
     let width = textwrap::termwidth().clamp(20, 100);
     let row = &article.row;
     let mut out = String::new();

@@ -1,12 +1,14 @@
 //! The command line: clap definitions and the dispatch to each command.
 
 mod add;
+mod docs;
 mod extract;
 mod facets;
 mod feed;
 mod fetch;
 mod import;
 mod list;
+mod manage;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,7 +21,7 @@ use byline::store::{Store, StoreError};
 
 /// A terminal newsreader: a local article store, filtered by source, date and people mentioned.
 #[derive(Debug, Parser)]
-#[command(name = "byline", disable_version_flag = true)]
+#[command(name = "byline", version, disable_version_flag = true)]
 pub struct Cli {
     /// The store file (default: $BYLINE_STORE, else the XDG data dir).
     #[arg(long, global = true, value_name = "PATH")]
@@ -54,6 +56,22 @@ pub enum Command {
     Feed(feed::FeedCommand),
     /// Fetch the feeds that are due (or the named feeds and tags) into the store.
     Fetch(fetch::FetchArgs),
+    /// Mark the articles a query matches: read, unread, starred or unstarred.
+    Mark(manage::MarkArgs),
+    /// Delete the articles a query matches (asks first, or --yes); they stay out of later
+    /// imports and fetches until restored.
+    Rm(manage::RmArgs),
+    /// List deleted articles (newest deletion first).
+    Deleted(manage::DeletedArgs),
+    /// Bring deleted articles back.
+    Restore(manage::RestoreArgs),
+    /// Correct sources: rename one, or merge two.
+    #[command(subcommand)]
+    Source(manage::SourceCommand),
+    /// Print a shell completion script (bash, elvish, fish, powershell, zsh).
+    Completions(docs::CompletionsArgs),
+    /// Print the man page (roff): `byline man > byline.1`.
+    Man,
 }
 
 /// Runs a command (the reader is wired in main). A full disk, a damaged or read-only store is
@@ -69,6 +87,13 @@ pub fn run(store_path: PathBuf, command: Command) -> Result<ExitCode> {
 fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => extract::run(args),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man => docs::man(),
+        Command::Mark(args) => read_only(store_path, |store| manage::mark(store, args)),
+        Command::Rm(args) => read_only(store_path, |store| manage::rm(store, args)),
+        Command::Deleted(args) => read_only(store_path, |store| manage::deleted(store, args)),
+        Command::Restore(args) => manage::restore(&mut open_store(store_path)?, args),
+        Command::Source(command) => read_only(store_path, |store| manage::source(store, command)),
         Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),
@@ -77,16 +102,34 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::List(mut args) => {
             take_options(&mut args.query, &mut args.json, &mut args.limit)?;
             let query = parse_query(&byline::query::from_args(&args.query))?;
-            list::list(&open_with_samples(store_path)?, &query, args)
+            read_only(store_path, |store| list::list(store, &query, args))
         }
-        Command::Show(args) => list::show(&open_with_samples(store_path)?, args),
-        Command::Sources(args) => facets::sources(&open_with_samples(store_path)?, args),
+        Command::Show(args) => read_only(store_path, |store| list::show(store, args)),
+        Command::Sources(args) => read_only(store_path, |store| facets::sources(store, args)),
         Command::People(mut args) => {
             take_options(&mut args.query, &mut args.json, &mut args.limit)?;
             let query = parse_query(&byline::query::from_args(&args.query))?;
-            facets::people(&open_with_samples(store_path)?, &query, args)
+            read_only(store_path, |store| facets::people(store, &query, args))
         }
     }
+}
+
+/// Runs a command on an existing store (one that reads, or changes only what is stored): a
+/// missing store is never created (nor given the samples), it is named with the way to make
+/// one, and the status is 1.
+fn read_only(
+    store_path: &Path,
+    command: impl FnOnce(&Store) -> Result<ExitCode>,
+) -> Result<ExitCode> {
+    if !store_path.exists() {
+        eprintln!(
+            "byline: there is no store at {} yet: `byline` opens the reader on the sample \
+             articles, `byline import PATH` or `byline feed add URL` fills it",
+            safe_path(store_path)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    command(&open_store(store_path)?)
 }
 
 /// Opens the store, naming the file in any error.
@@ -247,4 +290,14 @@ pub fn take_options(words: &mut Vec<String>, json: &mut bool, limit: &mut u64) -
     }
     *words = kept;
     Ok(())
+}
+
+/// Asks a yes/no question on stderr and reads the answer from stdin; only "y" or "yes" is yes.
+pub fn ask(question: &str) -> Result<bool> {
+    use std::io::{BufRead, Write};
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
 }

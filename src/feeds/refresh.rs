@@ -151,8 +151,9 @@ pub fn fetch_feeds_and_pages(
             if stopped.is_some() {
                 return;
             }
-            waiting.take_from(feed.id, &mut result);
-            match store_result(store, &mut settled, &feed, result, options) {
+            let taken = result.take_pages();
+            let stored = store_result(store, &mut settled, &feed, result, options);
+            match stored.and_then(|r| waiting.add(store, feed.id, taken).map(|()| r)) {
                 Ok(feed_report) => {
                     if let FeedOutcome::Stored { summary, .. } = &feed_report.outcome {
                         add(&mut report.summary, summary);
@@ -187,12 +188,23 @@ struct Waiting {
 }
 
 impl Waiting {
-    fn take_from(&mut self, feed_id: i64, result: &mut FeedResult) {
-        let (mut jobs, keep) = result.take_pages();
-        if !jobs.is_empty() {
-            self.held.extend(keep.map(|v| (feed_id, v)));
+    /// A stored feed's jobs, but for the items it did not store (deleted by the user).
+    fn add(
+        &mut self,
+        store: &Store,
+        feed_id: i64,
+        (jobs, keep): (Vec<PageJob>, Option<Validators>),
+    ) -> Result<(), StoreError> {
+        if jobs.is_empty() {
+            return Ok(());
         }
-        self.jobs.append(&mut jobs);
+        self.held.extend(keep.map(|v| (feed_id, v)));
+        for job in jobs {
+            if store.has_origin(&job.origin)? {
+                self.jobs.push(job);
+            }
+        }
+        Ok(())
     }
 
     /// Fetches the pages, then records the held validators: those feeds' next fetch may be a
@@ -213,10 +225,7 @@ impl Waiting {
 }
 
 fn add(total: &mut ImportSummary, one: &ImportSummary) {
-    total.imported += one.imported;
-    total.updated += one.updated;
-    total.unchanged += one.unchanged;
-    total.failed += one.failed;
+    total.absorb(one);
 }
 
 /// Writes one feed's result: its articles in one transaction, then its fetch record.

@@ -6,6 +6,7 @@ mod gate;
 mod items;
 mod page;
 mod reindex;
+mod restore;
 mod writer;
 
 pub use files::{collect_files, MAX_FILE_BYTES};
@@ -13,6 +14,7 @@ pub use gate::read_article_file;
 pub use items::prepare_item;
 pub use page::{add_page, AddError, Added};
 pub use reindex::{reindex, ReindexSummary};
+pub use restore::{restore, Restored};
 pub use writer::write_parsed;
 
 use items::prepare_feed_file;

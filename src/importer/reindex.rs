@@ -54,7 +54,7 @@ pub fn reindex(
 
 /// The article as the importer prepares these bytes: a feed's item as [`prepare_item`] does,
 /// a file as [`prepare`] does with the folder and `--source` it was imported with.
-fn prepare_again(stored: &StoredRaw, today: NaiveDate) -> Result<NewArticle, String> {
+pub(super) fn prepare_again(stored: &StoredRaw, today: NaiveDate) -> Result<NewArticle, String> {
     let raw = stored.raw().map_err(|e| e.to_string())?;
     let origin = stored.origin.clone();
     let hint = stored.source_hint.clone();

@@ -96,6 +96,21 @@ fn long_first_line_is_not_the_title() {
     assert_eq!(a.body.first().map(|b| b.text.as_str()), Some(line.trim()));
 }
 
+#[test]
+fn an_html_page_is_read_by_the_web_extractor_and_one_without_text_refused() {
+    let para = "The pier reopened on Saturday after two years of repairs, and the first \
+        visitors walked its full length to the lifeboat station at the far end.";
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>The pier reopens after long repairs | Post</title></head>\
+         <body><article><p>{para}</p><p>{para}</p></article></body></html>"
+    );
+    let a = parse(page.as_bytes()).unwrap();
+    assert_eq!(a.title, "The pier reopens after long repairs");
+    assert!(a.body_text().starts_with("The pier reopened") && !a.body_text().contains('<'));
+    let no_text = parse(b"<html><body><p>x</p></body></html>");
+    assert_eq!(no_text, Err(IngestError::Web(crate::web::WebError::NoText)));
+}
+
 fn assert_clean(a: &ParsedArticle) -> Result<(), TestCaseError> {
     prop_assert!(!a.title.is_empty() && !a.title.contains('\n'));
     prop_assert_eq!(crate::text::sanitize(&a.title), a.title.clone());

@@ -92,6 +92,8 @@ pub enum DateSpec {
     LastWeeks(u32),
     /// `date:3m`
     LastMonths(u32),
+    /// `date:none`: the article's date is not known (it has no range of days).
+    Unknown,
 }
 
 /// One end of a `date:` range: a day, a month or a year.

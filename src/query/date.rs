@@ -8,7 +8,7 @@ use super::ast::{DateBound, DateRange, DateSpec};
 /// The largest count accepted in `7d`, `2w`, `3m`.
 const MAX_COUNT: u32 = 9999;
 
-const DATE_FORMS: &str = "2025-12-06, 2025-12, 2025, A..B, today, yesterday, 7d, 2w, 3m";
+const DATE_FORMS: &str = "2025-12-06, 2025-12, 2025, A..B, today, yesterday, 7d, 2w, 3m, none";
 
 /// Parses the value of a `date:` term; the error is a message about the value.
 pub fn parse_date(value: &str) -> Result<DateSpec, String> {
@@ -16,6 +16,7 @@ pub fn parse_date(value: &str) -> Result<DateSpec, String> {
     match lower.as_str() {
         "today" => return Ok(DateSpec::Today),
         "yesterday" => return Ok(DateSpec::Yesterday),
+        "none" | "unknown" => return Ok(DateSpec::Unknown),
         _ => {}
     }
     if let Some((from, to)) = lower.split_once("..") {
@@ -123,10 +124,10 @@ impl DateBound {
 }
 
 impl DateSpec {
-    /// The inclusive days this spec covers, with relative specs counted back from `today`.
-    /// An end that cannot be computed (a hand-built impossible date, or arithmetic past
+    /// The inclusive days this spec covers, with relative specs counted back from `today`;
+    /// `None` for [`DateSpec::Unknown`], which covers no day. An end that cannot be computed (a hand-built impossible date, or arithmetic past
     /// chrono's limits) is left open rather than panicking.
-    pub fn range(&self, today: NaiveDate) -> DateRange {
+    pub fn range(&self, today: NaiveDate) -> Option<DateRange> {
         let whole = |bound: DateBound| DateRange {
             from: bound.first_day(),
             to: bound.last_day(),
@@ -136,7 +137,8 @@ impl DateSpec {
             to: Some(today),
         };
         let days_back = |days: u64| today.checked_sub_days(Days::new(days));
-        match *self {
+        Some(match *self {
+            DateSpec::Unknown => return None,
             DateSpec::Day(day) => whole(DateBound::Day(day)),
             DateSpec::Month { year, month } => whole(DateBound::Month { year, month }),
             DateSpec::Year(year) => whole(DateBound::Year(year)),
@@ -161,7 +163,7 @@ impl DateSpec {
                     .checked_sub_months(Months::new(count.max(1)))
                     .and_then(|start| start.succ_opt()),
             ),
-        }
+        })
     }
 }
 

@@ -79,6 +79,7 @@ impl Display for DateSpec {
             DateSpec::LastDays(count) => write!(f, "{count}d"),
             DateSpec::LastWeeks(count) => write!(f, "{count}w"),
             DateSpec::LastMonths(count) => write!(f, "{count}m"),
+            DateSpec::Unknown => f.write_str("none"),
         }
     }
 }

@@ -147,13 +147,19 @@ impl Compiler {
             }
             TermKind::Tag(name) => self.tag(store, neg, name)?,
             TermKind::Date(spec) => {
-                let range = spec.range(today);
-                if !neg {
-                    self.mention_dates
-                        .push(date_bounds("m.date", range.from, range.to));
-                    self.date_parts.push(self.parts.len());
+                match spec.range(today) {
+                    // `date:none`: an unknown date is stored as NULL; negated, the NOT below
+                    // sees 0, not NULL, and keeps the dated articles.
+                    None => Condition::new(Cost::Column, "a.date IS NULL".to_string()),
+                    Some(range) => {
+                        if !neg {
+                            self.mention_dates
+                                .push(date_bounds("m.date", range.from, range.to));
+                            self.date_parts.push(self.parts.len());
+                        }
+                        date_bounds("a.date", range.from, range.to)
+                    }
                 }
-                date_bounds("a.date", range.from, range.to)
             }
             TermKind::Is(flag) => Condition::new(
                 Cost::Column,
@@ -374,7 +380,7 @@ fn date_bounds(column: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
 
 /// Integer ids inlined into SQL (they come from the store, never from the user); `NULL` when
 /// empty, so `x IN (NULL)` matches nothing.
-fn id_list(ids: &[i64]) -> String {
+pub(super) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "NULL".to_string();
     }

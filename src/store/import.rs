@@ -6,48 +6,13 @@ use sha2::{Digest, Sha256};
 
 use super::codec::compress;
 use super::feed_items::{kept_first_seen, url_owner, write_page_text, write_tags, FeedItem};
+use super::identity::{find, Table};
 use super::mentions::write_mentions;
 use super::names::ensure_source;
+pub use super::outcome::{ImportOutcome, ImportSummary};
 use super::settled::Settled;
 use super::{Result, Store};
 use crate::model::Article;
-
-/// What happened to one article on import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportOutcome {
-    Imported,
-    Updated,
-    Unchanged,
-}
-
-/// Totals of an import run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportSummary {
-    pub imported: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-    pub failed: u64,
-}
-
-impl ImportSummary {
-    pub fn add(&mut self, outcome: ImportOutcome) {
-        match outcome {
-            ImportOutcome::Imported => self.imported += 1,
-            ImportOutcome::Updated => self.updated += 1,
-            ImportOutcome::Unchanged => self.unchanged += 1,
-        }
-    }
-}
-
-impl std::fmt::Display for ImportSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "imported {}, updated {}, unchanged {}, failed {}",
-            self.imported, self.updated, self.unchanged, self.failed
-        )
-    }
-}
 
 /// One article to store. Building it hashes and compresses, so callers build these in parallel
 /// and the single writer only writes.
@@ -160,6 +125,23 @@ impl ImportTx<'_> {
         Ok(outcome)
     }
 
+    /// Drops a deleted article's tombstone, so the article can be written again.
+    pub(super) fn forget_deleted(&self, deleted_id: i64) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM deleted WHERE id = ?1", [deleted_id])?;
+        Ok(())
+    }
+
+    /// The id of the stored article with this one's bytes.
+    pub(super) fn id_of(&self, item: &NewArticle) -> Result<Option<i64>> {
+        let sql = "SELECT id FROM articles WHERE content_hash = ?1 LIMIT 1";
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row([&item.content_hash], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Indexes the articles' words and commits.
     pub fn commit(self) -> Result<()> {
         // The full-text rows go last: any later statement that opens a statement savepoint
@@ -207,9 +189,14 @@ fn upsert(
         Some(name) => Some(settle_source(tx, name, item.domain.as_deref(), settled)?),
         None => None,
     };
-    let existing = find_existing(tx, item, source_id, hash)?;
-    if matches!(existing, Some((_, ref old_hash)) if old_hash == hash) {
-        return Ok((ImportOutcome::Unchanged, None));
+    let existing = find(tx, Table::Articles, item, source_id, hash)?;
+    if let Some((id, old_hash)) = &existing {
+        if old_hash == hash && !new_source_hint(tx, *id, item)? {
+            return Ok((ImportOutcome::Unchanged, None));
+        }
+    }
+    if existing.is_none() && find(tx, Table::Deleted, item, source_id, hash)?.is_some() {
+        return Ok((ImportOutcome::Deleted, None));
     }
     let existing_id = existing.as_ref().map(|(id, _)| *id);
     let kept;
@@ -235,6 +222,18 @@ fn upsert(
     Ok((outcome, Some(id)))
 }
 
+/// Whether `import --source NAME` names another source than the stored article was given: the
+/// same bytes are then written again to file it under the new source.
+fn new_source_hint(tx: &Transaction, id: i64, item: &NewArticle) -> Result<bool> {
+    let Some(hint) = &item.source_hint else {
+        return Ok(false);
+    };
+    let sql = "SELECT source_hint IS NOT ?2 FROM articles WHERE id = ?1";
+    Ok(tx
+        .prepare_cached(sql)?
+        .query_row(params![id, hint], |r| r.get(0))?)
+}
+
 /// The source's id, settled once per import (see [`Settled`]).
 fn settle_source(
     tx: &Transaction,
@@ -248,56 +247,6 @@ fn settle_source(
     let id = ensure_source(tx, name, domain)?;
     settled.settle_source(name, domain, id);
     Ok(id)
-}
-
-/// The stored article this one is a version of: same canonical URL, else same source + title +
-/// date, else same file, else same bytes.
-fn find_existing(
-    tx: &Transaction,
-    item: &NewArticle,
-    source_id: Option<i64>,
-    hash: &[u8],
-) -> Result<Option<(i64, Vec<u8>)>> {
-    let parsed = &item.article.parsed;
-    let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
-    let by_origin = |origin: &str| -> Result<Option<(i64, Vec<u8>)>> {
-        let sql = "SELECT id, content_hash FROM articles WHERE origin = ?1 LIMIT 1";
-        Ok(tx
-            .prepare_cached(sql)?
-            .query_row([origin], row)
-            .optional()?)
-    };
-    // A feed item is known by its guid (kept as its origin) before anything else.
-    if let (Some(origin), Some(_)) = (&item.origin, item.feed) {
-        if let Some(found) = by_origin(origin)? {
-            return Ok(Some(found));
-        }
-    }
-    if let Some(url) = &parsed.url {
-        let sql = "SELECT id, content_hash FROM articles WHERE url = ?1";
-        if let Some(found) = tx.prepare_cached(sql)?.query_row([url], row).optional()? {
-            return Ok(Some(found));
-        }
-    }
-    if let Some(date) = parsed.date {
-        let sql = "SELECT id, content_hash FROM articles
-                   WHERE source_id IS ?1 AND title = ?2 AND date = ?3 LIMIT 1";
-        let date = date.to_string();
-        let found = tx
-            .prepare_cached(sql)?
-            .query_row(params![source_id, parsed.title, date], row)
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
-    }
-    if let Some(origin) = &item.origin {
-        if let Some(found) = by_origin(origin)? {
-            return Ok(Some(found));
-        }
-    }
-    let sql = "SELECT id, content_hash FROM articles WHERE content_hash = ?1 LIMIT 1";
-    Ok(tx.prepare_cached(sql)?.query_row([hash], row).optional()?)
 }
 
 /// Inserts the article, or rewrites every derived field of `existing` (marks untouched).

@@ -4,13 +4,16 @@ mod checkpoint;
 mod clean;
 mod codec;
 mod compile;
+mod delete;
 mod facets;
 mod feed_items;
 mod feed_marks;
 mod feeds;
+mod identity;
 mod import;
 mod mentions;
 mod names;
+mod outcome;
 mod pages;
 mod plan;
 mod read;
@@ -19,10 +22,12 @@ mod safety;
 mod schema;
 mod search;
 mod settled;
+mod source_edit;
 mod state;
 mod wordset;
 
 pub use checkpoint::{Checkpointer, WAL_LIMIT_BYTES};
+pub use delete::{DeletedOriginal, DeletedRow, Mark};
 pub use facets::{Granularity, NameCount, PersonCount};
 pub use feed_items::FeedItem;
 pub use feeds::{Feed, FetchRecord};
@@ -80,6 +85,10 @@ pub enum StoreError {
         backup: PathBuf,
         source: rusqlite::Error,
     },
+    #[error("no source is called {0:?}: `byline sources` lists them")]
+    NoSuchSource(String),
+    #[error("{name:?} names several sources ({matches}): give the whole name")]
+    AmbiguousSource { name: String, matches: String },
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

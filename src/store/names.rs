@@ -49,11 +49,14 @@ fn source_alias_keys(alias: &str) -> Vec<String> {
 }
 
 /// The id of the source called `name`, created with its aliases (built-in ones and the URL's
-/// `domain`) when new.
+/// `domain`) when new; a name the user renamed or merged gives the source it became.
 pub fn ensure_source(conn: &Connection, name: &str, domain: Option<&str>) -> Result<i64> {
     let existing: Option<i64> = conn
-        .prepare_cached("SELECT id FROM sources WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
+        .prepare_cached(
+            "SELECT source_id FROM source_renamed WHERE key = ?2
+             UNION ALL SELECT id FROM sources WHERE name = ?1 LIMIT 1",
+        )?
+        .query_row(params![name, source_key(name)], |r| r.get(0))
         .optional()?;
     let id = match existing {
         Some(id) => id,
@@ -81,7 +84,7 @@ pub fn ensure_source(conn: &Connection, name: &str, domain: Option<&str>) -> Res
     Ok(id)
 }
 
-fn add_source_alias(conn: &Connection, source_id: i64, alias: &str) -> Result<()> {
+pub(super) fn add_source_alias(conn: &Connection, source_id: i64, alias: &str) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO source_aliases (alias, source_id, display) VALUES (?1, ?2, ?3)",
     )?;

@@ -5,6 +5,13 @@ use super::codec::decompress;
 use super::{Result, Store};
 
 impl Store {
+    /// Whether an article is stored under this origin (a feed item the user deleted is not).
+    pub fn has_origin(&self, origin: &str) -> Result<bool> {
+        let sql = "SELECT EXISTS (SELECT 1 FROM articles WHERE origin = ?1)";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        Ok(stmt.query_row([origin], |r| r.get(0))?)
+    }
+
     /// `(origin, original bytes)` of the feed's newest `limit` items whose page was fetched,
     /// newest first: all of them, or only those whose page failed (`failed_only`). An original
     /// that cannot be decompressed is left out: its item is simply treated as one without a page.

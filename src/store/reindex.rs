@@ -22,6 +22,20 @@ pub struct StoredRaw {
 }
 
 impl StoredRaw {
+    pub(super) fn new(
+        id: i64,
+        packed: Vec<u8>,
+        origin: Option<String>,
+        source_hint: Option<String>,
+    ) -> Self {
+        StoredRaw {
+            id,
+            packed,
+            origin,
+            source_hint,
+        }
+    }
+
     /// The original bytes.
     pub fn raw(&self) -> std::io::Result<Vec<u8>> {
         decompress(&self.packed)

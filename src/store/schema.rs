@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -148,9 +148,41 @@ CREATE TABLE article_tags (
 CREATE INDEX article_tags_article ON article_tags(article_id);
 ";
 
+/// Deleted articles and the user's source corrections. Deleted articles: their identity keeps a re-import or refetch from bringing them back, and
+/// their row and original text let `restore` (and the reader's undo) bring them back on purpose.
+const V4: &str = "
+CREATE TABLE deleted (
+    id           INTEGER PRIMARY KEY,
+    article_id   INTEGER NOT NULL,  -- its id when it was deleted
+    source_id    INTEGER,           -- no reference: the source may go
+    title        TEXT NOT NULL,
+    date         TEXT,
+    url          TEXT,
+    origin       TEXT,
+    content_hash BLOB NOT NULL,
+    source_hint  TEXT,
+    feed_id      INTEGER,
+    is_read      INTEGER NOT NULL,
+    is_starred   INTEGER NOT NULL,
+    deleted_at   INTEGER NOT NULL,  -- unix seconds
+    raw          BLOB NOT NULL      -- the original, compressed as in article_raw
+);
+CREATE INDEX deleted_url ON deleted(url);
+CREATE INDEX deleted_origin ON deleted(origin);
+CREATE INDEX deleted_hash ON deleted(content_hash);
+CREATE INDEX deleted_title ON deleted(source_id, title, date);
+
+-- Sources the user renamed or merged: an article that names the old source (on import, fetch
+-- or reindex) is filed under the source it became.
+CREATE TABLE source_renamed (
+    key       TEXT PRIMARY KEY,     -- sources.key folding of the old name
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+";
+
 /// Full text for feeds that carry only a summary: the feed's setting, and what each item's
 /// linked page gave.
-const V4: &str = "
+const V5: &str = "
 ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0; -- fetch each item's page
 -- NULL: no page asked for; 1: the body is the linked page's text; 0: the page failed, the body
 -- is the feed's summary (what `fetch --full-text-retry` tries again)

@@ -1,6 +1,7 @@
 //! Store tests on hand-built articles: idempotent import, updates, marks, resolution, migration.
 
 mod checkpoint;
+mod manage;
 mod people;
 mod plan_choice;
 mod plans;

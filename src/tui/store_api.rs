@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 
 use super::msg::{FacetItem, FacetKind};
-use crate::query::Query;
+use crate::query::{DateSpec, Query, Term, TermKind};
+
+/// The date picker's entry for the articles whose date is not known (`date:none`).
+pub const UNKNOWN_DATE: &str = "unknown date";
 use crate::store::{ArticleRow, Feed, Granularity, Store, StoredArticle};
 
 /// What the reader needs of a store.
@@ -104,9 +107,14 @@ impl StoreApi for Store {
             FacetKind::Months => {
                 let mut months = self.date_histogram(q, today, Granularity::Month)?;
                 months.reverse();
+                let undated = q.with_term(Term::new(false, TermKind::Date(DateSpec::Unknown)));
+                let undated = self.count(&undated, today)?;
+                let unknown =
+                    (undated > 0).then(|| item(UNKNOWN_DATE.to_string(), vec![], undated));
                 months
                     .into_iter()
                     .map(|(m, n)| item(m, vec![], n))
+                    .chain(unknown)
                     .collect()
             }
         })
@@ -137,5 +145,29 @@ impl StoreApi for Store {
     fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
         let canceller = Store::canceller(self);
         Some(Box::new(move || canceller.cancel()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_picker_ends_with_the_undated_articles_under_the_filter() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::samples::load_on_first_run(&mut store).unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 12, 20).unwrap();
+        let months = |q: &str| {
+            let q = crate::query::parse(q).unwrap();
+            StoreApi::facets(&store, &q, today, FacetKind::Months).unwrap()
+        };
+        let all = months("");
+        let last = all.last().unwrap();
+        assert_eq!((last.label.as_str(), last.count), (UNKNOWN_DATE, 1));
+        let undated = crate::query::parse("date:none").unwrap();
+        assert_eq!(StoreApi::count(&store, &undated, today).unwrap(), 1);
+        assert!(months("date:2025-12")
+            .iter()
+            .all(|item| item.label != UNKNOWN_DATE));
     }
 }

@@ -62,15 +62,17 @@ const MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "da
 pub fn read(scan: &Scan, base: Option<&Url>) -> PageMeta {
     let ld = jsonld::article(&scan.json_ld).unwrap_or_default();
     let lookup = |keys: &[&str]| first_of(scan, keys, |v| Some(clean(v)));
+    let site = ld.publisher.clone().or_else(|| lookup(SITE_KEYS));
     let headings: Vec<(u8, String)> = scan.headings.iter().map(|(l, h)| (*l, clean(h))).collect();
-    let page_title = title::headline(&clean(scan.title.as_deref().unwrap_or_default()), &headings);
+    let raw_title = clean(scan.title.as_deref().unwrap_or_default());
+    let page_title = title::headline(&raw_title, site.as_deref(), &headings);
     let title = ld_title(&ld, page_title.as_deref().unwrap_or_default())
         .or_else(|| lookup(TITLE_KEYS))
         .or(page_title);
     let (url_raw, url) = canonical(scan, &ld, base).unzip();
     PageMeta {
         title,
-        site: ld.publisher.clone().or_else(|| lookup(SITE_KEYS)),
+        site,
         authors: authors(scan, &ld),
         date: date(scan, &ld),
         url,

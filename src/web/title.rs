@@ -1,6 +1,7 @@
-//! The headline from a page's `<title>` when no metadata names it: the site's suffix dropped
-//! ("Headline | Site", "Headline - Site"), as Readability does it, and the page's one `<h1>`
-//! preferred when the `<title>` is too short or too long to be a headline.
+//! The headline from a page's `<title>` when no metadata names it: the site's name dropped when
+//! the page names its site ("Headline | Site", "Site - Headline"), else the last part dropped
+//! as Readability does it, and the page's one `<h1>` preferred when the `<title>` is too short
+//! or too long to be a headline.
 
 /// Separators between a headline and the site's name.
 const SEPARATORS: &[&str] = &[
@@ -9,9 +10,13 @@ const SEPARATORS: &[&str] = &[
 /// Separators that show a hierarchy ("Site > Section > Headline").
 const HIERARCHICAL: &[&str] = &[" \\ ", " / ", " > ", " » "];
 
-/// The headline a `<title>` holds, given the page's `<h1>` and `<h2>` texts (level, text).
-pub fn headline(title: &str, headings: &[(u8, String)]) -> Option<String> {
+/// The headline a `<title>` holds, given the site's name if the page gives one and its `<h1>`
+/// and `<h2>` texts (level, text).
+pub fn headline(title: &str, site: Option<&str>, headings: &[(u8, String)]) -> Option<String> {
     let original = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(headline) = site.and_then(|site| without_site(&original, site)) {
+        return Some(headline);
+    }
     let h1s: Vec<&str> = headings
         .iter()
         .filter(|(level, text)| *level == 1 && !text.is_empty())
@@ -57,6 +62,25 @@ pub fn headline(title: &str, headings: &[(u8, String)]) -> Option<String> {
     Some(current)
 }
 
+/// The title without the site's name at its end or start, when at least two words remain.
+fn without_site(title: &str, site: &str) -> Option<String> {
+    let site = site.split_whitespace().collect::<Vec<_>>().join(" ");
+    if site.is_empty() {
+        return None;
+    }
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    SEPARATORS.iter().find_map(|sep| {
+        let n = sep.len() + site.len();
+        let end = title.len().checked_sub(n)?;
+        let rest = match (title.get(end..), title.get(..n)) {
+            (Some(tail), _) if same(tail, &format!("{sep}{site}")) => title.get(..end),
+            (_, Some(head)) if same(head, &format!("{site}{sep}")) => title.get(n..),
+            _ => None,
+        }?;
+        (words(rest) >= 2).then(|| rest.trim().to_string())
+    })
+}
+
 fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
@@ -80,7 +104,7 @@ mod tests {
     use super::headline;
 
     fn h(title: &str) -> String {
-        headline(title, &[]).unwrap()
+        headline(title, None, &[]).unwrap()
     }
 
     #[test]
@@ -101,6 +125,25 @@ mod tests {
     }
 
     #[test]
+    fn the_named_site_is_dropped_from_either_end_even_from_a_short_headline() {
+        let site = Some("Harbour Post");
+        assert_eq!(
+            headline("Pier reopens | HARBOUR POST", site, &[]).unwrap(),
+            "Pier reopens"
+        );
+        assert_eq!(
+            headline("Harbour Post - Pier reopens", site, &[]).unwrap(),
+            "Pier reopens"
+        );
+        assert_eq!(
+            headline("Weather | Harbour Post", site, &[]).unwrap(),
+            "Weather | Harbour Post"
+        );
+        let other = headline("Pier reopens after repairs | Other", site, &[]).unwrap();
+        assert_eq!(other, "Pier reopens after repairs | Other");
+    }
+
+    #[test]
     fn short_headlines_keep_the_whole_title() {
         assert_eq!(h("Weather | Harbour Post"), "Weather | Harbour Post");
         assert_eq!(
@@ -113,12 +156,15 @@ mod tests {
     #[test]
     fn an_h1_replaces_a_too_short_title_and_an_empty_title_gives_the_h1() {
         let h1 = [(1, "The pier reopens after a long repair".to_string())];
-        assert_eq!(headline("Home", &h1).unwrap(), h1[0].1);
+        assert_eq!(headline("Home", None, &h1).unwrap(), h1[0].1);
         let two = [h1[0].clone(), (1, "Another h1 on the page".into())];
-        assert_eq!(headline("Home", &two).unwrap(), "Home");
-        assert_eq!(headline("Home", &[(1, "Short h1".into())]).unwrap(), "Home");
-        assert_eq!(headline("", &h1).unwrap(), h1[0].1);
-        assert_eq!(headline("", &[]), None);
+        assert_eq!(headline("Home", None, &two).unwrap(), "Home");
+        assert_eq!(
+            headline("Home", None, &[(1, "Short h1".into())]).unwrap(),
+            "Home"
+        );
+        assert_eq!(headline("", None, &h1).unwrap(), h1[0].1);
+        assert_eq!(headline("", None, &[]), None);
     }
 
     #[test]
@@ -128,6 +174,9 @@ mod tests {
             "the pier reopens to the public"
         );
         let title = "Explained: what the pier repair will cost";
-        assert_eq!(headline(title, &[(2, title.to_string())]).unwrap(), title);
+        assert_eq!(
+            headline(title, None, &[(2, title.to_string())]).unwrap(),
+            title
+        );
     }
 }

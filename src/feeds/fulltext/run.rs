@@ -9,7 +9,7 @@ use super::{fetch_page, item_origin, PageJob, Spacing};
 use crate::feeds::{FetchOptions, ItemDoc};
 use crate::fetch::{pool, Client};
 use crate::importer::prepare_item;
-use crate::store::{Feed, NewArticle, Settled, Store, StoreError};
+use crate::store::{Feed, ImportOutcome, NewArticle, Settled, Store, StoreError};
 
 /// What a run's page requests gave.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -71,8 +71,9 @@ pub fn fetch_pages(
             return;
         }
         match write(store, &mut settled, &item) {
-            Ok(()) if has_text(&item) => summary.fetched += 1,
-            Ok(()) => summary.failed += 1,
+            Ok(ImportOutcome::Deleted) => {} // deleted by the user meanwhile: stays deleted
+            Ok(_) if has_text(&item) => summary.fetched += 1,
+            Ok(_) => summary.failed += 1,
             Err(err) => {
                 stopped = Some(err);
                 return;
@@ -97,10 +98,15 @@ fn has_text(item: &NewArticle) -> bool {
     item.feed.and_then(|f| f.page_text) == Some(true)
 }
 
-fn write(store: &mut Store, settled: &mut Settled, item: &NewArticle) -> Result<(), StoreError> {
+fn write(
+    store: &mut Store,
+    settled: &mut Settled,
+    item: &NewArticle,
+) -> Result<ImportOutcome, StoreError> {
     let mut import = store.begin_import(settled)?;
-    import.write(item)?;
-    import.commit()
+    let outcome = import.write(item)?;
+    import.commit()?;
+    Ok(outcome)
 }
 
 /// `fetch --full-text-retry`: fetches again the pages that failed, of `feeds` set to full text

@@ -7,7 +7,7 @@ fn range(
     spec: DateSpec,
     today: chrono::NaiveDate,
 ) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
-    let DateRange { from, to } = spec.range(today);
+    let DateRange { from, to } = spec.range(today).unwrap();
     (from, to)
 }
 
@@ -37,6 +37,10 @@ fn keywords_and_relative_forms_ignore_case() {
     assert_eq!(date("date:today"), DateSpec::Today);
     assert_eq!(date("Date:TODAY"), DateSpec::Today);
     assert_eq!(date("date:Yesterday"), DateSpec::Yesterday);
+    assert_eq!(date("date:none"), DateSpec::Unknown);
+    assert_eq!(date("date:Unknown"), DateSpec::Unknown);
+    assert_eq!(DateSpec::Unknown.to_string(), "none");
+    assert_eq!(DateSpec::Unknown.range(day(2025, 12, 10)), None);
     assert_eq!(date("date:7d"), DateSpec::LastDays(7));
     assert_eq!(date("date:2W"), DateSpec::LastWeeks(2));
     assert_eq!(date("date:3m"), DateSpec::LastMonths(3));
@@ -227,7 +231,7 @@ fn out_of_reach_ends_are_left_open_not_panicked() {
 
 #[test]
 fn date_range_contains() {
-    let week = DateSpec::LastDays(7).range(day(2025, 12, 10));
+    let week = DateSpec::LastDays(7).range(day(2025, 12, 10)).unwrap();
     assert!(week.contains(day(2025, 12, 4)));
     assert!(week.contains(day(2025, 12, 10)));
     assert!(!week.contains(day(2025, 12, 3)));

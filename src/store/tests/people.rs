@@ -163,3 +163,34 @@ fn facets_under_a_person_filter_count_that_persons_articles() {
     let months = store.date_histogram(&q, today(), Granularity::Day).unwrap();
     assert_eq!(months, [("2025-12-06".to_string(), 1)]);
 }
+
+#[test]
+fn date_none_finds_the_undated_articles_and_its_negation_the_dated() {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch = renshaw_articles(&[
+        ("old", Some("2025-01-05")),
+        ("undated", None),
+        ("mid", Some("2025-06-01")),
+        ("also undated", None),
+    ]);
+    store.import_batch(&batch).unwrap();
+    for (text, want) in [
+        ("date:none", &["undated", "also undated"][..]),
+        ("date:unknown person:renshaw", &["undated", "also undated"]),
+        ("-date:none", &["mid", "old"]),
+        ("person:renshaw -date:none", &["mid", "old"]),
+        ("date:none date:2025", &[]),
+    ] {
+        let spec = crate::query::parse(text).unwrap();
+        let mut got = titles(&store, &spec);
+        let mut want = want.to_vec();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+        assert_eq!(
+            store.count(&spec, today()).unwrap(),
+            want.len() as u64,
+            "{text}"
+        );
+    }
+}

@@ -37,12 +37,12 @@ fn a_version_1_store_migrates_and_keeps_its_articles() {
 }
 
 #[test]
-fn a_version_3_store_gains_full_text_off_and_no_page_outcomes() {
+fn a_version_4_store_gains_full_text_off_and_no_page_outcomes() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v3.db");
+    let path = dir.path().join("v4.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        schema::migrate_to(&conn, &path, 3).unwrap();
+        schema::migrate_to(&conn, &path, 4).unwrap();
         conn.execute_batch(
             "INSERT INTO feeds (id, name, url, added_at) VALUES (7, 'Wire', 'https://e.org/f', 0);
              INSERT INTO articles (title, content_hash, is_read, imported_at, updated_at, feed_id)

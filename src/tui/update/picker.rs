@@ -9,6 +9,7 @@ use super::filter;
 use crate::query::{Term, TermKind};
 use crate::tui::msg::{Command, FacetItem, FacetKind, Request};
 use crate::tui::state::{App, PickItem, Picker, PickerKind};
+use crate::tui::store_api::UNKNOWN_DATE;
 
 /// The counts a picker shows.
 fn facet_of(kind: PickerKind) -> FacetKind {
@@ -73,6 +74,7 @@ pub fn fill(app: &mut App, kind: FacetKind, items: Vec<FacetItem>) {
     let term = |label: &str| match kind {
         FacetKind::Sources => Term::new(false, TermKind::Source(label.into())).to_string(),
         FacetKind::People => Term::new(false, TermKind::Person(label.into())).to_string(),
+        FacetKind::Months if label == UNKNOWN_DATE => "date:none".to_string(),
         FacetKind::Months => format!("date:{label}"),
     };
     let items = items.into_iter().map(|i| PickItem {

@@ -1,0 +1,94 @@
+//! `byline mark`, `rm`, `deleted`, `restore` and `source rename|merge` end to end.
+
+use std::process::Command;
+
+use tempfile::TempDir;
+
+fn run(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .env("BYLINE_STORE", dir.path().join("store.db"))
+        .env("BYLINE_CONFIG", dir.path().join("config.toml"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn samples() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(&dir, &["import", "--samples"]).0, 0);
+    dir
+}
+
+fn count(dir: &TempDir, query: &[&str]) -> usize {
+    let mut args = vec!["list"];
+    args.extend(query);
+    let (code, out, err) = run(dir, &args);
+    assert_eq!(code, 0, "{err}");
+    out.lines().count()
+}
+
+#[test]
+fn mark_sets_and_clears_marks_on_every_matching_article() {
+    let dir = samples();
+    let (code, out, _) = run(&dir, &["mark", "read", "source:nww"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), "marked 14 of 14 matching articles read");
+    assert_eq!(count(&dir, &["is:read"]), 14);
+    let (_, out, _) = run(&dir, &["mark", "unread", "source:nww", "date:2025-12"]);
+    assert!(out.starts_with("marked "), "{out}");
+    assert!(count(&dir, &["is:read"]) < 14);
+    run(&dir, &["mark", "starred", "person:renshaw"]);
+    assert_eq!(
+        count(&dir, &["is:starred"]),
+        count(&dir, &["person:renshaw"])
+    );
+}
+
+#[test]
+fn rm_asks_deletes_keeps_out_of_reimport_and_restore_brings_back() {
+    let dir = samples();
+    let (code, _, err) = run(&dir, &["rm", "source:nww"]);
+    assert_eq!(code, 1, "not a terminal: --yes is needed");
+    assert!(err.contains("14 articles match; add --yes"), "{err}");
+    assert_eq!(count(&dir, &["source:nww"]), 14);
+    assert_eq!(run(&dir, &["rm"]).0, 2, "an empty query is refused");
+    let (code, out, _) = run(&dir, &["rm", "source:nww", "--yes"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("deleted 14 articles"), "{out}");
+    assert_eq!(count(&dir, &["source:nww"]), 0);
+    let (_, out, _) = run(&dir, &["import", "--samples"]);
+    assert!(out.contains("left out 14 deleted"), "{out}");
+    assert_eq!(count(&dir, &["source:nww"]), 0);
+    let (_, listed, _) = run(&dir, &["deleted"]);
+    assert_eq!(listed.lines().count(), 14);
+    let (code, out, _) = run(&dir, &["restore", "--all"]);
+    assert_eq!((code, out.trim()), (0, "restored 14 articles"));
+    assert_eq!(count(&dir, &["source:nww"]), 14);
+    assert!(run(&dir, &["deleted"]).1.is_empty());
+}
+
+#[test]
+fn a_renamed_source_survives_reindex_and_answers_to_its_old_name() {
+    let dir = samples();
+    let (code, out, err) = run(&dir, &["source", "rename", "NWW", "Northwind Wire"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "renamed NWW to Northwind Wire");
+    assert_eq!(run(&dir, &["reindex"]).0, 0);
+    let (_, sources, _) = run(&dir, &["sources"]);
+    assert!(
+        sources.contains("Northwind Wire") && !sources.contains(" NWW\n"),
+        "{sources}"
+    );
+    assert_eq!(count(&dir, &["source:nww"]), 14);
+    let (code, _, err) = run(&dir, &["source", "merge", "Nobody", "NWW"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no source is called"), "{err}");
+    let (code, _, _) = run(&dir, &["source", "merge", "Harbor Press", "Northwind Wire"]);
+    assert_eq!(code, 0);
+    assert_eq!(count(&dir, &["source:\"harbor press\""]), 24);
+}
