@@ -146,3 +146,44 @@ fn retry_job(feed: &Feed, origin: String, raw: &[u8]) -> Option<PageJob> {
         link,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feeds::PageText;
+
+    fn failed_item(key: &str, link: Option<&str>) -> Vec<u8> {
+        let mut doc = ItemDoc::new(key.into(), "T".into(), "Summary.".into(), false);
+        doc.url = link.map(str::to_string);
+        doc.page = Some(PageText::failed(link.unwrap_or_default(), "HTTP 404"));
+        doc.to_bytes()
+    }
+
+    #[test]
+    fn a_retry_asks_again_only_for_this_feeds_items_with_an_http_link() {
+        let store = Store::open_in_memory().unwrap();
+        let (id, _) = store.add_feed("F", "https://e.org/feed", &[]).unwrap();
+        let feed = store.find_feed("F").unwrap().unwrap();
+        let raw = failed_item("a", Some("https://e.org/a"));
+        let job = retry_job(&feed, item_origin(id, "a"), &raw).unwrap();
+        assert_eq!((job.link.as_str(), job.doc.page), ("https://e.org/a", None));
+        assert_eq!(job.origin, item_origin(id, "a"));
+        let other_feed = item_origin(id + 1, "a");
+        assert!(retry_job(&feed, other_feed, &raw).is_none());
+        let no_link = failed_item("b", None);
+        assert!(retry_job(&feed, item_origin(id, "b"), &no_link).is_none());
+        let file = failed_item("c", Some("file:///etc/passwd"));
+        assert!(retry_job(&feed, item_origin(id, "c"), &file).is_none());
+        assert!(retry_job(&feed, item_origin(id, "d"), b"not json").is_none());
+    }
+
+    #[test]
+    fn the_summary_reads_in_words() {
+        let pages = PageSummary {
+            fetched: 2,
+            failed: 1,
+        };
+        assert_eq!(pages.total(), 3);
+        assert_eq!(pages.to_string(), "2 pages fetched, 1 summary only");
+    }
+}
