@@ -54,6 +54,7 @@ fn unicode_store() -> FakeStore {
     }
     FakeStore {
         articles: RefCell::new(articles),
+        deleted: Default::default(),
         ui: Default::default(),
         feeds: Default::default(),
     }

@@ -15,7 +15,7 @@ pub struct Restored {
 
 /// Restores these deleted articles (ids among the deleted, as [`Store::delete_articles`] gives
 /// them); unknown ids are skipped. An original equal to an article stored since is merged with it.
-pub fn restore(store: &mut Store, deleted_ids: &[i64]) -> Result<Restored, StoreError> {
+pub fn restore(store: &Store, deleted_ids: &[i64]) -> Result<Restored, StoreError> {
     let today = chrono::Utc::now().date_naive();
     let mut restored = Restored::default();
     for original in store.deleted_originals(deleted_ids)? {

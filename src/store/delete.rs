@@ -169,9 +169,9 @@ impl Store {
 
     /// Writes a deleted article back as an import would, its tombstone gone in the same
     /// transaction; the id it is stored under (an equal article stored since is that one).
-    pub fn restore_article(&mut self, deleted_id: i64, item: &NewArticle) -> Result<Option<i64>> {
+    pub fn restore_article(&self, deleted_id: i64, item: &NewArticle) -> Result<Option<i64>> {
         let mut settled = Settled::default();
-        let mut import = self.begin_import(&mut settled)?;
+        let mut import = self.begin_import_shared(&mut settled)?;
         import.forget_deleted(deleted_id)?;
         import.write(item)?;
         let id = import.id_of(item)?;

@@ -90,9 +90,17 @@ impl Store {
     /// first could not upgrade a stale snapshot to a write while the reader marks articles.
     /// `settled` carries the people and sources settled by earlier transactions of the import.
     pub fn begin_import<'s>(&'s mut self, settled: &'s mut Settled) -> Result<ImportTx<'s>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.begin_import_shared(settled)
+    }
+
+    /// [`Store::begin_import`] on a shared store, for the few writes made where the store is
+    /// shared (the reader's worker restoring deleted articles); the caller opens no other
+    /// transaction meanwhile.
+    pub(super) fn begin_import_shared<'s>(
+        &'s self,
+        settled: &'s mut Settled,
+    ) -> Result<ImportTx<'s>> {
+        let tx = Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
         size_full_text_buffer(&tx)?;
         settled.begin(&tx)?;
         Ok(ImportTx {

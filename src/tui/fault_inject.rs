@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::msg::{FacetItem, FacetKind};
+use super::msg::{Bulk, FacetItem, FacetKind};
 use super::store_api::StoreApi;
 use crate::query::Query;
 use crate::store::{ArticleRow, Feed, Granularity, StoredArticle};
@@ -116,6 +116,10 @@ impl<S: StoreApi> StoreApi for Faulty<S> {
     fn data_version(&self) -> anyhow::Result<i64> {
         self.check("data_version");
         self.api.data_version()
+    }
+    fn apply(&self, change: &Bulk, today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
+        self.check("apply");
+        self.api.apply(change, today)
     }
     fn canceller(&self) -> Option<Box<dyn Fn() + Send + Sync>> {
         self.api.canceller()

@@ -70,6 +70,9 @@ actions! {
     Redraw = "redraw": "redraw the screen",
     Refresh = "refresh": "fetch the due feeds; show what they (or an import) added",
     Feeds = "feeds": "feeds: unread, last status; Enter shows one's articles",
+    MarkAllRead = "mark_all_read": "mark every article the filter lists read (asks above 100)",
+    Delete = "delete": "delete the article (kept out of later imports; u undoes)",
+    Undo = "undo": "undo the last mark-all or delete",
 }
 
 /// A key as bound: code plus Ctrl/Alt (Shift is folded into the character).

@@ -5,7 +5,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::query::Query;
-use crate::store::{ArticleRow, Feed, StoredArticle};
+use crate::store::{ArticleRow, Feed, Mark, StoredArticle};
 
 /// Rows per page fetched from the worker.
 pub const PAGE_SIZE: u64 = 200;
@@ -140,6 +140,24 @@ pub enum Request {
     MarkFeedRead {
         feed_id: i64,
     },
+    /// A change to many articles (or the undoing of one).
+    Apply {
+        change: Bulk,
+        undoing: bool,
+    },
+}
+
+/// A change to many articles at once; the worker answers with the change that undoes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bulk {
+    /// Every article the query matches marked read (or unread).
+    MarkQuery { query: Query, read: bool },
+    /// A mark set (or cleared) on these articles.
+    Mark { ids: Vec<i64>, mark: Mark, on: bool },
+    /// These articles deleted.
+    Delete { ids: Vec<i64> },
+    /// These deleted articles (ids among the deleted) brought back.
+    Restore { deleted: Vec<i64> },
 }
 
 impl Request {
@@ -158,6 +176,7 @@ impl Request {
             Request::SaveState { .. } => "save-state",
             Request::Feeds => "feeds",
             Request::MarkFeedRead { .. } => "mark-feed-read",
+            Request::Apply { .. } => "apply",
         }
     }
 
@@ -235,6 +254,14 @@ pub enum Response {
     FeedMarked {
         feed_id: i64,
         count: u64,
+    },
+    /// A bulk change was made: `count` articles changed, `undo` undoes it, and the store now
+    /// holds `total` articles.
+    Applied {
+        undo: Bulk,
+        count: u64,
+        total: u64,
+        undoing: bool,
     },
     /// How a background fetch goes.
     Fetch(FetchEvent),

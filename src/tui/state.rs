@@ -9,7 +9,7 @@ use ratatui_textarea::TextArea;
 
 use super::config::Config;
 use super::doc::Doc;
-use super::msg::PAGE_SIZE;
+use super::msg::{Bulk, PAGE_SIZE};
 use super::theme::Theme;
 use crate::query::{Query, QueryError};
 use crate::store::{ArticleRow, Feed, StoredArticle};
@@ -239,7 +239,18 @@ pub struct App {
     pub full: bool,
     /// Digits typed before `o` or `y`: the number of the article's link they act on.
     pub link_number: Option<u32>,
+    /// A question on the status line waiting for y or n (mark every article read).
+    pub confirm: Option<Confirm>,
+    /// What `u` undoes, the newest last.
+    pub undo: Vec<Bulk>,
     pub quit: bool,
+}
+
+/// A change that waits for the user's yes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Mark the `count` articles of the query read.
+    MarkAllRead { query: Query, count: u64 },
 }
 
 impl App {
@@ -279,6 +290,8 @@ impl App {
             flash: None,
             hyperlinks: false,
             link_number: None,
+            confirm: None,
+            undo: Vec::new(),
             full: false,
             quit: false,
         }

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::msg::{FacetItem, FacetKind};
+use super::msg::{Bulk, FacetItem, FacetKind};
 use crate::query::{DateSpec, Query, Term, TermKind};
 
 /// The date picker's entry for the articles whose date is not known (`date:none`).
 pub const UNKNOWN_DATE: &str = "unknown date";
-use crate::store::{ArticleRow, Feed, Granularity, Store, StoredArticle};
+use crate::store::{ArticleRow, Feed, Granularity, Mark, Store, StoredArticle};
 
 /// What the reader needs of a store.
 pub trait StoreApi {
@@ -45,6 +45,10 @@ pub trait StoreApi {
     /// Marks a feed's articles read; how many changed.
     fn mark_feed_read(&self, _feed_id: i64) -> anyhow::Result<u64> {
         Ok(0)
+    }
+    /// Makes a change to many articles: how many changed, and the change that undoes it.
+    fn apply(&self, _change: &Bulk, _today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
+        anyhow::bail!("this store cannot change articles in bulk")
     }
     /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
     fn data_version(&self) -> anyhow::Result<i64> {
@@ -130,6 +134,43 @@ impl StoreApi for Store {
     fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>> {
         Ok(Store::ui_value(self, key)?)
     }
+    fn apply(&self, change: &Bulk, today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
+        let explain = |e| self.explain(e);
+        let (changed, undo) = match change {
+            Bulk::MarkQuery { query, read } => {
+                let ids = self.matching_ids(query, today).map_err(explain)?;
+                let changed = self.set_marks(&ids, Mark::Read, *read).map_err(explain)?;
+                (
+                    changed.len(),
+                    Bulk::Mark {
+                        ids: changed,
+                        mark: Mark::Read,
+                        on: !read,
+                    },
+                )
+            }
+            Bulk::Mark { ids, mark, on } => {
+                let changed = self.set_marks(ids, *mark, *on).map_err(explain)?;
+                (
+                    changed.len(),
+                    Bulk::Mark {
+                        ids: changed,
+                        mark: *mark,
+                        on: !on,
+                    },
+                )
+            }
+            Bulk::Delete { ids } => {
+                let deleted = self.delete_articles(ids).map_err(explain)?;
+                (deleted.len(), Bulk::Restore { deleted })
+            }
+            Bulk::Restore { deleted } => {
+                let restored = crate::importer::restore(self, deleted).map_err(explain)?;
+                (restored.ids.len(), Bulk::Delete { ids: restored.ids })
+            }
+        };
+        Ok((changed as u64, undo))
+    }
     fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()> {
         Ok(Store::set_ui_value(self, key, value)?)
     }
@@ -169,5 +210,29 @@ mod tests {
         assert!(months("date:2025-12")
             .iter()
             .all(|item| item.label != UNKNOWN_DATE));
+    }
+
+    #[test]
+    fn each_bulk_change_answers_with_the_change_that_undoes_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::samples::load_on_first_run(&mut store).unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 12, 20).unwrap();
+        let q = |text: &str| crate::query::parse(text).unwrap();
+        let count = |text: &str| StoreApi::count(&store, &q(text), today).unwrap();
+        let nww = count("source:nww");
+        let mark = Bulk::MarkQuery {
+            query: q("source:nww"),
+            read: true,
+        };
+        let (n, undo) = store.apply(&mark, today).unwrap();
+        assert_eq!((n, count("source:nww is:read")), (nww, nww));
+        store.apply(&undo, today).unwrap();
+        assert_eq!(count("is:read"), 0);
+        let ids = store.matching_ids(&q("source:nww"), today).unwrap();
+        let (n, undo) = store.apply(&Bulk::Delete { ids }, today).unwrap();
+        assert_eq!((n, count("source:nww")), (nww, 0));
+        let (n, again) = store.apply(&undo, today).unwrap();
+        assert_eq!((n, count("source:nww")), (nww, nww));
+        assert!(matches!(again, Bulk::Delete { ids } if ids.len() as u64 == nww));
     }
 }

@@ -101,6 +101,15 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::MarkFeedRead { feed_id } => api
             .mark_feed_read(feed_id)
             .map(|count| Some(Response::FeedMarked { feed_id, count })),
+        Request::Apply { change, undoing } => {
+            let (count, undo) = api.apply(&change, today)?;
+            Ok(Some(Response::Applied {
+                undo,
+                count,
+                total: api.total()?,
+                undoing,
+            }))
+        }
     }
 }
 

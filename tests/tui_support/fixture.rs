@@ -10,7 +10,7 @@ use byline::model::Block;
 use byline::query::{Flag, Query, TermKind};
 use byline::store::{ArticleRow, Feed, Granularity, StoredArticle, StoredPerson};
 use byline::tui::config::Config;
-use byline::tui::msg::{Command, FacetItem, FacetKind, FetchEvent, Msg, Request, Response};
+use byline::tui::msg::{Bulk, Command, FacetItem, FacetKind, FetchEvent, Msg, Request, Response};
 use byline::tui::worker::{self, StoreApi};
 use byline::tui::{update, view, App};
 use chrono::NaiveDate;
@@ -91,6 +91,7 @@ fn article(i: usize) -> StoredArticle {
 /// An in-memory store good enough for the reader: filters on source, person, words and flags.
 pub struct FakeStore {
     pub articles: RefCell<Vec<StoredArticle>>,
+    pub deleted: fake_bulk::Deleted,
     pub ui: Arc<Mutex<Vec<(String, String)>>>,
     /// Subscriptions; their articles are those whose source is the feed's name.
     pub feeds: RefCell<Vec<Feed>>,
@@ -100,6 +101,7 @@ impl FakeStore {
     pub fn new(n: usize) -> FakeStore {
         FakeStore {
             articles: RefCell::new(articles(n)),
+            deleted: RefCell::default(),
             ui: Arc::default(),
             feeds: RefCell::default(),
         }
@@ -155,7 +157,18 @@ fn counted(names: impl Iterator<Item = (String, Vec<String>)>) -> Vec<FacetItem>
     items
 }
 
+#[path = "fake_bulk.rs"]
+mod fake_bulk;
+
 impl StoreApi for FakeStore {
+    fn apply(&self, change: &Bulk, _: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
+        Ok(fake_bulk::apply(
+            &self.articles,
+            &self.deleted,
+            change,
+            matches,
+        ))
+    }
     fn search(
         &self,
         q: &Query,

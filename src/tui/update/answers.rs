@@ -1,6 +1,6 @@
 //! Answers from the store worker: stale generations are dropped, the newest query wins.
 
-use super::{feeds, fetch, filter, nav, picker};
+use super::{bulk, feeds, fetch, filter, nav, picker};
 use crate::query::parse;
 use crate::store::ArticleRow;
 use crate::tui::msg::{Command, Response};
@@ -81,6 +81,12 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
         }
         Response::FeedMarked { feed_id, count } => feeds::marked(app, feed_id, count),
         Response::Fetch(event) => fetch::event(app, event),
+        Response::Applied {
+            undo,
+            count,
+            total,
+            undoing,
+        } => bulk::applied(app, undo, count, total, undoing),
         Response::MarkFailed {
             id,
             read,

@@ -1,6 +1,7 @@
 //! `update`: the only place the reader's state changes. Keys and worker answers in, commands out.
 
 mod answers;
+mod bulk;
 mod feeds;
 mod fetch;
 mod filter;
@@ -65,6 +66,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
         return quit(app);
     }
     app.flash = None;
+    if app.confirm.is_some() {
+        return bulk::answer(app, key);
+    }
     if app.help {
         help_key(app, &key);
         return Vec::new();
@@ -145,6 +149,9 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::Redraw => vec![Command::Redraw],
         Action::Refresh => fetch::refresh(app),
         Action::Feeds => feeds::open(app),
+        Action::MarkAllRead => bulk::mark_all_read(app),
+        Action::Delete => bulk::delete(app),
+        Action::Undo => bulk::undo(app),
     }
 }
 

@@ -1,0 +1,114 @@
+//! Bulk and corrective actions through `update`: `A` marks every article of the filter read
+//! (asking first above the threshold), `D` deletes the selected article, and `u` undoes both.
+
+#[path = "tui_support/fixture.rs"]
+mod fixture;
+
+use byline::tui::msg::{Bulk, Request};
+use fixture::{FakeStore, Harness};
+use ratatui::crossterm::event::KeyCode;
+
+fn flash(h: &Harness) -> String {
+    h.app
+        .flash
+        .as_ref()
+        .map(|f| f.0.clone())
+        .unwrap_or_default()
+}
+
+fn unread(h: &Harness) -> usize {
+    h.store
+        .articles
+        .borrow()
+        .iter()
+        .filter(|a| !a.row.read)
+        .count()
+}
+
+fn listed(h: &Harness) -> u64 {
+    h.app.results.count.unwrap_or(0)
+}
+
+#[test]
+fn mark_all_read_marks_the_filter_only_and_u_undoes_it() {
+    let mut h = Harness::new(12, 80, 24);
+    let before = unread(&h);
+    h.keys("/source:\"Northfield Wire\" is:unread");
+    h.press(KeyCode::Enter);
+    let in_filter = listed(&h);
+    assert!(in_filter > 1 && in_filter < 12, "{in_filter}");
+    h.press(KeyCode::Char('A'));
+    assert_eq!(unread(&h), before - in_filter as usize);
+    assert_eq!(
+        flash(&h),
+        format!("marked {in_filter} articles read (u undoes)")
+    );
+    assert_eq!(listed(&h), 0, "the list was queried again");
+    h.press(KeyCode::Char('u'));
+    assert_eq!(unread(&h), before);
+    assert_eq!(
+        flash(&h),
+        format!("undone: marked {in_filter} articles unread")
+    );
+    h.press(KeyCode::Char('u'));
+    assert_eq!(flash(&h), "nothing to undo");
+}
+
+#[test]
+fn above_the_threshold_mark_all_read_asks_and_only_y_does_it() {
+    let mut h = Harness::with(FakeStore::new(150), 80, 24, false);
+    let before = unread(&h);
+    h.press(KeyCode::Char('A'));
+    assert_eq!(flash(&h), "mark all 150 articles read? y/n");
+    assert_eq!(unread(&h), before, "nothing before the answer");
+    h.press(KeyCode::Char('n'));
+    assert_eq!(flash(&h), "nothing marked");
+    assert_eq!(unread(&h), before);
+    h.press(KeyCode::Char('A'));
+    h.press(KeyCode::Char('y'));
+    assert_eq!(unread(&h), 0);
+    let asked: Vec<_> = h
+        .requests
+        .iter()
+        .filter(|r| {
+            matches!(
+                r,
+                Request::Apply {
+                    change: Bulk::MarkQuery { .. },
+                    ..
+                }
+            )
+        })
+        .collect();
+    assert_eq!(asked.len(), 1);
+}
+
+#[test]
+fn delete_removes_the_selected_article_selects_the_next_and_u_brings_it_back() {
+    let mut h = Harness::new(12, 80, 24);
+    h.press(KeyCode::Char('j'));
+    let doomed = h.selected_id().unwrap();
+    h.press(KeyCode::Char('D'));
+    assert_eq!(listed(&h), 11);
+    assert_eq!(flash(&h), "deleted 1 article (u undoes)");
+    assert_ne!(h.selected_id(), Some(doomed));
+    assert_eq!(
+        h.selected_id(),
+        Some(doomed + 1),
+        "the next article is selected"
+    );
+    assert!(!h.screen().contains(&format!("Story {doomed} ")));
+    h.press(KeyCode::Char('u'));
+    assert_eq!(listed(&h), 12);
+    assert_eq!(flash(&h), "undone: restored 1 article");
+}
+
+#[test]
+fn the_help_names_the_new_keys() {
+    let mut h = Harness::new(3, 120, 60);
+    h.press(KeyCode::Char('?'));
+    let screen = h.screen();
+    for needle in ["mark every article", "delete the article", "undo the last"] {
+        assert!(screen.contains(needle), "{needle}:\n{screen}");
+    }
+}
