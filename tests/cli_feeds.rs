@@ -277,3 +277,65 @@ fn import_reads_feed_files_and_refuses_opml_and_html() {
         "{again}"
     );
 }
+
+#[test]
+fn full_text_from_the_command_line_and_a_retry_of_the_failed_pages() {
+    use feeds_support::pages::{article, feed};
+    let server = FeedServer::start();
+    let link = |p: &str| server.url(p);
+    server.route(
+        "/feed",
+        feed(&[
+            ("a", "Ferry deal", "Short summary a.", link("/a")),
+            ("m", "Missing page", "Short summary m.", link("/m")),
+        ]),
+    );
+    server.route("/a", article("Anna Keller"));
+    let env = Env::new();
+    env.run(&["feed", "add", &server.url("/feed"), "--name", "Harbour"]);
+    let (code, _, err) = env.run(&["fetch", "--full-text-retry"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("no feed has full text on"), "{err}");
+    env.run(&["feed", "set", "Harbour", "full-text", "on"]);
+    assert_eq!(env.feeds()[0]["full_text"], true);
+    let (_, exported, _) = env.run(&["feed", "export"]);
+    assert!(exported.contains(r#"fullText="true""#), "{exported}");
+    let (code, out, err) = env.run(&["fetch", "--all"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("; 1 pages fetched, 1 summary only"), "{out}");
+    let show = |title: &str| {
+        let (_, out, _) = env.run(&["list", "--json", title]);
+        let row: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        env.run(&["show", &row["id"].to_string()]).1
+    };
+    let missing = show("Missing page");
+    assert!(
+        missing.contains("summary only") && missing.contains("Short summary m."),
+        "{missing}"
+    );
+    let show_a = show("Ferry deal");
+    assert!(
+        show_a.contains("early crossing") && !show_a.contains("summary only"),
+        "{show_a}"
+    );
+    server.route("/m", article("Tomas Berg"));
+    let (code, out, err) = env.run(&["fetch", "--full-text-retry"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("retried 1 pages: 1 pages fetched, 0 summary only"),
+        "{out}"
+    );
+    let missing = show("Missing page");
+    assert!(
+        missing.contains("Tomas Berg") && !missing.contains("summary only"),
+        "{missing}"
+    );
+    assert_eq!(server.requests("/a").len(), 1);
+    assert_eq!(
+        server.requests("/feed").len(),
+        2,
+        "the retry fetches no feed"
+    );
+    let (code, _, _) = env.run(&["fetch", "--full-text-retry", "--all"]);
+    assert_eq!(code, 2);
+}

@@ -30,6 +30,7 @@ fn article(title: &str, body: &[&str], people: &[(&str, &[&str])]) -> StoredArti
             .collect(),
         origin: None,
         first_seen: false,
+        summary_only: false,
     }
 }
 

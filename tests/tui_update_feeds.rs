@@ -80,6 +80,12 @@ fn r_fetches_in_the_background_and_shows_the_new_articles_keeping_the_selection(
         "{}",
         h.screen()
     );
+    fetch_event(&mut h, FetchEvent::Pages { done: 2, total: 7 });
+    assert!(
+        h.screen().contains("30 of 30  fetching pages 2/7"),
+        "the full-text feeds' linked pages: {}",
+        h.screen()
+    );
     five_new_on_top(&h);
     let gen = h.app.gen;
     let done = FetchEvent::Done {

@@ -47,7 +47,8 @@ pub enum FeedCommand {
     },
     /// Rename a feed (its articles follow).
     Rename { feed: String, new_name: String },
-    /// Change a feed's setting: interval (30m, 2h, 1d, default), enabled (on, off), tags (a,b).
+    /// Change a feed's setting: interval (30m, 2h, 1d, default), enabled (on, off), tags (a,b),
+    /// full-text (on, off: each new item's linked page is fetched for its whole text).
     Set {
         feed: String,
         key: String,
@@ -158,10 +159,13 @@ fn set(store: &Store, feed: &str, key: &str, value: &str) -> Result<ExitCode> {
     let feed = find(store, feed)?;
     match key {
         "interval" => store.set_feed_interval(feed.id, parse_interval(value)?)?,
-        "enabled" => store.set_feed_enabled(feed.id, parse_switch(value)?)?,
+        "enabled" => store.set_feed_enabled(feed.id, parse_switch(key, value)?)?,
         "tags" => store.set_feed_tags(feed.id, &clean_tags(&[value.to_string()]))?,
+        "full-text" | "full_text" | "fulltext" => {
+            store.set_feed_full_text(feed.id, parse_switch(key, value)?)?
+        }
         other => bail!(
-            "unknown feed setting {}: the settings are interval, enabled and tags",
+            "unknown feed setting {}: the settings are interval, enabled, tags and full-text",
             safe(other)
         ),
     }
@@ -201,11 +205,11 @@ pub fn parse_interval(value: &str) -> Result<Option<i64>> {
     Ok(Some(secs))
 }
 
-fn parse_switch(value: &str) -> Result<bool> {
+fn parse_switch(key: &str, value: &str) -> Result<bool> {
     match value.trim().to_ascii_lowercase().as_str() {
         "on" | "yes" | "true" | "1" => Ok(true),
         "off" | "no" | "false" | "0" => Ok(false),
-        other => bail!("enabled must be on or off, got {}", safe(other)),
+        other => bail!("{key} must be on or off, got {}", safe(other)),
     }
 }
 
@@ -215,6 +219,7 @@ fn subscription(feed: Feed) -> Subscription {
         url: feed.url,
         site_url: feed.site_url,
         tags: feed.tags,
+        full_text: feed.full_text,
     }
 }
 
@@ -229,7 +234,12 @@ fn import(store: &Store, file: &PathBuf) -> Result<ExitCode> {
             name => name.to_string(),
         };
         match store.add_feed(&name, &feed.url, &feed.tags)? {
-            (_, true) => added += 1,
+            (id, true) => {
+                if feed.full_text {
+                    store.set_feed_full_text(id, true)?;
+                }
+                added += 1;
+            }
             (_, false) => already += 1,
         }
     }
@@ -294,6 +304,7 @@ fn json_feed(feed: &Feed) -> serde_json::Value {
         "last_status": feed.last_status,
         "failed": feed.failed,
         "gone": feed.gone,
+        "full_text": feed.full_text,
         "next_due": time(Some(feed.next_due).filter(|&d| d > 0)),
     })
 }
@@ -307,6 +318,9 @@ fn text_feed(feed: &Feed) -> String {
         "{} articles, {} unread",
         feed.articles, feed.unread
     )];
+    if feed.full_text {
+        state.push("full text".into());
+    }
     match (time(feed.last_fetch), &feed.last_status) {
         (Some(at), Some(status)) => state.push(format!("last fetch {at}: {status}")),
         _ => state.push("never fetched".into()),

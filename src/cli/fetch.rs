@@ -9,7 +9,9 @@ use anyhow::{bail, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use byline::feeds::{due_feeds, fetch_feeds, FeedOutcome, FeedReport, FetchOptions};
+use byline::feeds::fulltext::retry_failed;
+use byline::feeds::fulltext::PageSummary;
+use byline::feeds::{due_feeds, fetch_feeds_and_pages, FeedOutcome, FeedReport, FetchOptions};
 use byline::store::{Feed, Store};
 
 use super::safe;
@@ -21,6 +23,10 @@ pub struct FetchArgs {
     /// Fetch every enabled feed, due or not.
     #[arg(long)]
     pub all: bool,
+    /// Fetch no feed: only fetch again the linked pages that failed, of the full-text feeds
+    /// (those named, else all).
+    #[arg(long, conflicts_with = "all")]
+    pub full_text_retry: bool,
     #[command(flatten)]
     pub http: FetchFlags,
 }
@@ -56,6 +62,9 @@ impl FetchFlags {
 }
 
 pub fn run(store: &mut Store, args: FetchArgs) -> Result<ExitCode> {
+    if args.full_text_retry {
+        return retry(store, &args);
+    }
     let feeds = chosen_feeds(store, &args)?;
     if feeds.is_empty() {
         let total = store.feeds()?.len();
@@ -71,13 +80,34 @@ pub fn run(store: &mut Store, args: FetchArgs) -> Result<ExitCode> {
         bar.inc(1);
         bar.suspend(|| print_feed_report(report, !terminal));
     };
-    let report = fetch_feeds(store, feeds, &args.http.options(), &mut progress)?;
+    let mut on_page = |pages: &PageSummary, total: usize| show_pages(&bar, pages, total);
+    let options = args.http.options();
+    let report = fetch_feeds_and_pages(store, feeds, &options, &mut progress, &mut on_page)?;
     bar.finish_and_clear();
     println!("{report}");
     Ok(match report.failed() {
         0 => ExitCode::SUCCESS,
         _ => ExitCode::FAILURE,
     })
+}
+
+/// `fetch --full-text-retry`: the failed pages of the chosen full-text feeds, again.
+fn retry(store: &mut Store, args: &FetchArgs) -> Result<ExitCode> {
+    let feeds = match args.feeds.is_empty() {
+        true => store.feeds()?,
+        false => chosen_feeds(store, args)?,
+    };
+    let feeds: Vec<Feed> = feeds.into_iter().filter(|f| f.full_text).collect();
+    if feeds.is_empty() {
+        eprintln!("no feed has full text on: `byline feed set NAME full-text on` sets it");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bar = progress_bar(0, std::io::stderr().is_terminal());
+    let mut on_page = |pages: &PageSummary, total: usize| show_pages(&bar, pages, total);
+    let pages = retry_failed(store, &feeds, &args.http.options(), &mut on_page)?;
+    bar.finish_and_clear();
+    println!("retried {} pages: {pages}", pages.total());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The named feeds and the feeds of the named tags, else the due ones.
@@ -138,8 +168,16 @@ fn progress_bar(len: u64, terminal: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len);
-    let style = ProgressStyle::with_template("fetching {pos}/{len} feeds {bar:30} {elapsed}")
+    let style = ProgressStyle::with_template("fetching {pos}/{len} {msg} {bar:30} {elapsed}")
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
+    bar.set_message("feeds");
     bar
+}
+
+/// The bar counts the full-text feeds' linked pages once the feeds are done.
+fn show_pages(bar: &ProgressBar, pages: &PageSummary, total: usize) {
+    bar.set_message("linked pages");
+    bar.set_length(total as u64);
+    bar.set_position(pages.total());
 }

@@ -117,8 +117,12 @@ pub fn show(store: &Store, args: ShowArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|a| format!(" | {}", super::safe(a)))
         .unwrap_or_default();
+    let summary = match article.summary_only {
+        true => " | summary only (the linked page could not be read)",
+        false => "",
+    };
     out.push_str(&format!(
-        "{} | {date}{by}\n",
+        "{} | {date}{by}{summary}\n",
         super::safe(row.source.as_deref().unwrap_or("unknown source"))
     ));
     if let Some(url) = &row.url {

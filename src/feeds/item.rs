@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::page_text::PageText;
 use crate::model::{Block, ParsedArticle};
 
 /// How a stored item's bytes begin: the first field of its JSON, which [`super::sniff`] looks for.
@@ -41,6 +42,10 @@ pub struct ItemDoc {
     pub html: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
+    /// For a feed set to full text: the linked page's main text, which is the article's body
+    /// instead of `content`, or why the page gave none (`content` is the body then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageText>,
 }
 
 /// Why stored item bytes could not be read back.
@@ -63,6 +68,7 @@ impl ItemDoc {
             content,
             html,
             categories: Vec::new(),
+            page: None,
         }
     }
 
@@ -89,7 +95,10 @@ impl ItemDoc {
     pub fn to_parsed(&self) -> ParsedArticle {
         let base = self.base.as_deref().and_then(|b| url::Url::parse(b).ok());
         let mut warnings = Vec::new();
-        let body = if self.html {
+        let page = self.page.as_ref().filter(|p| p.has_text());
+        let body = if let Some(page) = page {
+            page_blocks(&page.blocks)
+        } else if self.html {
             let text = crate::html::to_blocks(&self.content, base.as_ref());
             if text.truncated {
                 warnings.push("the item's HTML was cut at 4 MiB".to_string());
@@ -147,6 +156,15 @@ fn has_entity(text: &str) -> bool {
 pub fn one_line(text: &str) -> String {
     let clean = crate::text::sanitize(text);
     clean.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The page's blocks as stored, made display-safe again (the stored JSON could be edited).
+fn page_blocks(blocks: &[Block]) -> Vec<Block> {
+    blocks
+        .iter()
+        .map(|b| Block::new(b.kind, crate::text::sanitize_line(&b.text)))
+        .filter(|b| !b.text.trim().is_empty())
+        .collect()
 }
 
 fn plain_blocks(text: &str) -> Vec<Block> {
@@ -218,6 +236,38 @@ mod tests {
         for plain in ["Vec<T>", "a < b & c", "&;", "& x;", "fish & chips"] {
             assert!(!looks_like_html(plain), "{plain}");
         }
+    }
+
+    #[test]
+    fn the_pages_text_is_the_body_and_the_feeds_fields_stay() {
+        let mut doc = ItemDoc::new(
+            "guid:1".into(),
+            "Feed title".into(),
+            "<p>Sum.</p>".into(),
+            true,
+        );
+        doc.authors = vec!["Jane Roe".into()];
+        let blocks = vec![
+            Block::paragraph("Whole \u{1b}[2Jtext."),
+            Block::new(crate::model::BlockKind::Heading, "Part"),
+        ];
+        doc.page = Some(PageText::text("https://e.org/a", blocks));
+        let bytes = doc.to_bytes();
+        assert_eq!(ItemDoc::from_bytes(&bytes).unwrap(), doc);
+        let parsed = ItemDoc::from_bytes(&bytes).unwrap().to_parsed();
+        assert_eq!(parsed.title, "Feed title");
+        assert_eq!(parsed.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(parsed.body[0].text, "Whole text.");
+        assert_eq!(parsed.body.len(), 2);
+        doc.page = Some(PageText::failed("https://e.org/a", "HTTP 404"));
+        assert_eq!(doc.to_parsed().body, [Block::paragraph("Sum.")]);
+    }
+
+    #[test]
+    fn an_item_without_a_page_is_stored_as_before() {
+        let doc = ItemDoc::new("guid:1".into(), "T".into(), "x".into(), false);
+        let json = String::from_utf8(doc.to_bytes()).unwrap();
+        assert!(!json.contains("page"), "{json}");
     }
 
     #[test]

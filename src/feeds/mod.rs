@@ -4,8 +4,10 @@
 pub mod charset;
 pub mod discover;
 pub mod fetched;
+pub mod fulltext;
 pub mod item;
 pub mod opml;
+pub mod page_text;
 
 pub mod parse;
 pub mod refresh;
@@ -13,7 +15,11 @@ pub mod sniff;
 pub mod subscribe;
 
 pub use item::ItemDoc;
+pub use page_text::PageText;
 pub use parse::{parse_feed, FeedError, ParsedFeed};
-pub use refresh::{due_feeds, fetch_feeds, FeedOutcome, FeedReport, FetchOptions, FetchReport};
+pub use refresh::{
+    due_feeds, fetch_feeds, fetch_feeds_and_pages, FeedOutcome, FeedReport, FetchOptions,
+    FetchReport,
+};
 pub use sniff::{sniff, Kind};
 pub use subscribe::{subscribe, SubscribeError, Subscribed};

@@ -15,6 +15,8 @@ pub struct Subscription {
     pub site_url: Option<String>,
     /// The folders it sits in, outermost first, and its `category` entries.
     pub tags: Vec<String>,
+    /// byline's full-text setting: the `fullText="true"` attribute (any namespace prefix).
+    pub full_text: bool,
 }
 
 /// An entry that was not taken, and why.
@@ -102,11 +104,13 @@ fn outline(tag: &BytesStart, folders: &[Option<String>], list: &mut OpmlList) ->
         }
     }
     let site_url = attr("htmlUrl").filter(|u| crate::links::openable(u).is_ok());
+    let full_text = attr("fullText").is_some_and(|v| v.eq_ignore_ascii_case("true"));
     list.feeds.push(Subscription {
         name,
         url,
         site_url,
         tags,
+        full_text,
     });
     None
 }
@@ -152,7 +156,8 @@ fn line_at(text: &str, position: u64) -> u64 {
 }
 
 /// Writes subscriptions as OPML 2.0: folders from each feed's first tag, every tag also in
-/// `category` so that a round trip keeps them all.
+/// `category` so that a round trip keeps them all, and `fullText="true"` on a feed set to full
+/// text (a plain attribute: OPML readers keep or ignore attributes they do not know).
 pub fn write_opml(title: &str, feeds: &[Subscription]) -> String {
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n");
@@ -171,6 +176,9 @@ pub fn write_opml(title: &str, feeds: &[Subscription]) -> String {
         }
         if !feed.tags.is_empty() {
             line.push_str(&format!(" category=\"{}\"", esc(&feed.tags.join(","))));
+        }
+        if feed.full_text {
+            line.push_str(" fullText=\"true\"");
         }
         out.push_str(&line);
         out.push_str("/>\n");

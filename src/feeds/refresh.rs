@@ -6,7 +6,8 @@ use std::time::Duration;
 use chrono::Utc;
 
 use super::fetched::{fetch_feed, FeedResult};
-use crate::fetch::{pool, Client, HttpSettings};
+use super::fulltext::{self, KnownPages, OnPage, PageJob, PageSummary};
+use crate::fetch::{pool, Client, HttpSettings, Validators};
 use crate::store::{Feed, FetchRecord, ImportSummary, Settled, Store, StoreError};
 
 /// How a fetch run behaves.
@@ -19,6 +20,12 @@ pub struct FetchOptions {
     pub per_host: usize,
     /// Seconds between a feed's fetches when it sets none.
     pub default_interval: Duration,
+    /// Full text: the pause after a page request before the next one to the same host (page
+    /// requests to one host never run at once).
+    pub page_delay: Duration,
+    /// Full text: the most pages fetched for one feed in one run; the other items wait for
+    /// the next run.
+    pub max_pages_per_feed: usize,
 }
 
 impl Default for FetchOptions {
@@ -29,6 +36,8 @@ impl Default for FetchOptions {
             per_host: 2,
             // newsboat's reload-time default: an hour
             default_interval: Duration::from_secs(60 * 60),
+            page_delay: Duration::from_secs(1),
+            max_pages_per_feed: 100,
         }
     }
 }
@@ -56,6 +65,8 @@ pub enum FeedOutcome {
 pub struct FetchReport {
     pub feeds: Vec<FeedReport>,
     pub summary: ImportSummary,
+    /// What the full-text feeds' page requests gave.
+    pub pages: PageSummary,
 }
 
 impl FetchReport {
@@ -76,7 +87,11 @@ impl std::fmt::Display for FetchReport {
             s.updated,
             s.unchanged,
             self.failed()
-        )
+        )?;
+        match self.pages.total() {
+            0 => Ok(()),
+            _ => write!(f, "; {}", self.pages),
+        }
     }
 }
 
@@ -90,43 +105,55 @@ pub fn due_feeds(store: &Store, all: bool) -> Result<Vec<Feed>, StoreError> {
         .collect())
 }
 
-/// Fetches `feeds`: parsing on the pool's threads, storing here as each feed arrives.
-/// `progress` sees each feed's report as it is stored. Only a store error stops the run.
+/// Fetches `feeds`: parsing on the pool's threads, storing here as each feed arrives, then the
+/// linked pages of the full-text feeds' new items. `progress` sees each feed's report as it is
+/// stored. Only a store error stops the run.
 pub fn fetch_feeds(
     store: &mut Store,
     feeds: Vec<Feed>,
     options: &FetchOptions,
     progress: &mut dyn FnMut(&FeedReport),
 ) -> Result<FetchReport, StoreError> {
+    fetch_feeds_and_pages(store, feeds, options, progress, &mut |_, _| {})
+}
+
+/// [`fetch_feeds`], and `on_page` sees each linked page as it is stored.
+pub fn fetch_feeds_and_pages(
+    store: &mut Store,
+    feeds: Vec<Feed>,
+    options: &FetchOptions,
+    progress: &mut dyn FnMut(&FeedReport),
+    on_page: OnPage,
+) -> Result<FetchReport, StoreError> {
     let client = Client::new(options.http.clone());
     let today = Utc::now().date_naive();
     let mut report = FetchReport::default();
     let mut settled = Settled::default();
     let mut stopped: Option<StoreError> = None;
-    let host_of = |feed: &Feed| {
-        url::Url::parse(&feed.url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_default()
-    };
+    let known = fulltext::known_pages(store, &feeds)?;
+    let none = KnownPages::new();
+    let mut waiting = Waiting::default();
     let work = |feed: Feed| {
-        let result = fetch_feed(&client, &feed, today);
+        let known = known.get(&feed.id).unwrap_or(&none);
+        let result = fetch_feed(&client, &feed, today, known, options.max_pages_per_feed);
         (feed, result)
     };
     pool::run(
         feeds,
-        host_of,
+        feed_host,
         options.parallel,
         options.per_host,
         work,
         |done| {
-            let Ok((feed, result)) = done else {
+            let Ok((feed, mut result)) = done else {
                 return; // fetch_feed catches its own panics; the pool's net is never reached
             };
             if stopped.is_some() {
                 return;
             }
-            match store_result(store, &mut settled, &feed, result, options) {
+            let taken = result.take_pages();
+            let stored = store_result(store, &mut settled, &feed, result, options);
+            match stored.and_then(|r| waiting.add(store, feed.id, taken).map(|()| r)) {
                 Ok(feed_report) => {
                     if let FeedOutcome::Stored { summary, .. } = &feed_report.outcome {
                         add(&mut report.summary, summary);
@@ -138,9 +165,62 @@ pub fn fetch_feeds(
             }
         },
     );
-    match stopped {
-        Some(err) => Err(store.explain(err)),
-        None => Ok(report),
+    if let Some(err) = stopped {
+        return Err(store.explain(err));
+    }
+    report.pages = waiting.fetch(store, &client, options, on_page)?;
+    Ok(report)
+}
+
+fn feed_host(feed: &Feed) -> String {
+    url::Url::parse(&feed.url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The full-text feeds' items that wait for their page, and the validators held back until
+/// those pages are stored.
+#[derive(Default)]
+struct Waiting {
+    jobs: Vec<PageJob>,
+    held: Vec<(i64, Validators)>,
+}
+
+impl Waiting {
+    /// A stored feed's jobs, but for the items it did not store (deleted by the user).
+    fn add(
+        &mut self,
+        store: &Store,
+        feed_id: i64,
+        (jobs, keep): (Vec<PageJob>, Option<Validators>),
+    ) -> Result<(), StoreError> {
+        if jobs.is_empty() {
+            return Ok(());
+        }
+        self.held.extend(keep.map(|v| (feed_id, v)));
+        for job in jobs {
+            if store.has_origin(&job.origin)? {
+                self.jobs.push(job);
+            }
+        }
+        Ok(())
+    }
+
+    /// Fetches the pages, then records the held validators: those feeds' next fetch may be a
+    /// 304 again.
+    fn fetch(
+        self,
+        store: &mut Store,
+        client: &Client,
+        options: &FetchOptions,
+        on_page: OnPage,
+    ) -> Result<PageSummary, StoreError> {
+        let summary = fulltext::fetch_pages(store, client, self.jobs, options, on_page)?;
+        for (id, v) in self.held {
+            store.keep_validators(id, v.etag.as_deref(), v.last_modified.as_deref())?;
+        }
+        Ok(summary)
     }
 }
 
@@ -172,6 +252,7 @@ pub fn store_result(
             moved_to,
             site_url,
             warnings,
+            pages_pending,
             ..
         } => {
             let mut summary = ImportSummary::default();
@@ -183,6 +264,7 @@ pub fn store_result(
             record.status = format!("ok: {} new, {} updated", summary.imported, summary.updated);
             record.etag = validators.etag;
             record.last_modified = validators.last_modified;
+            record.forget_validators = pages_pending;
             record.moved_to = moved_to;
             record.site_url = site_url;
             FeedOutcome::Stored { summary, warnings }

@@ -67,7 +67,8 @@ pub fn subscribe(
         .ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
     debug_assert_eq!(feed.id, id);
     let today = Utc::now().date_naive();
-    let result = prepare_parsed(parsed, fetched, &feed, today);
+    // A new subscription has full text off: nothing to fetch but the feed.
+    let result = prepare_parsed(parsed, fetched, &feed, today, &Default::default(), 0);
     let report = store_result(store, &mut Settled::default(), &feed, result, options)?;
     let feed = store.find_feed(&feed.name)?.unwrap_or(feed);
     Ok(Subscribed::Added { feed, report })

@@ -20,11 +20,10 @@ pub fn prepare_item(
         parent_folder: None,
     };
     let article = ingest::derive(doc.to_parsed(), &from);
-    NewArticle::new(article, &doc.to_bytes(), Some(origin), source).from_feed(
-        feed_id,
-        &doc.categories,
-        today,
-    )
+    let page_text = doc.page.as_ref().map(crate::feeds::PageText::has_text);
+    NewArticle::new(article, &doc.to_bytes(), Some(origin), source)
+        .from_feed(feed_id, &doc.categories, today)
+        .with_page_text(page_text)
 }
 
 /// Every item of a feed file, as articles (its title is their source unless `--source`).

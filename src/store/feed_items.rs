@@ -1,10 +1,60 @@
-//! What a feed item adds to writing an article: its categories as tags, the day it was first
-//! seen kept through updates, and its URL given up when another article already holds it.
+//! What a feed item adds to an article and to writing it: where it came from, its categories
+//! as tags, what its linked page gave, the day it was first seen kept through updates, and its
+//! URL given up when another article already holds it.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::import::NewArticle;
 use super::Result;
+
+/// Where a feed item came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedItem {
+    /// The subscription (`None` for a feed file given to `import`).
+    pub feed_id: Option<i64>,
+    /// Whether the body is the linked page's text (`Some(false)`: the page failed, the body is
+    /// the summary; `None`: no page was asked for).
+    pub page_text: Option<bool>,
+}
+
+/// Categories kept per item: a feed that lists hundreds is tagging for search engines.
+const MAX_ITEM_TAGS: usize = 20;
+
+impl NewArticle {
+    /// Marks this article as a feed's item with its categories, dated `today` when the item
+    /// has no date.
+    pub fn from_feed(
+        mut self,
+        feed_id: Option<i64>,
+        categories: &[String],
+        today: chrono::NaiveDate,
+    ) -> NewArticle {
+        self.feed = Some(FeedItem {
+            feed_id,
+            page_text: None,
+        });
+        for category in categories {
+            let tag = category.trim();
+            let known = self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
+            if !tag.is_empty() && tag.len() <= 100 && !known && self.tags.len() < MAX_ITEM_TAGS {
+                self.tags.push(tag.to_string());
+            }
+        }
+        if self.article.parsed.date.is_none() {
+            self.article.parsed.date = Some(today);
+            self.first_seen = true;
+        }
+        self
+    }
+
+    /// Records what the item's linked page gave (see [`FeedItem::page_text`]).
+    pub fn with_page_text(mut self, page_text: Option<bool>) -> NewArticle {
+        if let Some(feed) = &mut self.feed {
+            feed.page_text = page_text;
+        }
+        self
+    }
+}
 
 /// A feed item's categories, replacing what an older version of it had.
 pub(super) fn write_tags(tx: &Transaction, id: i64, tags: &[String], fresh: bool) -> Result<()> {
@@ -17,6 +67,14 @@ pub(super) fn write_tags(tx: &Transaction, id: i64, tags: &[String], fresh: bool
     for tag in tags {
         insert.execute(params![tag, id])?;
     }
+    Ok(())
+}
+
+/// Whether a feed item's body is its linked page's text (1), its summary because the page
+/// failed (0), or no page was asked for (NULL).
+pub(super) fn write_page_text(tx: &Transaction, id: i64, page_text: Option<bool>) -> Result<()> {
+    tx.prepare_cached("UPDATE articles SET page_text = ?2 WHERE id = ?1")?
+        .execute(params![id, page_text])?;
     Ok(())
 }
 

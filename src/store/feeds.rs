@@ -34,6 +34,8 @@ pub struct Feed {
     pub next_due: i64,
     pub articles: u64,
     pub unread: u64,
+    /// Each new item's linked page is fetched and its main text kept instead of the summary.
+    pub full_text: bool,
 }
 
 /// What a fetch attempt leaves on its feed.
@@ -45,6 +47,9 @@ pub struct FetchRecord {
     /// New validators (`None` keeps the old ones).
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Drop the validators, so the next fetch reads the whole feed again (a full-text feed
+    /// whose items still wait for their pages).
+    pub forget_validators: bool,
     pub next_due: i64,
     /// A permanent redirect's target: the feed's URL from now on.
     pub moved_to: Option<String>,
@@ -54,7 +59,7 @@ pub struct FetchRecord {
 const COLUMNS: &str = "f.id, f.name, f.url, f.site_url, f.tags, f.enabled, f.interval_secs,
     f.etag, f.last_modified, f.last_fetch, f.last_status, f.failed, f.gone, f.next_due,
     (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),
-    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0)";
+    (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0), f.full_text";
 
 /// A feed row, its texts display-safe as they leave the store (the validators go back to the
 /// server exactly as it sent them, and were sanitized when they arrived).
@@ -81,6 +86,7 @@ fn feed_of(r: &Row) -> rusqlite::Result<Feed> {
         next_due: r.get(13)?,
         articles: r.get::<_, i64>(14)? as u64,
         unread: r.get::<_, i64>(15)? as u64,
+        full_text: r.get(16)?,
     })
 }
 
@@ -194,6 +200,31 @@ impl Store {
         Ok(())
     }
 
+    /// Turns full text on or off for a feed. Turning it on forgets the feed's validators, so
+    /// its next fetch reads the whole feed and the items it lists get their pages.
+    pub fn set_feed_full_text(&self, id: i64, on: bool) -> Result<()> {
+        let sql = "UPDATE feeds SET full_text = ?2,
+                etag = CASE WHEN ?2 AND NOT full_text THEN NULL ELSE etag END,
+                last_modified = CASE WHEN ?2 AND NOT full_text THEN NULL ELSE last_modified END
+             WHERE id = ?1";
+        self.conn.execute(sql, params![id, on])?;
+        Ok(())
+    }
+
+    /// Records validators a fetch left aside until its full-text pages were stored.
+    pub fn keep_validators(
+        &self,
+        id: i64,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE feeds SET etag = ?2, last_modified = ?3 WHERE id = ?1",
+            params![id, etag, last_modified],
+        )?;
+        Ok(())
+    }
+
     /// Sets a feed's tags.
     pub fn set_feed_tags(&self, id: i64, tags: &[String]) -> Result<()> {
         self.conn.execute(
@@ -207,7 +238,8 @@ impl Store {
     pub fn record_fetch(&self, id: i64, record: &FetchRecord) -> Result<()> {
         self.conn.execute(
             "UPDATE feeds SET last_fetch = ?2, last_status = ?3, failed = ?4, gone = ?5,
-                etag = coalesce(?6, etag), last_modified = coalesce(?7, last_modified),
+                etag = CASE WHEN ?10 THEN NULL ELSE coalesce(?6, etag) END,
+                last_modified = CASE WHEN ?10 THEN NULL ELSE coalesce(?7, last_modified) END,
                 next_due = ?8, site_url = coalesce(?9, site_url)
              WHERE id = ?1",
             params![
@@ -220,6 +252,7 @@ impl Store {
                 record.last_modified,
                 record.next_due,
                 record.site_url,
+                record.forget_validators,
             ],
         )?;
         if let Some(url) = &record.moved_to {

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::codec::compress;
-use super::feed_items::{kept_first_seen, url_owner, write_tags};
+use super::feed_items::{kept_first_seen, url_owner, write_page_text, write_tags, FeedItem};
 use super::identity::{find, Table};
 use super::mentions::write_mentions;
 use super::names::ensure_source;
@@ -39,16 +39,6 @@ pub struct NewArticle {
     pub(super) tags: Vec<String>,
 }
 
-/// Where a feed item came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FeedItem {
-    /// The subscription (`None` for a feed file given to `import`).
-    pub feed_id: Option<i64>,
-}
-
-/// Categories kept per item: a feed that lists hundreds is tagging for search engines.
-const MAX_ITEM_TAGS: usize = 20;
-
 impl NewArticle {
     /// Prepares an article and the original bytes it came from (kept for `reindex`).
     pub fn new(
@@ -74,29 +64,6 @@ impl NewArticle {
             first_seen: false,
             tags: Vec::new(),
         }
-    }
-
-    /// Marks this article as a feed's item with its categories, dated `today` when the item
-    /// has no date.
-    pub fn from_feed(
-        mut self,
-        feed_id: Option<i64>,
-        categories: &[String],
-        today: chrono::NaiveDate,
-    ) -> NewArticle {
-        self.feed = Some(FeedItem { feed_id });
-        for category in categories {
-            let tag = category.trim();
-            let known = self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
-            if !tag.is_empty() && tag.len() <= 100 && !known && self.tags.len() < MAX_ITEM_TAGS {
-                self.tags.push(tag.to_string());
-            }
-        }
-        if self.article.parsed.date.is_none() {
-            self.article.parsed.date = Some(today);
-            self.first_seen = true;
-        }
-        self
     }
 
     /// The size of the original bytes.
@@ -252,8 +219,9 @@ fn upsert(
     write_raw(tx, id, item)?;
     let fresh = existing.is_none();
     write_mentions(tx, id, &item.article, settled, fresh)?;
-    if item.feed.is_some() {
+    if let Some(feed) = item.feed {
         write_tags(tx, id, &item.tags, fresh)?;
+        write_page_text(tx, id, feed.page_text)?;
     }
     let outcome = match existing {
         Some(_) => ImportOutcome::Updated,

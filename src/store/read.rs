@@ -37,6 +37,8 @@ pub struct StoredArticle {
     pub origin: Option<String>,
     /// The date is the day the article was first seen: its feed gave none.
     pub first_seen: bool,
+    /// A feed item whose linked page could not be read: its body is the feed's summary.
+    pub summary_only: bool,
 }
 
 use rusqlite::OptionalExtension;
@@ -49,7 +51,8 @@ impl Store {
     /// The whole article with this id, or `None`.
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
         let sql = "SELECT a.id, a.title, s.name, a.date, a.url, a.is_read, a.is_starred,
-                          a.byline, a.author, a.origin, t.raw, a.first_seen_date
+                          a.byline, a.author, a.origin, t.raw, a.first_seen_date,
+                          a.page_text IS 0
                    FROM articles a LEFT JOIN sources s ON s.id = a.source_id
                    LEFT JOIN article_raw t ON t.article_id = a.id
                    WHERE a.id = ?1";
@@ -74,6 +77,7 @@ impl Store {
                     people: Vec::new(),
                     origin: opt_text(r, 9)?,
                     first_seen: r.get(11)?,
+                    summary_only: r.get(12)?,
                 })
             })
             .optional()?;

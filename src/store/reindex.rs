@@ -4,7 +4,7 @@
 use rusqlite::{params, Transaction};
 
 use super::codec::decompress;
-use super::feed_items::{kept_first_seen, write_tags};
+use super::feed_items::{kept_first_seen, write_page_text, write_tags};
 use super::import::{write_fts, NewArticle};
 use super::mentions::write_mentions;
 use super::names::ensure_source;
@@ -105,8 +105,9 @@ impl RewriteTx<'_> {
             return Ok(false);
         }
         write_mentions(&self.tx, id, &item.article, &mut self.settled, false)?;
-        if item.feed.is_some() {
+        if let Some(feed) = item.feed {
             write_tags(&self.tx, id, &item.tags, false)?;
+            write_page_text(&self.tx, id, feed.page_text)?;
         }
         let title = item.article.parsed.title.clone();
         self.full_text.push((id, title, item.body_text.clone()));

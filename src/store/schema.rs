@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -178,6 +178,16 @@ CREATE TABLE source_renamed (
     key       TEXT PRIMARY KEY,     -- sources.key folding of the old name
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE
 ) WITHOUT ROWID;
+";
+
+/// Full text for feeds that carry only a summary: the feed's setting, and what each item's
+/// linked page gave.
+const V5: &str = "
+ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0; -- fetch each item's page
+-- NULL: no page asked for; 1: the body is the linked page's text; 0: the page failed, the body
+-- is the feed's summary (what `fetch --full-text-retry` tries again)
+ALTER TABLE articles ADD COLUMN page_text INTEGER;
+CREATE INDEX articles_page ON articles(feed_id, page_text) WHERE page_text IS NOT NULL;
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.

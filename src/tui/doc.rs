@@ -44,6 +44,9 @@ pub struct Doc {
     pub matches: Vec<usize>,
 }
 
+/// What the meta line adds for a feed item whose linked page could not be read.
+pub const SUMMARY_ONLY: &str = "summary only";
+
 /// Lays `article` out at `width` columns.
 pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
     let w = usize::from(width.max(1));
@@ -64,6 +67,9 @@ pub fn build(article: &StoredArticle, width: u16, needles: &Needles) -> Doc {
         false => d.format("%a %-d %b %Y").to_string(),
     }));
     meta.extend(article.byline.clone().or_else(|| article.author.clone()));
+    if article.summary_only {
+        meta.push(SUMMARY_ONLY.to_string());
+    }
     if !meta.is_empty() {
         push(&mut lines, LineKind::Meta, &meta.join(" · "), ("", ""));
     }
@@ -238,6 +244,7 @@ mod meta_tests {
             people: Vec::new(),
             origin: None,
             first_seen,
+            summary_only: false,
         }
     }
 
@@ -251,6 +258,18 @@ mod meta_tests {
         assert_eq!(
             meta(&article(false)),
             "Harbour Feed · Wed 4 Mar 2026 · A. Writer"
+        );
+    }
+
+    #[test]
+    fn an_item_whose_page_failed_says_summary_only() {
+        let mut a = article(false);
+        a.summary_only = true;
+        let doc = build(&a, 80, &Needles::default());
+        assert_eq!(doc.lines[1].kind, LineKind::Meta);
+        assert_eq!(
+            doc.lines[1].text,
+            "Harbour Feed · Wed 4 Mar 2026 · A. Writer · summary only"
         );
     }
 

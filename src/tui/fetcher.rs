@@ -10,7 +10,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::msg::{FetchEvent, Input, Response};
-use crate::feeds::{due_feeds, fetch_feeds, FeedOutcome, FetchOptions};
+use crate::feeds::fulltext::PageSummary;
+use crate::feeds::{due_feeds, fetch_feeds_and_pages, FeedOutcome, FetchOptions};
 use crate::store::Store;
 
 /// Starts fetch threads, one at a time.
@@ -125,7 +126,11 @@ fn fetch(
             failed,
         });
     };
-    let report = fetch_feeds(&mut store, feeds, options, &mut progress)?;
+    let mut on_page = |pages: &PageSummary, total: usize| {
+        let done = usize::try_from(pages.total()).unwrap_or(usize::MAX);
+        send(FetchEvent::Pages { done, total });
+    };
+    let report = fetch_feeds_and_pages(&mut store, feeds, options, &mut progress, &mut on_page)?;
     send(FetchEvent::Done {
         new: report.summary.imported,
         updated: report.summary.updated,

@@ -287,6 +287,11 @@ pub enum FetchEvent {
         name: String,
         failed: Option<String>,
     },
+    /// The feeds are stored; `done` of the full-text feeds' `total` linked pages are too.
+    Pages {
+        done: usize,
+        total: usize,
+    },
     Done {
         new: u64,
         updated: u64,

@@ -155,17 +155,21 @@ pub struct Fetching {
     pub done: usize,
     pub total: usize,
     pub failed: usize,
+    /// Linked pages of full-text feeds stored, of how many, once the feeds are done.
+    pub pages: Option<(usize, usize)>,
     /// Started by the timer (or by `R` taking in an import): "nothing due" and "no feeds" are
     /// not announced.
     pub quiet: bool,
 }
 
 impl Fetching {
-    /// "12/40", or "…" until the fetch thread has counted the feeds.
+    /// "12/40", or "…" until the fetch thread has counted the feeds, then "pages 3/10" while
+    /// the full-text feeds' linked pages are fetched.
     pub fn progress(&self) -> String {
-        match self.total {
-            0 => "…".to_string(),
-            total => format!("{}/{total}", self.done),
+        match (self.pages, self.total) {
+            (Some((done, total)), _) => format!("pages {done}/{total}"),
+            (None, 0) => "…".to_string(),
+            (None, total) => format!("{}/{total}", self.done),
         }
     }
 }

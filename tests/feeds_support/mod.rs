@@ -3,10 +3,12 @@
 
 #![allow(dead_code)]
 
+pub mod pages;
 pub mod store;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
@@ -21,6 +23,8 @@ pub struct Route {
     pub etag: Option<String>,
     /// Never answer (the connection is held open until the server stops).
     pub hang: bool,
+    /// How long the answer takes.
+    pub delay: Duration,
 }
 
 impl Route {
@@ -31,6 +35,7 @@ impl Route {
             headers: vec![("Content-Type".into(), content_type.into())],
             etag: None,
             hang: false,
+            delay: Duration::ZERO,
         }
     }
 
@@ -45,6 +50,7 @@ impl Route {
             headers: Vec::new(),
             etag: None,
             hang: false,
+            delay: Duration::ZERO,
         }
     }
 
@@ -57,6 +63,18 @@ impl Route {
         self.etag = Some(etag.into());
         self
     }
+
+    /// Answers after `delay`.
+    pub fn slow(mut self, delay: Duration) -> Route {
+        self.delay = delay;
+        self
+    }
+
+    /// Never answers.
+    pub fn hang(mut self) -> Route {
+        self.hang = true;
+        self
+    }
 }
 
 /// A request the server saw.
@@ -64,12 +82,22 @@ impl Route {
 pub struct Seen {
     pub path: String,
     pub headers: HashMap<String, String>,
+    /// When the request arrived.
+    pub at: std::time::Instant,
 }
 
 pub struct FeedServer {
     pub base: String,
     routes: Arc<Mutex<HashMap<String, Route>>>,
     seen: Arc<Mutex<Vec<Seen>>>,
+    busy: Arc<Busy>,
+}
+
+/// Requests being answered now, and the most there ever were at once.
+#[derive(Default)]
+struct Busy {
+    now: AtomicUsize,
+    most: AtomicUsize,
 }
 
 impl FeedServer {
@@ -78,14 +106,31 @@ impl FeedServer {
         let base = format!("http://{}", server.server_addr());
         let routes: Arc<Mutex<HashMap<String, Route>>> = Arc::default();
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
-        let (r, s) = (routes.clone(), seen.clone());
+        let busy: Arc<Busy> = Arc::default();
+        let (r, s, b) = (routes.clone(), seen.clone(), busy.clone());
         thread::spawn(move || {
             for request in server.incoming_requests() {
-                let (r, s) = (r.clone(), s.clone());
-                thread::spawn(move || answer(request, &r, &s));
+                let (r, s, b) = (r.clone(), s.clone(), b.clone());
+                thread::spawn(move || {
+                    let now = b.now.fetch_add(1, Ordering::SeqCst) + 1;
+                    b.most.fetch_max(now, Ordering::SeqCst);
+                    answer(request, &r, &s);
+                    b.now.fetch_sub(1, Ordering::SeqCst);
+                });
             }
         });
-        FeedServer { base, routes, seen }
+        FeedServer {
+            base,
+            routes,
+            seen,
+            busy,
+        }
+    }
+
+    /// The most requests the server was ever answering at once (a hanging one counts until
+    /// it gives up).
+    pub fn most_at_once(&self) -> usize {
+        self.busy.most.load(Ordering::SeqCst)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -122,6 +167,7 @@ fn answer(
     seen.lock().unwrap().push(Seen {
         path: path.clone(),
         headers,
+        at: std::time::Instant::now(),
     });
     let route = routes.lock().unwrap().get(&path).cloned();
     let Some(route) = route else {
@@ -133,6 +179,7 @@ fn answer(
         thread::sleep(Duration::from_secs(30));
         return;
     }
+    thread::sleep(route.delay);
     let not_modified = route.etag.is_some() && route.etag == if_none_match;
     let (status, body) = match not_modified {
         true => (304, Vec::new()),

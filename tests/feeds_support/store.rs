@@ -15,6 +15,7 @@ pub fn options() -> FetchOptions {
     options.http.proxy_from_env = false;
     options.http.timeout = Duration::from_secs(2);
     options.http.connect_timeout = Duration::from_secs(2);
+    options.page_delay = Duration::from_millis(20);
     options
 }
 

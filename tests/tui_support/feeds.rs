@@ -26,6 +26,7 @@ pub fn feed(id: i64, name: &str, unread: u64, status: &str, failed: bool) -> Fee
         next_due: 0,
         articles: unread * 2,
         unread,
+        full_text: false,
     }
 }
 

@@ -84,6 +84,7 @@ fn article(i: usize) -> StoredArticle {
         ],
         origin: None,
         first_seen: false,
+        summary_only: false,
     }
 }
 

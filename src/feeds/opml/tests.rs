@@ -83,16 +83,47 @@ fn export_then_import_round_trips_names_urls_and_tags() {
             url: "https://e.org/a?x=1&y=2".into(),
             site_url: Some("https://e.org/".into()),
             tags: vec!["news".into(), "tag/two".into()],
+            full_text: true,
         },
         Subscription {
             name: "Plain".into(),
             url: "http://p.org/rss".into(),
             site_url: None,
             tags: vec![],
+            full_text: false,
         },
     ];
     let written = write_opml("byline", &feeds);
     assert_eq!(read_opml(written.as_bytes()).unwrap().feeds, feeds);
+}
+
+#[test]
+fn the_full_text_setting_is_a_plain_attribute_read_with_any_prefix() {
+    let feed = |f: &Subscription| f.full_text;
+    let written = write_opml(
+        "byline",
+        &[Subscription {
+            name: "A".into(),
+            url: "https://e.org/a".into(),
+            site_url: None,
+            tags: vec![],
+            full_text: true,
+        }],
+    );
+    assert!(written.contains(r#" fullText="true"/>"#), "{written}");
+    let list = r#"<opml><body>
+        <outline xmlUrl="https://e.org/1" fullText="TRUE"/>
+        <outline xmlns:byline="urn:x" xmlUrl="https://e.org/2" byline:fullText="true"/>
+        <outline xmlUrl="https://e.org/3" fullText="false"/>
+        <outline xmlUrl="https://e.org/4"/>
+        </body></opml>"#;
+    let read: Vec<bool> = read_opml(list.as_bytes())
+        .unwrap()
+        .feeds
+        .iter()
+        .map(feed)
+        .collect();
+    assert_eq!(read, [true, true, false, false]);
 }
 
 #[test]

@@ -120,3 +120,39 @@ fn an_undated_item_keeps_the_day_first_seen_through_updates_and_reindex() {
         .unwrap();
     assert_eq!(mentions_dates, 0);
 }
+
+#[test]
+fn full_text_is_off_until_set_and_turning_it_on_forgets_the_validators() {
+    let store = Store::open_in_memory().unwrap();
+    let (id, _) = store.add_feed("A", "https://e.org/a", &[]).unwrap();
+    let record = FetchRecord {
+        etag: Some("\"v1\"".into()),
+        ..FetchRecord::default()
+    };
+    store.record_fetch(id, &record).unwrap();
+    let feed = |s: &Store| s.find_feed("A").unwrap().unwrap();
+    assert!(!feed(&store).full_text);
+    store.set_feed_full_text(id, true).unwrap();
+    assert!(feed(&store).full_text);
+    assert_eq!(
+        feed(&store).etag,
+        None,
+        "the next fetch reads the whole feed"
+    );
+    store.record_fetch(id, &record).unwrap();
+    store.set_feed_full_text(id, true).unwrap();
+    assert_eq!(feed(&store).etag.as_deref(), Some("\"v1\""), "already on");
+    store.set_feed_full_text(id, false).unwrap();
+    assert!(!feed(&store).full_text);
+    let forget = FetchRecord {
+        etag: Some("\"v2\"".into()),
+        last_modified: Some("Sat, 06 Dec 2025 10:00:00 GMT".into()),
+        forget_validators: true,
+        ..FetchRecord::default()
+    };
+    store.record_fetch(id, &forget).unwrap();
+    assert_eq!(
+        (feed(&store).etag, feed(&store).last_modified),
+        (None, None)
+    );
+}

@@ -37,6 +37,26 @@ fn a_version_1_store_migrates_and_keeps_its_articles() {
 }
 
 #[test]
+fn a_version_4_store_gains_full_text_off_and_no_page_outcomes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&conn, &path, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO feeds (id, name, url, added_at) VALUES (7, 'Wire', 'https://e.org/f', 0);
+             INSERT INTO articles (title, content_hash, is_read, imported_at, updated_at, feed_id)
+             VALUES ('Item', x'00', 0, 0, 0, 7);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert!(!store.find_feed("Wire").unwrap().unwrap().full_text);
+    assert!(!store.article(1).unwrap().unwrap().summary_only);
+    assert!(store.page_items(7, false, 10).unwrap().is_empty());
+}
+
+#[test]
 fn a_newer_store_is_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.db");

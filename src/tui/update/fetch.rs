@@ -97,6 +97,12 @@ pub fn event(app: &mut App, event: FetchEvent) -> Vec<Command> {
             }
             refresh_feeds_view(app)
         }
+        FetchEvent::Pages { done, total } => {
+            if let Some(f) = app.fetch.as_mut() {
+                f.pages = Some((done, total));
+            }
+            Vec::new()
+        }
         FetchEvent::Done {
             new,
             updated,
