@@ -310,6 +310,7 @@ fn worker_ms(store: &Store, today: NaiveDate, cases: &[Case]) -> Res<(f64, f64)>
             Request::Query {
                 gen: 1,
                 query: query.clone(),
+                sort: byline::store::Sort::Newest,
                 keep_id: None,
             },
         );

@@ -78,3 +78,24 @@ fn a_closed_pipe_ends_the_command_quietly() {
         );
     }
 }
+
+#[test]
+fn list_sort_orders_the_rows_before_or_after_the_query() {
+    let dir = samples();
+    let dates = |args: &[&str]| -> Vec<String> {
+        let (code, out, err) = run(&dir, args);
+        assert_eq!(code, 0, "{err}");
+        out.lines()
+            .map(|l| l.split_whitespace().nth(1).unwrap_or_default().to_string())
+            .collect()
+    };
+    let newest = dates(&["list", "source:nww"]);
+    let oldest = dates(&["list", "--sort", "oldest", "source:nww"]);
+    let mut reversed = newest.clone();
+    reversed.reverse();
+    assert_eq!(oldest, reversed);
+    assert_eq!(dates(&["list", "source:nww", "--sort=oldest"]), oldest);
+    let (code, _, err) = run(&dir, &["list", "--sort", "sideways"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("newest, oldest, source or unread"), "{err}");
+}

@@ -271,6 +271,7 @@ fn the_worker_answers_from_a_real_store() {
         Request::Query {
             gen: 7,
             query: query.clone(),
+            sort: byline::store::Sort::Newest,
             keep_id: None,
         },
     )

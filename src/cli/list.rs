@@ -8,7 +8,7 @@ use serde_json::json;
 
 use byline::model::BlockKind;
 use byline::query::Query;
-use byline::store::{ArticleRow, Store, StoredArticle};
+use byline::store::{ArticleRow, Sort, Store, StoredArticle};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -22,6 +22,9 @@ pub struct ListArgs {
     /// At most this many articles.
     #[arg(long, default_value_t = 100)]
     pub limit: u64,
+    /// The order: newest (the default), oldest, source or unread (unread first).
+    #[arg(long, default_value = "newest")]
+    pub sort: Sort,
 }
 
 #[derive(Debug, Args)]
@@ -35,7 +38,7 @@ pub struct ShowArgs {
 
 pub fn list(store: &Store, query: &Query, args: ListArgs) -> Result<ExitCode> {
     let today = super::today();
-    let rows = store.search(query, today, 0, args.limit)?;
+    let rows = store.search_sorted(query, today, args.sort, 0, args.limit)?;
     let mut out = String::new();
     for row in &rows {
         if args.json {

@@ -108,14 +108,15 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Feed(command) => feed::run(&mut open_store(store_path)?, command),
         Command::Fetch(args) => fetch::run(&mut open_store(store_path)?, args),
         Command::List(mut args) => {
-            take_options(&mut args.query, &mut args.json, &mut args.limit)?;
+            let (json, limit, sort) = (&mut args.json, &mut args.limit, Some(&mut args.sort));
+            take_options(&mut args.query, json, limit, sort)?;
             let query = parse_query(&byline::query::from_args(&args.query))?;
             read_only(store_path, |store| list::list(store, &query, args))
         }
         Command::Show(args) => read_only(store_path, |store| list::show(store, args)),
         Command::Sources(args) => read_only(store_path, |store| facets::sources(store, args)),
         Command::People(mut args) => {
-            take_options(&mut args.query, &mut args.json, &mut args.limit)?;
+            take_options(&mut args.query, &mut args.json, &mut args.limit, None)?;
             let query = parse_query(&byline::query::from_args(&args.query))?;
             read_only(store_path, |store| facets::people(store, &query, args))
         }
@@ -250,6 +251,7 @@ pub fn reader(store_path: PathBuf) -> Result<ExitCode> {
         query: Vec::new(),
         json: false,
         limit: 30,
+        sort: byline::store::Sort::Newest,
     };
     list::list(
         &open_with_samples(&store_path)?,
@@ -274,7 +276,12 @@ pub fn quiet_on_closed_pipe() {
 /// Options written after a query (`byline list person:x --limit 5`): the query takes every
 /// argument after its first (it may start with `-`), so they are taken back out of it here.
 /// Another `--word` is refused by name rather than read as a doubly negated term.
-pub fn take_options(words: &mut Vec<String>, json: &mut bool, limit: &mut u64) -> Result<()> {
+pub fn take_options(
+    words: &mut Vec<String>,
+    json: &mut bool,
+    limit: &mut u64,
+    mut sort: Option<&mut byline::store::Sort>,
+) -> Result<()> {
     let mut kept = Vec::with_capacity(words.len());
     let mut rest = std::mem::take(words).into_iter();
     while let Some(word) = rest.next() {
@@ -291,6 +298,12 @@ pub fn take_options(words: &mut Vec<String>, json: &mut bool, limit: &mut u64) -
                 *limit = value
                     .parse()
                     .with_context(|| format!("--limit takes a number, not {:?}", safe(&value)))?;
+            }
+            "--sort" if sort.is_some() => {
+                let value = value.or_else(|| rest.next()).unwrap_or_default();
+                if let Some(sort) = sort.as_deref_mut() {
+                    *sort = value.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+                }
             }
             other if other.starts_with("--") => anyhow::bail!("unknown option {}", safe(other)),
             _ => kept.push(word),

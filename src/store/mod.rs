@@ -22,6 +22,7 @@ mod safety;
 mod schema;
 mod search;
 mod settled;
+mod sort;
 mod source_edit;
 mod state;
 mod wordset;
@@ -38,6 +39,7 @@ pub use reindex::{RewriteTx, StoredRaw};
 pub use safety::explain;
 pub use schema::SCHEMA_VERSION;
 pub use settled::Settled;
+pub use sort::Sort;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

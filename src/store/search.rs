@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::compile::Compiler;
 use super::plan::{Draft, Filter, Plan, WalkSet};
-use super::{ArticleRow, Result, Store};
+use super::{ArticleRow, Result, Sort, Store};
 use crate::query::Query;
 
 /// A compiled query and what it was compiled for: the query, the day relative dates were
@@ -29,19 +29,39 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleRow>> {
-        let filter = self.filter(query, today)?;
-        self.rows(&filter, offset, limit)
+        self.search_sorted(query, today, Sort::Newest, offset, limit)
     }
 
-    /// The rows `filter` matches, newest first, `limit` of them from `offset`.
-    pub(super) fn rows(&self, filter: &Filter, offset: u64, limit: u64) -> Result<Vec<ArticleRow>> {
+    /// [`Store::search`] in another order. Only newest and oldest first are read straight
+    /// from an index; by source and unread first sort the matching articles.
+    pub fn search_sorted(
+        &self,
+        query: &Query,
+        today: NaiveDate,
+        sort: Sort,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<ArticleRow>> {
+        let filter = self.filter(query, today)?;
+        self.rows(&filter, sort, offset, limit)
+    }
+
+    /// The rows `filter` matches in `sort` order, `limit` of them from `offset`.
+    pub(super) fn rows(
+        &self,
+        filter: &Filter,
+        sort: Sort,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<ArticleRow>> {
         let by_date = |condition: &str| {
             format!(
                 "SELECT {ROW_COLUMNS}
                  FROM articles a LEFT JOIN sources s ON s.id = a.source_id
                  WHERE {condition}
-                 ORDER BY a.date DESC, a.id DESC
-                 LIMIT {limit} OFFSET {offset}"
+                 ORDER BY {}
+                 LIMIT {limit} OFFSET {offset}",
+                sort.order_by(false)
             )
         };
         let sql = match &filter.plan {
@@ -51,9 +71,11 @@ impl Store {
                  FROM mentions m CROSS JOIN articles a ON a.id = m.article_id
                  LEFT JOIN sources s ON s.id = a.source_id
                  WHERE m.person_id IN ({}) AND {}
-                 ORDER BY m.date DESC, m.article_id DESC
+                 ORDER BY {}
                  LIMIT {limit} OFFSET {offset}",
-                person.id, person.rest_sql
+                person.id,
+                person.rest_sql,
+                sort.order_by(true)
             ),
             Plan::DateWalk(walk)
                 if self.walk_pays(&walk.set, &filter.params, offset + limit)? =>

@@ -6,6 +6,7 @@ mod people;
 mod plan_choice;
 mod plans;
 mod settled;
+mod sorts;
 mod versions;
 
 use chrono::NaiveDate;

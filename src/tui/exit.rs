@@ -52,11 +52,17 @@ pub fn wait(thread: JoinHandle<()>, grace: Duration) -> bool {
 
 /// Saves the state with a connection of our own, for when the worker cannot.
 pub fn save_directly(store: &Path, save: &Request) -> bool {
-    let Request::SaveState { query, selected } = save else {
+    let Request::SaveState {
+        query,
+        selected,
+        sort,
+    } = save
+    else {
         return false;
     };
     let result = crate::store::Store::open(store).and_then(|s| {
         s.set_ui_value("last_query", query)?;
+        s.set_ui_value("sort", sort.name())?;
         let selected = selected.map(|i| i.to_string()).unwrap_or_default();
         s.set_ui_value("selected_id", &selected)
     });

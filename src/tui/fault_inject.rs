@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::msg::{Bulk, FacetItem, FacetKind};
 use super::store_api::StoreApi;
 use crate::query::Query;
-use crate::store::{ArticleRow, Feed, Granularity, StoredArticle};
+use crate::store::{ArticleRow, Feed, Granularity, Sort, StoredArticle};
 
 /// The variable naming the fault.
 pub const TEST_STORE_FAULT: &str = "BYLINE_TEST_STORE_FAULT";
@@ -62,6 +62,17 @@ impl<S: StoreApi> StoreApi for Faulty<S> {
     fn search(&self, q: &Query, t: NaiveDate, o: u64, l: u64) -> anyhow::Result<Vec<ArticleRow>> {
         self.check("search");
         self.api.search(q, t, o, l)
+    }
+    fn search_sorted(
+        &self,
+        q: &Query,
+        t: NaiveDate,
+        sort: Sort,
+        o: u64,
+        l: u64,
+    ) -> anyhow::Result<Vec<ArticleRow>> {
+        self.check("search");
+        self.api.search_sorted(q, t, sort, o, l)
     }
     fn count(&self, q: &Query, today: NaiveDate) -> anyhow::Result<u64> {
         self.check("count");

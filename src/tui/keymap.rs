@@ -73,6 +73,7 @@ actions! {
     MarkAllRead = "mark_all_read": "mark every article the filter lists read (asks above 100)",
     Delete = "delete": "delete the article (kept out of later imports; u undoes)",
     Undo = "undo": "undo the last mark-all or delete",
+    Sort = "sort": "order: newest, oldest, by source, unread first (remembered)",
 }
 
 /// A key as bound: code plus Ctrl/Alt (Shift is folded into the character).

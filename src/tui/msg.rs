@@ -5,7 +5,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::query::Query;
-use crate::store::{ArticleRow, Feed, Mark, StoredArticle};
+use crate::store::{ArticleRow, Feed, Mark, Sort, StoredArticle};
 
 /// Rows per page fetched from the worker.
 pub const PAGE_SIZE: u64 = 200;
@@ -97,12 +97,14 @@ pub enum Request {
     Query {
         gen: u64,
         query: Query,
+        sort: Sort,
         keep_id: Option<i64>,
     },
     /// One more page of the current query.
     Page {
         gen: u64,
         query: Query,
+        sort: Sort,
         page: u64,
     },
     Article {
@@ -133,6 +135,7 @@ pub enum Request {
     SaveState {
         query: String,
         selected: Option<i64>,
+        sort: Sort,
     },
     /// Every subscription with its counts and last status, for the feeds view.
     Feeds,
@@ -207,6 +210,7 @@ pub enum Response {
         total: u64,
         last_query: Option<String>,
         selected: Option<i64>,
+        sort: Sort,
     },
     Results {
         gen: u64,

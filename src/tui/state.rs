@@ -12,7 +12,7 @@ use super::doc::Doc;
 use super::msg::{Bulk, PAGE_SIZE};
 use super::theme::Theme;
 use crate::query::{Query, QueryError};
-use crate::store::{ArticleRow, Feed, StoredArticle};
+use crate::store::{ArticleRow, Feed, Sort, StoredArticle};
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,6 +245,8 @@ pub struct App {
     pub confirm: Option<Confirm>,
     /// What `u` undoes, the newest last.
     pub undo: Vec<Bulk>,
+    /// The list's order (`O` cycles it; remembered with the query).
+    pub sort: Sort,
     pub quit: bool,
 }
 
@@ -295,6 +297,7 @@ impl App {
             link_number: None,
             confirm: None,
             undo: Vec::new(),
+            sort: Sort::Newest,
             full: false,
             quit: false,
         }

@@ -8,7 +8,7 @@ use crate::query::{DateSpec, Query, Term, TermKind};
 
 /// The date picker's entry for the articles whose date is not known (`date:none`).
 pub const UNKNOWN_DATE: &str = "unknown date";
-use crate::store::{ArticleRow, Feed, Granularity, Mark, Store, StoredArticle};
+use crate::store::{ArticleRow, Feed, Granularity, Mark, Sort, Store, StoredArticle};
 
 /// What the reader needs of a store.
 pub trait StoreApi {
@@ -19,6 +19,23 @@ pub trait StoreApi {
         offset: u64,
         limit: u64,
     ) -> anyhow::Result<Vec<ArticleRow>>;
+    /// [`StoreApi::search`] in another order; fakes sort what `search` gives them.
+    fn search_sorted(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        sort: Sort,
+        offset: u64,
+        limit: u64,
+    ) -> anyhow::Result<Vec<ArticleRow>> {
+        if sort == Sort::Newest {
+            return self.search(q, today, offset, limit);
+        }
+        let mut rows = self.search(q, today, 0, u64::MAX)?;
+        sort_rows(&mut rows, sort);
+        let take = usize::try_from(limit).unwrap_or(usize::MAX);
+        Ok(rows.into_iter().skip(offset as usize).take(take).collect())
+    }
     fn count(&self, q: &Query, today: NaiveDate) -> anyhow::Result<u64>;
     fn total(&self) -> anyhow::Result<u64>;
     fn article(&self, id: i64) -> anyhow::Result<Option<StoredArticle>>;
@@ -60,6 +77,21 @@ pub trait StoreApi {
     }
 }
 
+/// Rows in `sort` order as the store gives them (undated last, ties newest id first).
+fn sort_rows(rows: &mut [ArticleRow], sort: Sort) {
+    use std::cmp::Reverse;
+    let newest = |r: &ArticleRow| (Reverse(r.date.is_some()), Reverse(r.date), Reverse(r.id));
+    match sort {
+        Sort::Newest => rows.sort_by_key(newest),
+        Sort::Oldest => rows.sort_by_key(|r| (r.date.is_none(), r.date, r.id)),
+        Sort::Source => rows.sort_by_key(|r| {
+            let source = r.source.as_ref().map(|s| s.to_lowercase());
+            (source.is_none(), source, newest(r))
+        }),
+        Sort::Unread => rows.sort_by_key(|r| (r.read, newest(r))),
+    }
+}
+
 impl StoreApi for Store {
     fn search(
         &self,
@@ -69,6 +101,16 @@ impl StoreApi for Store {
         limit: u64,
     ) -> anyhow::Result<Vec<ArticleRow>> {
         Ok(Store::search(self, q, today, offset, limit)?)
+    }
+    fn search_sorted(
+        &self,
+        q: &Query,
+        today: NaiveDate,
+        sort: Sort,
+        offset: u64,
+        limit: u64,
+    ) -> anyhow::Result<Vec<ArticleRow>> {
+        Ok(Store::search_sorted(self, q, today, sort, offset, limit)?)
     }
     fn count(&self, q: &Query, today: NaiveDate) -> anyhow::Result<u64> {
         Ok(Store::count(self, q, today)?)

@@ -143,6 +143,7 @@ fn a_newer_query_cancels_the_running_histogram_and_is_answered() {
     supersede.asked(2);
     req_tx
         .send(Request::Query {
+            sort: crate::store::Sort::Newest,
             gen: 2,
             query,
             keep_id: None,

@@ -12,7 +12,7 @@ use super::msg::{Request, Response, PAGE_SIZE};
 pub use super::store_api::StoreApi;
 use super::watch::{Supersede, Watch, WATCH_INTERVAL};
 use crate::query::Query;
-use crate::store::{Granularity, StoreError};
+use crate::store::{Granularity, Sort, StoreError};
 
 /// Pages scanned for the article to keep selected when a query changes.
 const KEEP_SCAN_PAGES: u64 = 10;
@@ -66,10 +66,16 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::Query {
             gen,
             query,
+            sort,
             keep_id,
-        } => results(api, today, gen, &query, keep_id),
-        Request::Page { gen, query, page } => api
-            .search(&query, today, page * PAGE_SIZE, PAGE_SIZE)
+        } => results(api, today, gen, (&query, sort), keep_id),
+        Request::Page {
+            gen,
+            query,
+            sort,
+            page,
+        } => api
+            .search_sorted(&query, today, sort, page * PAGE_SIZE, PAGE_SIZE)
             .map(|rows| Some(Response::Page { gen, page, rows })),
         Request::Article { id } => api.article(id).map(|a| {
             Some(Response::Article {
@@ -96,7 +102,11 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
             .set_starred(id, starred)
             .err()
             .map(|e| mark_failed(id, None, Some(starred), &e))),
-        Request::SaveState { query, selected } => save(api, &query, selected).map(|_| None),
+        Request::SaveState {
+            query,
+            selected,
+            sort,
+        } => save(api, &query, selected, sort).map(|_| None),
         Request::Feeds => api.feeds().map(|feeds| Some(Response::Feeds(feeds))),
         Request::MarkFeedRead { feed_id } => api
             .mark_feed_read(feed_id)
@@ -176,10 +186,12 @@ fn init(api: &dyn StoreApi) -> anyhow::Result<Option<Response>> {
     let total = api.total()?;
     let last_query = api.ui_value("last_query")?;
     let selected = api.ui_value("selected_id")?.and_then(|s| s.parse().ok());
+    let sort = api.ui_value("sort")?.and_then(|s| s.parse().ok());
     Ok(Some(Response::Init {
         total,
         last_query,
         selected,
+        sort: sort.unwrap_or_default(),
     }))
 }
 
@@ -187,11 +199,12 @@ fn results(
     api: &dyn StoreApi,
     today: NaiveDate,
     gen: u64,
-    query: &Query,
+    (query, sort): (&Query, Sort),
     keep_id: Option<i64>,
 ) -> anyhow::Result<Option<Response>> {
     let count = api.count(query, today)?;
-    let mut pages = vec![(0, api.search(query, today, 0, PAGE_SIZE)?)];
+    let search = |offset| api.search_sorted(query, today, sort, offset, PAGE_SIZE);
+    let mut pages = vec![(0, search(0)?)];
     if let Some(id) = keep_id {
         let mut page = 0;
         while !pages
@@ -201,7 +214,7 @@ fn results(
             && (page + 1) * PAGE_SIZE < count
         {
             page += 1;
-            pages.push((page, api.search(query, today, page * PAGE_SIZE, PAGE_SIZE)?));
+            pages.push((page, search(page * PAGE_SIZE)?));
         }
         if !pages
             .iter()
@@ -229,8 +242,9 @@ fn histogram(
     Ok(months)
 }
 
-fn save(api: &dyn StoreApi, query: &str, selected: Option<i64>) -> anyhow::Result<()> {
+fn save(api: &dyn StoreApi, query: &str, selected: Option<i64>, sort: Sort) -> anyhow::Result<()> {
     api.set_ui_value("last_query", query)?;
+    api.set_ui_value("sort", sort.name())?;
     api.set_ui_value(
         "selected_id",
         &selected.map(|i| i.to_string()).unwrap_or_default(),

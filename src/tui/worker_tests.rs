@@ -51,6 +51,7 @@ fn date_today_follows_the_clock_past_midnight() {
         let keep_id = None;
         req_tx
             .send(Request::Query {
+                sort: crate::store::Sort::Newest,
                 gen,
                 query,
                 keep_id,

@@ -12,8 +12,10 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             total,
             last_query,
             selected,
+            sort,
         } => {
             app.total = Some(total);
+            app.sort = sort;
             app.keep_id = selected;
             let text = last_query.unwrap_or_default();
             app.filter.input = new_input(&text, app.theme.hint);

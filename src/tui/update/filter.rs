@@ -98,6 +98,7 @@ pub fn new_query(app: &mut App) -> Vec<Command> {
         Command::Request(Request::Query {
             gen: app.gen,
             query: query.clone(),
+            sort: app.sort,
             keep_id: app.keep_id,
         }),
         Command::Request(Request::Histogram {

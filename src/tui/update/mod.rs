@@ -161,6 +161,12 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::MarkAllRead => bulk::mark_all_read(app),
         Action::Delete => bulk::delete(app),
         Action::Undo => bulk::undo(app),
+        Action::Sort => {
+            app.sort = app.sort.next();
+            app.flash = Some((format!("sorted {}", app.sort.label()), FlashKind::Info));
+            // The selected article stays selected where it lands in the new order.
+            filter::new_query(app)
+        }
     }
 }
 
@@ -198,6 +204,7 @@ pub fn save_request(app: &App) -> Request {
     Request::SaveState {
         query: app.query_text().to_string(),
         selected,
+        sort: app.sort,
     }
 }
 

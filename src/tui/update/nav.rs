@@ -58,6 +58,7 @@ pub fn ensure_pages(app: &mut App) -> Vec<Command> {
             cmds.push(Command::Request(Request::Page {
                 gen: app.gen,
                 query,
+                sort: app.sort,
                 page,
             }));
         }

@@ -145,7 +145,7 @@ fn push_chip(
     spans.push(Span::raw(" "));
 }
 
-/// "1,234 of 98,765", then the flash message or key hints.
+/// "1,234 of 98,765" (and the order, unless newest first), then the flash message or key hints.
 pub fn status(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let w = usize::from(area.width);
@@ -159,7 +159,12 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         " …"
     };
-    let left = format!("{count}{loading}  ");
+    // Any order but the default is named, so a list in another order is never mistaken.
+    let order = match app.sort {
+        crate::store::Sort::Newest => String::new(),
+        sort => format!(" · {}", sort.label()),
+    };
+    let left = format!("{count}{order}{loading}  ");
     let fetching = app
         .fetch
         .map(|f| format!("fetching {}  ", f.progress()))
