@@ -256,3 +256,20 @@ fn no_color_holds_in_the_empty_filter_bar_and_pickers() {
         }
     }
 }
+
+#[test]
+fn full_screen_article_80x24() {
+    let mut h = Harness::new(12, 80, 24);
+    h.press(KeyCode::Enter);
+    assert!(h.app.full);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn full_screen_article_120x40() {
+    let mut h = Harness::new(12, 120, 40);
+    h.press(KeyCode::Enter);
+    h.keys("z");
+    assert!(h.app.full);
+    insta::assert_snapshot!(h.screen());
+}
