@@ -112,3 +112,62 @@ fn the_help_names_the_new_keys() {
         assert!(screen.contains(needle), "{needle}:\n{screen}");
     }
 }
+
+#[test]
+fn ctrl_r_in_the_source_picker_renames_the_source_and_u_renames_it_back() {
+    let mut h = Harness::new(12, 80, 24);
+    let sources = |h: &Harness| -> Vec<String> {
+        h.store
+            .articles
+            .borrow()
+            .iter()
+            .filter_map(|a| a.row.source.clone())
+            .collect()
+    };
+    let wire = sources(&h)
+        .iter()
+        .filter(|s| *s == "Northfield Wire")
+        .count();
+    h.press(KeyCode::Char('s'));
+    h.keys("northfield");
+    assert!(h.screen().contains("Ctrl-R renames"));
+    h.ctrl('r');
+    assert!(
+        h.screen().contains("new name: Northfield Wire"),
+        "{}",
+        h.screen()
+    );
+    h.ctrl('u');
+    h.keys("Northfield Times");
+    h.press(KeyCode::Enter);
+    assert!(h.app.picker.is_none());
+    assert_eq!(
+        flash(&h),
+        format!(
+            "renamed the source Northfield Wire to Northfield Times ({wire} articles) (u undoes)"
+        )
+    );
+    assert_eq!(
+        sources(&h)
+            .iter()
+            .filter(|s| *s == "Northfield Times")
+            .count(),
+        wire
+    );
+    h.press(KeyCode::Char('u'));
+    assert_eq!(
+        sources(&h)
+            .iter()
+            .filter(|s| *s == "Northfield Wire")
+            .count(),
+        wire
+    );
+    assert!(flash(&h).starts_with("undone: renamed the source Northfield Times to Northfield Wire"));
+    // Esc while renaming goes back to picking; Esc again closes.
+    h.press(KeyCode::Char('s'));
+    h.ctrl('r');
+    h.press(KeyCode::Esc);
+    assert!(h.app.picker.as_ref().is_some_and(|p| p.rename.is_none()));
+    h.press(KeyCode::Esc);
+    assert!(h.app.picker.is_none());
+}

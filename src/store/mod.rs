@@ -91,6 +91,8 @@ pub enum StoreError {
     NoSuchSource(String),
     #[error("{name:?} names several sources ({matches}): give the whole name")]
     AmbiguousSource { name: String, matches: String },
+    #[error("a source is already called {0:?}: `byline source merge` joins two sources")]
+    SourceExists(String),
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

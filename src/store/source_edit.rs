@@ -39,6 +39,32 @@ impl Store {
         Ok(new.to_string())
     }
 
+    /// Renames a source, refusing a name another source has (a merge cannot be undone by
+    /// renaming back). The source's name after the change.
+    pub fn rename_source_only(&self, old: &str, new: &str) -> Result<String> {
+        let id = source_named(&self.conn, old)?;
+        let taken: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sources WHERE name = ?1 AND id != ?2)",
+            params![new.trim(), id],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(StoreError::SourceExists(new.trim().to_string()));
+        }
+        self.rename_source(old, new)
+    }
+
+    /// How many articles the source `name` names (as `byline source` finds it) has.
+    pub fn source_article_count(&self, name: &str) -> Result<u64> {
+        let id = source_named(&self.conn, name)?;
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE source_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+
     /// Merges source `from` into `into` (each named as `byline sources` shows it, or by an
     /// alias naming one source): its articles, aliases and old names go to `into`. The merged
     /// source's name.

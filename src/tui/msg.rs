@@ -161,6 +161,8 @@ pub enum Bulk {
     Delete { ids: Vec<i64> },
     /// These deleted articles (ids among the deleted) brought back.
     Restore { deleted: Vec<i64> },
+    /// A source renamed (its old name kept as an alias); never onto another source's name.
+    RenameSource { from: String, to: String },
 }
 
 impl Request {

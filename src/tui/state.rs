@@ -138,6 +138,8 @@ pub struct Picker {
     pub selected: usize,
     pub loading: bool,
     pub matcher: Matcher,
+    /// The source being renamed (Ctrl-R in the source picker); `input` holds the new name.
+    pub rename: Option<String>,
 }
 
 impl std::fmt::Debug for Picker {

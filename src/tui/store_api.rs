@@ -206,6 +206,15 @@ impl StoreApi for Store {
                 let deleted = self.delete_articles(ids).map_err(explain)?;
                 (deleted.len(), Bulk::Restore { deleted })
             }
+            Bulk::RenameSource { from, to } => {
+                let articles = self.source_article_count(from).map_err(explain)?;
+                let name = self.rename_source_only(from, to).map_err(explain)?;
+                let undo = Bulk::RenameSource {
+                    from: name,
+                    to: from.clone(),
+                };
+                (articles as usize, undo)
+            }
             Bulk::Restore { deleted } => {
                 let restored = crate::importer::restore(self, deleted).map_err(explain)?;
                 (restored.ids.len(), Bulk::Delete { ids: restored.ids })
@@ -276,5 +285,25 @@ mod tests {
         let (n, again) = store.apply(&undo, today).unwrap();
         assert_eq!((n, count("source:nww")), (nww, nww));
         assert!(matches!(again, Bulk::Delete { ids } if ids.len() as u64 == nww));
+        let rename = Bulk::RenameSource {
+            from: "NWW".into(),
+            to: "Northwind Wire".into(),
+        };
+        let (n, undo) = store.apply(&rename, today).unwrap();
+        assert_eq!((n, count("source:\"northwind wire\"")), (nww, nww));
+        store.apply(&undo, today).unwrap();
+        let names: Vec<String> = store
+            .source_counts(&q(""), today)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert!(names.contains(&"NWW".to_string()), "{names:?}");
+        let onto = Bulk::RenameSource {
+            from: "NWW".into(),
+            to: "Harbor Press".into(),
+        };
+        let err = store.apply(&onto, today).unwrap_err().to_string();
+        assert!(err.contains("already called"), "{err}");
     }
 }

@@ -65,6 +65,20 @@ pub fn apply(
             }
             (kept.len(), Bulk::Restore { deleted: kept })
         }
+        Bulk::RenameSource { from, to } => {
+            let mut renamed = 0;
+            for a in articles.iter_mut() {
+                if a.row.source.as_deref() == Some(from.as_str()) {
+                    a.row.source = Some(to.clone());
+                    renamed += 1;
+                }
+            }
+            let undo = Bulk::RenameSource {
+                from: to.clone(),
+                to: from.clone(),
+            };
+            (renamed, undo)
+        }
         Bulk::Restore { deleted: wanted } => {
             let mut deleted = deleted.borrow_mut();
             let mut back = Vec::new();

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::filter;
 use crate::query::{Term, TermKind};
-use crate::tui::msg::{Command, FacetItem, FacetKind, Request};
+use crate::tui::msg::{Bulk, Command, FacetItem, FacetKind, Request};
 use crate::tui::state::{App, PickItem, Picker, PickerKind};
 use crate::tui::store_api::UNKNOWN_DATE;
 
@@ -30,6 +30,7 @@ pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
         selected: 0,
         loading: true,
         matcher: Matcher::new(Config::DEFAULT),
+        rename: None,
     };
     if kind == PickerKind::Date {
         picker.items = fixed_dates(app);
@@ -93,6 +94,16 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     };
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if picker.rename.is_some() {
+        return rename_key(app, key, ctrl);
+    }
+    if ctrl && key.code == KeyCode::Char('r') && picker.kind == PickerKind::Source {
+        if let Some(item) = picker.shown.get(picker.selected).map(|i| &picker.items[*i]) {
+            picker.input = item.label.clone();
+            picker.rename = Some(item.label.clone());
+        }
+        return Vec::new();
+    }
     let len = picker.shown.len();
     match key.code {
         KeyCode::Esc => app.picker = None,
@@ -128,6 +139,39 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
             picker.input.push(c);
             refilter(picker);
         }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Typing a source's new name: Enter renames it (undone by `u`), Esc goes back to picking.
+fn rename_key(app: &mut App, key: KeyEvent, ctrl: bool) -> Vec<Command> {
+    let Some(picker) = app.picker.as_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => {
+            picker.rename = None;
+            picker.input.clear();
+            refilter(picker);
+        }
+        KeyCode::Enter => {
+            let from = picker.rename.take().unwrap_or_default();
+            let to = picker.input.trim().to_string();
+            app.picker = None;
+            if !to.is_empty() && to != from {
+                let change = Bulk::RenameSource { from, to };
+                return vec![Command::Request(Request::Apply {
+                    change,
+                    undoing: false,
+                })];
+            }
+        }
+        KeyCode::Backspace => {
+            picker.input.pop();
+        }
+        KeyCode::Char('u') if ctrl => picker.input.clear(),
+        KeyCode::Char(c) if !ctrl && !c.is_control() => picker.input.push(c),
         _ => {}
     }
     Vec::new()

@@ -17,10 +17,11 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let t = &app.theme;
     let rows = (picker.shown.len() as u16).saturating_add(3).clamp(8, 22);
     let popup = layout::popup(area, 60, rows);
-    let title = match picker.kind {
-        PickerKind::Source => " Sources ",
-        PickerKind::Person => " People mentioned ",
-        PickerKind::Date => " Dates ",
+    let title = match (picker.kind, &picker.rename) {
+        (_, Some(_)) => " Rename the source (Enter renames, Esc goes back) ",
+        (PickerKind::Source, None) => " Sources (Ctrl-R renames) ",
+        (PickerKind::Person, None) => " People mentioned ",
+        (PickerKind::Date, None) => " Dates ",
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(pane(app, title, popup.width, true), popup);
@@ -29,8 +30,13 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         return;
     }
     let w = usize::from(inner.width);
+    let prompt = if picker.rename.is_some() {
+        "new name: "
+    } else {
+        "> "
+    };
     let mut lines = vec![Line::from(vec![
-        Span::styled("> ", t.border_focus),
+        Span::styled(prompt, t.border_focus),
         Span::raw(truncate(&picker.input, w.saturating_sub(3))),
         Span::styled(" ", t.selected),
     ])];
