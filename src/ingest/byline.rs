@@ -1,7 +1,10 @@
-//! Bylines ("By Jane Roe, Reuters", "By RFE/RL December 06, 2025") and datelines
-//! ("KYIV (Reuters) - ...") : who wrote a story, for which outlet, and when.
+//! Bylines ("By Jane Roe, Reuters", "By RFE/RL December 06, 2025", "By JANE ROE and JOHN DOE",
+//! "Jane Roe, BBC News", "Jane Roe in Kyiv") and datelines ("KYIV (Reuters) - ..."): who wrote a
+//! story, for which outlet, and when.
 
 use super::dates::find_date;
+use super::names::{join_names, people_list};
+use super::outlets::{has_outlet_word, is_agency, outlet_name};
 use chrono::NaiveDate;
 
 /// What a byline line says. Fields it does not name stay `None`.
@@ -76,26 +79,63 @@ const ROLE_WORDS: [&str; 6] = [
     "staff",
 ];
 
-/// Splits "Jane Roe, Reuters" into author and source: the last comma- or bar-separated part is
-/// the outlet, what comes before it the author(s). A single part is a person or an outlet,
-/// judged by its shape.
+/// Splits "Jane Roe, Reuters" into author(s) and source. The first comma-, bar- or dash-separated
+/// part that names an outlet is the source; the parts before it are authors, the parts after it
+/// places ("By Jane Roe, BBC News, Kyiv"). "Jane Roe for the Guardian" is an author and an outlet.
+/// Without an outlet word, a list of names ("A, B and C") is authors only, and otherwise the last
+/// part is the outlet, as before.
 fn split_names(names: &str) -> (Option<String>, Option<String>) {
-    let parts: Vec<&str> = names
-        .split([',', '|', ';'])
-        .map(|p| {
-            p.trim()
-                .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ':'))
-                .trim()
-        })
-        .filter(|p| !p.is_empty() && !DATE_WORDS.contains(&p.to_lowercase().as_str()))
-        .collect();
-    match parts.as_slice() {
-        [] => (None, None),
-        [only] if looks_like_person(only) => (Some(only.to_string()), None),
-        [only] => (None, Some(only.to_string())),
-        [people @ .., last] if is_role(last) => (Some(people.join(", ")), None),
-        [people @ .., last] => (Some(people.join(", ")), Some(last.to_string())),
+    let parts = name_parts(names);
+    let outlet = parts
+        .iter()
+        .position(|p| people_list(p).is_none() && has_outlet_word(p));
+    let (people, source) = match (outlet, parts.as_slice()) {
+        (Some(i), _) => (parts.get(..i).unwrap_or_default(), parts.get(i)),
+        (None, []) => return (None, None),
+        (None, [only]) if people_list(only).is_none() => (&[][..], Some(only)),
+        (None, [.., last]) if is_role(last) => {
+            (parts.get(..parts.len() - 1).unwrap_or_default(), None)
+        }
+        (None, [.., last]) if last.contains(" and ") && people_list(last).is_some() => {
+            (&parts[..], None)
+        }
+        (None, [_]) => (&parts[..], None),
+        (None, [.., last]) => (parts.get(..parts.len() - 1).unwrap_or_default(), Some(last)),
+    };
+    let mut authors = Vec::new();
+    for part in people.iter().filter(|p| !is_role(p)) {
+        match people_list(part) {
+            Some(list) => authors.extend(list),
+            None => authors.push(part.clone()),
+        }
     }
+    let author = (!authors.is_empty()).then(|| join_names(&authors));
+    (author, source.map(|s| outlet_name(s)))
+}
+
+/// The separated parts of a byline's names: split at commas, bars, semicolons, spaced dashes
+/// and " for " ("Jane Roe for the Guardian"), date words dropped.
+fn name_parts(names: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let names = names.replace('\u{a0}', " ");
+    let names = names.replace(" – ", " - ").replace(" — ", " - ");
+    for part in names.split([',', '|', ';']).flat_map(|p| p.split(" - ")) {
+        let part = part
+            .trim()
+            .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ':'))
+            .trim();
+        if part.is_empty() || DATE_WORDS.contains(&part.to_lowercase().as_str()) {
+            continue;
+        }
+        match part.split_once(" for ") {
+            Some((who, outlet)) if has_outlet_word(outlet) => {
+                parts.push(who.trim().to_string());
+                parts.push(outlet.trim().to_string());
+            }
+            _ => parts.push(part.to_string()),
+        }
+    }
+    parts
 }
 
 fn is_role(part: &str) -> bool {
@@ -103,91 +143,33 @@ fn is_role(part: &str) -> bool {
         .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// Outlets, and words that only outlets have in their names.
-const OUTLET_WORDS: &[&str] = &[
-    "reuters",
-    "ap",
-    "afp",
-    "rfe/rl",
-    "bbc",
-    "upi",
-    "tass",
-    "xinhua",
-    "bloomberg",
-    "press",
-    "news",
-    "agency",
-    "radio",
-    "times",
-    "ledger",
-    "wire",
-    "journal",
-    "post",
-    "herald",
-    "tribune",
-    "gazette",
-    "daily",
-    "tv",
-    "television",
-    "broadcasting",
-    "media",
-    "magazine",
-    "review",
-    "telegraph",
-    "guardian",
-    "observer",
-    "chronicle",
-    "courier",
-    "standard",
-    "globe",
-    "mail",
-    "express",
-    "independent",
-    "economist",
-    "network",
-    "service",
-    "online",
-    "weekly",
-];
+/// Bylines without "By" are short.
+const MAX_BARE_BYLINE_WORDS: usize = 10;
 
-/// Leading words no person's name starts with ("The Meridian Ledger").
-const ARTICLES: &[&str] = &["the", "a", "an", "la", "le", "el", "die", "der"];
-
-/// "Jane Roe", "Jane Roe and John Doe", "Mary-Ann O'Neil": capitalised words, two to four per
-/// name, no digits or slashes, and none of the words outlets use.
-fn looks_like_person(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    if lower.split_whitespace().any(|w| OUTLET_WORDS.contains(&w)) {
-        return false;
+/// A byline line without "By": a name and an outlet ("Jane Roe, BBC News", "Jane Roe - BBC
+/// News") or a name and a place ("Jane Roe in Kyiv"), the Guardian's and the BBC's way.
+pub fn parse_bare_byline(line: &str) -> Option<Byline> {
+    let raw = line.trim();
+    let words = raw.split_whitespace().count();
+    let plain = !raw.ends_with('.') && !raw.chars().any(|c| c.is_ascii_digit());
+    if words > MAX_BARE_BYLINE_WORDS || !plain || strip_prefix_ignore_case(raw, "by ").is_some() {
+        return None;
     }
-    if lower
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| ARTICLES.contains(&w))
-    {
-        return false;
+    let parts = name_parts(raw);
+    let first = parts.first()?;
+    people_list(first)?;
+    let with_outlet = parts.get(1).is_some_and(|p| has_outlet_word(p));
+    let with_place = parts.len() == 1 && first.contains(" in ");
+    if !with_outlet && !with_place {
+        return None;
     }
-    text.split(" and ").all(|name| {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
+    let (author, source) = split_names(raw);
+    Some(Byline {
+        raw: raw.to_string(),
+        author,
+        source,
+        date: None,
     })
-}
-
-/// Lower-case particles that may sit inside a name ("Ursula von der Leyen").
-const NAME_PARTICLES: [&str; 8] = ["de", "van", "von", "der", "da", "al", "bin", "la"];
-
-/// "Jane", "O'Neil", "Mary-Ann", "J." or a particle; not "RFE/RL", not "2025".
-fn is_name_word(word: &str) -> bool {
-    if NAME_PARTICLES.contains(&word) {
-        return true;
-    }
-    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    let initial = word.chars().count() == 2 && word.ends_with('.');
-    let has_lower = word.chars().any(char::is_lowercase);
-    let letters_only = word
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
-    first_upper && (initial || has_lower) && letters_only
 }
 
 /// A dateline opening a story: "KYIV (Reuters) - " or "WASHINGTON, Dec. 6, 2025 (AP) — ".
@@ -219,7 +201,7 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''));
     let source_ok = (1..=40).contains(&source.chars().count())
-        && source.chars().next().is_some_and(char::is_uppercase);
+        && (source.chars().next().is_some_and(char::is_uppercase) || is_agency(source));
     (dash_follows && place_ok && source_ok).then(|| Dateline {
         place: place.to_string(),
         source: source.to_string(),

@@ -2,8 +2,11 @@
 
 pub mod blocks;
 pub mod byline;
+pub mod credits;
 pub mod dates;
 pub mod furniture;
+pub mod names;
+pub mod outlets;
 pub mod plain;
 pub mod title;
 pub mod url;
@@ -72,6 +75,9 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedArticle, IngestError> {
     };
     if article.title.is_empty() {
         return Err(IngestError::NoTitle);
+    }
+    if article.author.is_none() {
+        article.author = credits::body_authors(&article.body);
     }
     article.replacements = decoded.replacements;
     if decoded.encoding == crate::text::Encoding::Windows1252 {

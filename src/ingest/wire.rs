@@ -1,10 +1,11 @@
-//! The wire-story layout (the seed's): title, byline and/or date lines, body paragraphs with
-//! crossheads, then a `Source: <URL>` line, a copyright notice and site furniture.
+//! The wire-story layout (the seed's): title, byline, outlet and/or date lines, body paragraphs
+//! with crossheads, then a `Source: <URL>` line, a copyright notice and site furniture.
 
 use super::blocks::build_blocks;
-use super::byline::{parse_byline, parse_dateline, Byline};
-use super::dates::parse_date;
+use super::byline::{parse_bare_byline, parse_byline, parse_dateline, Byline};
+use super::dates::find_date;
 use super::furniture::{content_end, is_copyright};
+use super::outlets::{outlet_line, outlet_name};
 use super::title::title_from_line;
 use super::url::{parse_source_line, SourceUrl};
 use crate::model::{Block, BlockKind, ParsedArticle};
@@ -14,6 +15,8 @@ use chrono::NaiveDate;
 #[derive(Debug, Default)]
 pub struct Header {
     pub byline: Option<Byline>,
+    /// An outlet on a line of its own under the byline ("Associated Press").
+    pub source: Option<String>,
     /// A date from its own line ("Updated: Dec. 6, 2025"), when the byline has none.
     pub date: Option<NaiveDate>,
     /// Index (into the lines after the title) where the body starts.
@@ -39,8 +42,15 @@ pub fn read_header(after_title: &[&str]) -> Header {
         }
         seen += 1;
         if header.byline.is_none() {
-            if let Some(byline) = parse_byline(line) {
+            if let Some(byline) = parse_byline(line).or_else(|| parse_bare_byline(line)) {
                 header.byline = Some(byline);
+                continue;
+            }
+        }
+        let sourceless = header.byline.as_ref().is_some_and(|b| b.source.is_none());
+        if sourceless && header.source.is_none() {
+            if let Some(outlet) = outlet_line(line) {
+                header.source = Some(outlet);
                 continue;
             }
         }
@@ -53,13 +63,57 @@ pub fn read_header(after_title: &[&str]) -> Header {
     header
 }
 
-/// "December 6, 2025", "Updated: 2025-12-06T10:00:00Z", "Published 6 Dec 2025 10:00 GMT".
+/// "December 6, 2025", "Updated: 2025-12-06T10:00:00Z", "Published 6 Dec 2025 10:00 GMT",
+/// "Updated 9:02 AM GMT, December 8, 2025": a date with nothing around it but the words,
+/// weekdays, times and zones of a date line ("Updated guidance was published on ..." is prose).
 fn date_line(line: &str) -> Option<NaiveDate> {
     let line = line.trim();
     if line.chars().count() > MAX_DATE_LINE_CHARS || line.ends_with('.') {
         return None;
     }
-    parse_date(line)
+    let (date, span) = find_date(line)?;
+    let around = [line.get(..span.start), line.get(span.end..)];
+    let only_date_words = around
+        .iter()
+        .flat_map(|t| {
+            t.unwrap_or_default()
+                .split([' ', ',', '|', '(', ')', '\u{a0}'])
+        })
+        .all(is_date_line_word);
+    only_date_words.then_some(date)
+}
+
+/// Words a date line may hold besides the date.
+const DATE_LINE_WORDS: [&str; 12] = [
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "first",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+];
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// "Updated:", "9:02", "T10:00:00Z", "GMT+1", "+0000", "Monday", "EST", "-", "".
+fn is_date_line_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| matches!(c, ':' | '.' | '-' | '–' | '—'));
+    let lower = word.to_lowercase();
+    let time = word.chars().any(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || ":.TZ+-".contains(c));
+    let zone_letters = word.trim_end_matches(|c: char| c.is_ascii_digit() || "+-:".contains(c));
+    let zone = (2..=5).contains(&zone_letters.len())
+        && zone_letters.chars().all(|c| c.is_ascii_uppercase());
+    let weekday = lower.get(..3).is_some_and(|d| WEEKDAYS.contains(&d))
+        && (lower.len() <= 5 || lower.ends_with("day"));
+    word.is_empty() || time || zone || weekday || DATE_LINE_WORDS.contains(&lower.as_str())
 }
 
 /// Index of the first `Source: <URL>` line.
@@ -110,7 +164,7 @@ fn apply_byline(article: &mut ParsedArticle, header: Header) {
     if let Some(byline) = header.byline {
         article.byline = Some(byline.raw);
         article.author = byline.author;
-        article.source = byline.source;
+        article.source = byline.source.or(header.source);
         article.date = byline.date.or(article.date);
     }
 }
@@ -134,7 +188,7 @@ fn apply_dateline(article: &mut ParsedArticle) {
         return;
     };
     if article.source.is_none() {
-        article.source = Some(dateline.source);
+        article.source = Some(outlet_name(&dateline.source));
     }
     if article.date.is_none() {
         article.date = dateline.date;
