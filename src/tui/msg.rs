@@ -86,6 +86,8 @@ pub enum FacetKind {
     Sources,
     People,
     Months,
+    /// The saved searches (the query is not used): articles and unread counts.
+    Saved,
 }
 
 /// A request to the worker that owns the store.
@@ -198,6 +200,8 @@ pub struct FacetItem {
     pub label: String,
     pub aliases: Vec<String>,
     pub count: u64,
+    /// How many of them are unread, where the picker shows it (saved searches).
+    pub unread: Option<u64>,
 }
 
 /// An answer from the worker, tagged with the generation of the query it answers.
@@ -262,6 +266,11 @@ pub enum Response {
         count: u64,
         total: u64,
         undoing: bool,
+    },
+    /// The store refused generation `gen`'s query (an unknown `@name`): where and why.
+    QueryRefused {
+        gen: u64,
+        error: crate::query::QueryError,
     },
     /// How a background fetch goes.
     Fetch(FetchEvent),

@@ -117,6 +117,7 @@ pub enum PickerKind {
     Source,
     Person,
     Date,
+    Saved,
 }
 
 /// One choice of a picker and the query term it adds.
@@ -125,6 +126,7 @@ pub struct PickItem {
     pub label: String,
     pub aliases: Vec<String>,
     pub count: Option<u64>,
+    pub unread: Option<u64>,
     pub term: String,
 }
 

@@ -59,6 +59,16 @@ fn interrupted(err: &anyhow::Error) -> bool {
         .is_some_and(StoreError::is_interrupted)
 }
 
+/// A query the store refused (an unknown `@name`, a saved search that refers to itself):
+/// answered so the filter bar shows where, like a query that does not parse.
+fn refused(gen: u64, err: anyhow::Error) -> anyhow::Result<Option<Response>> {
+    match err.downcast::<StoreError>() {
+        Ok(StoreError::Query(error)) => Ok(Some(Response::QueryRefused { gen, error })),
+        Ok(other) => Err(other.into()),
+        Err(err) => Err(err),
+    }
+}
+
 /// The store's answer to one request, errors included.
 fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<Option<Response>> {
     match req {
@@ -67,7 +77,7 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
             gen,
             query,
             keep_id,
-        } => results(api, today, gen, &query, keep_id),
+        } => results(api, today, gen, &query, keep_id).or_else(|err| refused(gen, err)),
         Request::Page { gen, query, page } => api
             .search(&query, today, page * PAGE_SIZE, PAGE_SIZE)
             .map(|rows| Some(Response::Page { gen, page, rows })),

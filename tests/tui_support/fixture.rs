@@ -95,6 +95,8 @@ pub struct FakeStore {
     pub ui: Arc<Mutex<Vec<(String, String)>>>,
     /// Subscriptions; their articles are those whose source is the feed's name.
     pub feeds: RefCell<Vec<Feed>>,
+    /// Saved searches, `(name, query)`: `@name` stands for the query (one level deep).
+    pub saved: RefCell<Vec<(String, String)>>,
 }
 
 impl FakeStore {
@@ -104,10 +106,12 @@ impl FakeStore {
             deleted: RefCell::default(),
             ui: Arc::default(),
             feeds: RefCell::default(),
+            saved: RefCell::default(),
         }
     }
 
     fn matching(&self, q: &Query) -> Vec<StoredArticle> {
+        let q = &self.expand(q);
         self.articles
             .borrow()
             .iter()
@@ -151,6 +155,7 @@ fn counted(names: impl Iterator<Item = (String, Vec<String>)>) -> Vec<FacetItem>
                 label,
                 aliases,
                 count: 1,
+                unread: None,
             }),
         }
     }
@@ -160,6 +165,8 @@ fn counted(names: impl Iterator<Item = (String, Vec<String>)>) -> Vec<FacetItem>
 
 #[path = "fake_bulk.rs"]
 mod fake_bulk;
+#[path = "fake_saved.rs"]
+mod fake_saved;
 
 impl StoreApi for FakeStore {
     fn apply(&self, change: &Bulk, _: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
@@ -218,6 +225,7 @@ impl StoreApi for FakeStore {
     fn facets(&self, q: &Query, _: NaiveDate, kind: FacetKind) -> anyhow::Result<Vec<FacetItem>> {
         let found = self.matching(q);
         Ok(match kind {
+            FacetKind::Saved => self.saved_items(),
             FacetKind::Sources => counted(
                 found
                     .iter()
@@ -237,6 +245,7 @@ impl StoreApi for FakeStore {
                         label,
                         aliases: vec![],
                         count,
+                        unread: None,
                     })
                     .collect()
             }

@@ -28,6 +28,11 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
         }
         Response::Results { gen, count, pages } if gen == app.gen => results(app, count, pages),
         Response::Results { .. } => Vec::new(),
+        Response::QueryRefused { gen, error } if gen == app.gen => {
+            app.filter.error = Some(error);
+            Vec::new()
+        }
+        Response::QueryRefused { .. } => Vec::new(),
         Response::Page { gen, page, rows } => {
             if gen != app.gen {
                 return Vec::new();

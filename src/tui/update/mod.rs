@@ -145,6 +145,7 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::PickSource => picker::open(app, PickerKind::Source),
         Action::PickPerson => picker::open(app, PickerKind::Person),
         Action::PickDate => picker::open(app, PickerKind::Date),
+        Action::PickSaved => picker::open(app, PickerKind::Saved),
         Action::ToggleRead => nav::toggle(app, false),
         Action::ToggleStar => nav::toggle(app, true),
         Action::CopyUrl => nav::copy_url(app, None),

@@ -21,6 +21,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         PickerKind::Source => " Sources ",
         PickerKind::Person => " People mentioned ",
         PickerKind::Date => " Dates ",
+        PickerKind::Saved => " Saved searches ",
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(pane(app, title, popup.width, true), popup);
@@ -38,9 +39,12 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let first = picker.selected.saturating_sub(rows.saturating_sub(1));
     for (n, index) in picker.shown.iter().enumerate().skip(first).take(rows) {
         let item = &picker.items[*index];
-        let count = item.count.map(thousands).unwrap_or_default();
+        let mut count = item.count.map(thousands).unwrap_or_default();
+        if let Some(unread) = item.unread {
+            count = format!("{count} · {} unread", thousands(unread));
+        }
         let label_w = w.saturating_sub(width(&count) + 1);
-        let text = format!("{} {count}", fit(&item.label, label_w));
+        let text = format!("{} {count}", fit(&label(picker.kind, item), label_w));
         let style = if n == picker.selected {
             t.selected
         } else {
@@ -57,6 +61,16 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         lines.push(Line::from(Span::styled(truncate(msg, w), t.hint)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What a picker's entry shows: a saved search as `@name  its query`, others their label.
+fn label(kind: PickerKind, item: &crate::tui::state::PickItem) -> String {
+    match (kind, item.aliases.first()) {
+        (PickerKind::Saved, Some(query)) => {
+            format!("{}  {}", item.term, crate::text::sanitize_line(query))
+        }
+        _ => item.label.clone(),
+    }
 }
 
 /// Every key: the configurable actions, then the filter bar and picker keys; above them, the
