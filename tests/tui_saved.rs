@@ -1,5 +1,5 @@
 //! The saved-search picker: `S` lists the saved searches with their counts, Enter makes the
-//! chosen `@name` the whole filter; and its screen at 80x24.
+//! chosen `@name` the whole filter; `W` saves the filter under a typed name; the picker at 80x24.
 
 #[path = "tui_support/fixture.rs"]
 mod fixture;
@@ -73,4 +73,45 @@ fn saved_search_picker_80x24() {
     let mut h = with_saved();
     h.keys("S");
     insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn w_saves_the_filter_under_the_typed_name() {
+    let mut h = with_saved();
+    h.keys("/harbour");
+    h.press(KeyCode::Enter);
+    h.keys("W");
+    let picker = h.app.picker.as_ref().expect("the name prompt");
+    assert_eq!(picker.items.len(), 2, "the names taken are listed");
+    h.keys("port");
+    h.press(KeyCode::Enter);
+    assert!(h.app.picker.is_none());
+    let saved = h.store.saved.borrow().last().cloned();
+    assert_eq!(saved, Some(("port".to_string(), "harbour".to_string())));
+    let flash = h.app.flash.as_ref().map(|(text, _)| text.clone());
+    assert!(flash.is_some_and(|f| f.contains("@port")));
+    // A name taken is refused by the store, and said.
+    h.keys("Wwire");
+    h.press(KeyCode::Enter);
+    let flash = h.app.flash.as_ref().map(|(text, _)| text.clone()).unwrap();
+    assert!(flash.contains("already called"), "{flash}");
+    assert_eq!(h.store.saved.borrow().len(), 3);
+}
+
+#[test]
+fn w_refuses_an_empty_filter_and_a_bad_name() {
+    let mut h = with_saved();
+    h.keys("W");
+    assert!(h.app.picker.is_none());
+    assert!(h.app.flash.as_ref().unwrap().0.contains("filter is empty"));
+    h.keys("/harbour");
+    h.press(KeyCode::Enter);
+    h.keys("Wa b");
+    h.press(KeyCode::Enter);
+    assert!(
+        h.app.picker.is_some(),
+        "the prompt stays open to fix the name"
+    );
+    assert!(h.app.flash.as_ref().unwrap().0.contains("letters, digits"));
+    assert_eq!(h.store.saved.borrow().len(), 2);
 }

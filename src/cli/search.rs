@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Subcommand;
 
-use byline::store::Store;
+use byline::store::{Store, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum SearchCommand {
@@ -44,7 +44,16 @@ pub fn run(store: &Store, command: SearchCommand) -> Result<ExitCode> {
             query.retain(|word| word != "--force" && word != "-f");
             force |= query.len() != before;
             let query = super::parse_query(&byline::query::from_args(&query))?;
-            let saved = store.save_search(&name, &query, force)?;
+            let saved = store
+                .save_search(&name, &query, force)
+                .map_err(|err| match err {
+                    StoreError::SearchExists(name) => {
+                        anyhow::anyhow!(
+                            "a saved search is already called {name:?}: --force replaces it"
+                        )
+                    }
+                    err => err.into(),
+                })?;
             println!(
                 "saved @{}: {}",
                 super::safe(&saved.name),

@@ -94,7 +94,7 @@ pub enum StoreError {
     /// A query the store cannot run: an unknown `@name`, a saved search that refers to itself.
     #[error("invalid query: {0}")]
     Query(#[from] crate::query::QueryError),
-    #[error("a saved search is already called {0:?}: --force replaces it")]
+    #[error("a saved search is already called {0:?}: choose another name")]
     SearchExists(String),
     #[error("no saved search is called {0:?}: `byline search list` lists them")]
     NoSuchSearch(String),

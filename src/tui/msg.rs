@@ -142,6 +142,11 @@ pub enum Request {
     MarkFeedRead {
         feed_id: i64,
     },
+    /// Saves `query` as the saved search `name` (an existing name is refused).
+    SaveSearch {
+        name: String,
+        query: Query,
+    },
     /// A change to many articles (or the undoing of one).
     Apply {
         change: Bulk,
@@ -179,6 +184,7 @@ impl Request {
             Request::Feeds => "feeds",
             Request::MarkFeedRead { .. } => "mark-feed-read",
             Request::Apply { .. } => "apply",
+            Request::SaveSearch { .. } => "save-search",
         }
     }
 
@@ -266,6 +272,10 @@ pub enum Response {
         count: u64,
         total: u64,
         undoing: bool,
+    },
+    /// The query was saved as `@name`.
+    SearchSaved {
+        name: String,
     },
     /// The store refused generation `gen`'s query (an unknown `@name`): where and why.
     QueryRefused {

@@ -118,6 +118,8 @@ pub enum PickerKind {
     Person,
     Date,
     Saved,
+    /// Naming a new saved search: the input is the name, the items the names taken.
+    SaveAs,
 }
 
 /// One choice of a picker and the query term it adds.

@@ -50,6 +50,10 @@ pub trait StoreApi {
     fn apply(&self, _change: &Bulk, _today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
         anyhow::bail!("this store cannot change articles in bulk")
     }
+    /// Saves `q` as the saved search `name` (refusing an existing name); the name as stored.
+    fn save_search(&self, _name: &str, _q: &Query) -> anyhow::Result<String> {
+        anyhow::bail!("this store cannot save searches")
+    }
     /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
     fn data_version(&self) -> anyhow::Result<i64> {
         Ok(0)
@@ -135,6 +139,10 @@ impl StoreApi for Store {
     }
     fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>> {
         Ok(Store::ui_value(self, key)?)
+    }
+    fn save_search(&self, name: &str, q: &Query) -> anyhow::Result<String> {
+        let saved = Store::save_search(self, name, q, false).map_err(|e| self.explain(e))?;
+        Ok(saved.name)
     }
     fn apply(&self, change: &Bulk, today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
         let explain = |e| self.explain(e);

@@ -111,6 +111,9 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::MarkFeedRead { feed_id } => api
             .mark_feed_read(feed_id)
             .map(|count| Some(Response::FeedMarked { feed_id, count })),
+        Request::SaveSearch { name, query } => api
+            .save_search(&name, &query)
+            .map(|name| Some(Response::SearchSaved { name })),
         Request::Apply { change, undoing } => {
             let (count, undo) = api.apply(&change, today)?;
             Ok(Some(Response::Applied {

@@ -43,4 +43,14 @@ impl FakeStore {
             })
             .collect()
     }
+
+    /// Saves `q` as `name`, refusing a name taken, as the store does.
+    pub(super) fn save(&self, name: &str, q: &Query) -> anyhow::Result<String> {
+        let mut saved = self.saved.borrow_mut();
+        if saved.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            anyhow::bail!("a saved search is already called {name:?}");
+        }
+        saved.push((name.to_string(), q.to_string()));
+        Ok(name.to_string())
+    }
 }

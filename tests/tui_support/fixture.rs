@@ -286,6 +286,9 @@ impl StoreApi for FakeStore {
         self.ui.lock().unwrap().push((key.into(), value.into()));
         Ok(())
     }
+    fn save_search(&self, name: &str, q: &Query) -> anyhow::Result<String> {
+        self.save(name, q)
+    }
     fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
         Ok(self.feeds.borrow().clone())
     }

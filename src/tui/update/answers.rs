@@ -33,6 +33,7 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             Vec::new()
         }
         Response::QueryRefused { .. } => Vec::new(),
+        Response::SearchSaved { name } => super::saved::saved(app, &name),
         Response::Page { gen, page, rows } => {
             if gen != app.gen {
                 return Vec::new();

@@ -10,6 +10,7 @@ mod moves;
 mod nav;
 mod picker;
 mod reading;
+mod saved;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -146,6 +147,7 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::PickPerson => picker::open(app, PickerKind::Person),
         Action::PickDate => picker::open(app, PickerKind::Date),
         Action::PickSaved => picker::open(app, PickerKind::Saved),
+        Action::SaveSearch => saved::open(app),
         Action::ToggleRead => nav::toggle(app, false),
         Action::ToggleStar => nav::toggle(app, true),
         Action::CopyUrl => nav::copy_url(app, None),

@@ -18,10 +18,11 @@ fn facet_of(kind: PickerKind) -> FacetKind {
         PickerKind::Source => FacetKind::Sources,
         PickerKind::Person => FacetKind::People,
         PickerKind::Date => FacetKind::Months,
-        PickerKind::Saved => FacetKind::Saved,
+        PickerKind::Saved | PickerKind::SaveAs => FacetKind::Saved,
     }
 }
 
+/// Opens a picker of `kind` and asks the worker for its counts.
 pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
     let facet = facet_of(kind);
     let mut picker = Picker {
@@ -107,6 +108,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
                 .get(picker.selected)
                 .map(|i| picker.items[*i].term.clone());
             let kind = picker.kind;
+            if kind == PickerKind::SaveAs {
+                return super::saved::save(app);
+            }
             app.picker = None;
             match term {
                 // A saved search is a whole query: it replaces the filter.

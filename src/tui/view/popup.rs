@@ -22,6 +22,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         PickerKind::Person => " People mentioned ",
         PickerKind::Date => " Dates ",
         PickerKind::Saved => " Saved searches ",
+        PickerKind::SaveAs => " Save the filter as: type a name, Enter (Esc cancels) ",
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(pane(app, title, popup.width, true), popup);
@@ -66,7 +67,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
 /// What a picker's entry shows: a saved search as `@name  its query`, others their label.
 fn label(kind: PickerKind, item: &crate::tui::state::PickItem) -> String {
     match (kind, item.aliases.first()) {
-        (PickerKind::Saved, Some(query)) => {
+        (PickerKind::Saved | PickerKind::SaveAs, Some(query)) => {
             format!("{}  {}", item.term, crate::text::sanitize_line(query))
         }
         _ => item.label.clone(),
