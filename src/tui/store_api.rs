@@ -199,6 +199,20 @@ impl StoreApi for Store {
     }
 }
 
+/// The saved searches as picker entries: the name, the query (matched too), the counts; one
+/// that cannot run (it uses a search that is gone) counts nothing.
+fn saved_items(counts: Vec<crate::store::SavedCount>) -> Vec<FacetItem> {
+    counts
+        .into_iter()
+        .map(|c| FacetItem {
+            label: c.search.name,
+            aliases: vec![c.search.query],
+            count: c.articles.unwrap_or(0),
+            unread: c.unread,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,18 +259,4 @@ mod tests {
         assert_eq!((n, count("source:nww")), (nww, nww));
         assert!(matches!(again, Bulk::Delete { ids } if ids.len() as u64 == nww));
     }
-}
-
-/// The saved searches as picker entries: the name, the query (matched too), the counts; one
-/// that cannot run (it uses a search that is gone) counts nothing.
-fn saved_items(counts: Vec<crate::store::SavedCount>) -> Vec<FacetItem> {
-    counts
-        .into_iter()
-        .map(|c| FacetItem {
-            label: c.search.name,
-            aliases: vec![c.search.query],
-            count: c.articles.unwrap_or(0),
-            unread: c.unread,
-        })
-        .collect()
 }
