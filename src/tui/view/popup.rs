@@ -108,7 +108,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     ));
     rows.push((
         "query".into(),
-        "source:X person:\"A B\" date:7d date:2025-12 is:unread -word".into(),
+        "source:X person:\"A B\" date:7d is:unread -word @saved".into(),
     ));
     let popup = layout::popup(area, HELP_WIDTH, rows.len() as u16 + 3);
     frame.render_widget(Clear, popup);
