@@ -115,3 +115,26 @@ fn w_refuses_an_empty_filter_and_a_bad_name() {
     assert!(h.app.flash.as_ref().unwrap().0.contains("letters, digits"));
     assert_eq!(h.store.saved.borrow().len(), 2);
 }
+
+#[test]
+fn the_reading_pane_highlights_what_the_saved_search_names() {
+    let mut h = with_saved();
+    h.keys("Swren");
+    h.press(KeyCode::Enter);
+    let expanded = h
+        .app
+        .filter
+        .expanded
+        .as_ref()
+        .expect("the worker expanded @wrenfield");
+    assert_eq!(
+        expanded.to_string(),
+        "person:\"Tobias Wrenfield\" is:starred"
+    );
+    h.press(KeyCode::Enter);
+    let doc = h.app.reader.doc.as_ref().expect("an article open");
+    assert!(
+        !doc.matches.is_empty(),
+        "the person is marked in the article"
+    );
+}

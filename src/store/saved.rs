@@ -141,7 +141,7 @@ impl Store {
 
     /// `query` with every `@name` replaced by the saved query's terms, each spanning the
     /// `@name` it came from, so errors and highlights point into what was typed.
-    pub(super) fn expand(&self, query: &Query) -> Result<Query> {
+    pub fn expand(&self, query: &Query) -> Result<Query> {
         if !query
             .terms
             .iter()

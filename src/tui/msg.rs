@@ -142,6 +142,11 @@ pub enum Request {
     MarkFeedRead {
         feed_id: i64,
     },
+    /// `query` with its `@name`s expanded, for the reading pane's highlights.
+    Expand {
+        gen: u64,
+        query: Query,
+    },
     /// Saves `query` as the saved search `name` (an existing name is refused).
     SaveSearch {
         name: String,
@@ -185,6 +190,7 @@ impl Request {
             Request::MarkFeedRead { .. } => "mark-feed-read",
             Request::Apply { .. } => "apply",
             Request::SaveSearch { .. } => "save-search",
+            Request::Expand { .. } => "expand",
         }
     }
 
@@ -194,7 +200,8 @@ impl Request {
             Request::Query { gen, .. }
             | Request::Page { gen, .. }
             | Request::Facets { gen, .. }
-            | Request::Histogram { gen, .. } => Some(*gen),
+            | Request::Histogram { gen, .. }
+            | Request::Expand { gen, .. } => Some(*gen),
             _ => None,
         }
     }
@@ -272,6 +279,11 @@ pub enum Response {
         count: u64,
         total: u64,
         undoing: bool,
+    },
+    /// Generation `gen`'s query with its `@name`s expanded.
+    Expanded {
+        gen: u64,
+        query: Query,
     },
     /// The query was saved as `@name`.
     SearchSaved {

@@ -70,6 +70,9 @@ pub struct FilterBar {
     pub query: Query,
     /// Why the text being edited does not parse.
     pub error: Option<QueryError>,
+    /// The query in force with its `@name`s expanded, once the worker has read them: what the
+    /// reading pane highlights. `None` while unknown or when it has no `@name`.
+    pub expanded: Option<Query>,
 }
 
 impl FilterBar {
@@ -278,6 +281,7 @@ impl App {
                 applied: String::new(),
                 query: Query::default(),
                 error: None,
+                expanded: None,
             },
             gen: 0,
             keep_id: None,

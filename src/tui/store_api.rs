@@ -50,6 +50,10 @@ pub trait StoreApi {
     fn apply(&self, _change: &Bulk, _today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
         anyhow::bail!("this store cannot change articles in bulk")
     }
+    /// `q` with its `@name`s replaced by the saved queries' terms (fakes keep it as it is).
+    fn expand(&self, q: &Query) -> anyhow::Result<Query> {
+        Ok(q.clone())
+    }
     /// Saves `q` as the saved search `name` (refusing an existing name); the name as stored.
     fn save_search(&self, _name: &str, _q: &Query) -> anyhow::Result<String> {
         anyhow::bail!("this store cannot save searches")
@@ -139,6 +143,9 @@ impl StoreApi for Store {
     }
     fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>> {
         Ok(Store::ui_value(self, key)?)
+    }
+    fn expand(&self, q: &Query) -> anyhow::Result<Query> {
+        Ok(Store::expand(self, q)?)
     }
     fn save_search(&self, name: &str, q: &Query) -> anyhow::Result<String> {
         let saved = Store::save_search(self, name, q, false).map_err(|e| self.explain(e))?;

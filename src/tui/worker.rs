@@ -111,6 +111,11 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::MarkFeedRead { feed_id } => api
             .mark_feed_read(feed_id)
             .map(|count| Some(Response::FeedMarked { feed_id, count })),
+        // An expansion that fails is the query's own error, answered with the query.
+        Request::Expand { gen, query } => Ok(api
+            .expand(&query)
+            .ok()
+            .map(|query| Response::Expanded { gen, query })),
         Request::SaveSearch { name, query } => api
             .save_search(&name, &query)
             .map(|name| Some(Response::SearchSaved { name })),

@@ -286,6 +286,9 @@ impl StoreApi for FakeStore {
         self.ui.lock().unwrap().push((key.into(), value.into()));
         Ok(())
     }
+    fn expand(&self, q: &Query) -> anyhow::Result<Query> {
+        Ok(FakeStore::expand(self, q))
+    }
     fn save_search(&self, name: &str, q: &Query) -> anyhow::Result<String> {
         self.save(name, q)
     }

@@ -33,6 +33,12 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             Vec::new()
         }
         Response::QueryRefused { .. } => Vec::new(),
+        Response::Expanded { gen, query } if gen == app.gen => {
+            app.filter.expanded = Some(query);
+            super::nav::rewrap(app, true);
+            Vec::new()
+        }
+        Response::Expanded { .. } => Vec::new(),
         Response::SearchSaved { name } => super::saved::saved(app, &name),
         Response::Page { gen, page, rows } => {
             if gen != app.gen {
