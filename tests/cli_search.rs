@@ -36,7 +36,7 @@ fn listed(dir: &TempDir, query: &[&str]) -> String {
 #[test]
 fn a_saved_search_lists_what_its_query_lists_and_takes_more_terms() {
     let dir = samples();
-    let (code, out, err) = run(&dir, &["search", "save", "nww", "source:nww"]);
+    let (code, out, err) = run(&dir, &["search", "save", "@nww", "source:nww"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.trim(), "saved @nww: source:nww");
     assert_eq!(listed(&dir, &["@nww"]), listed(&dir, &["source:nww"]));

@@ -44,8 +44,10 @@ pub fn run(store: &Store, command: SearchCommand) -> Result<ExitCode> {
             query.retain(|word| word != "--force" && word != "-f");
             force |= query.len() != before;
             let query = super::parse_query(&byline::query::from_args(&query))?;
+            // `@ukraine` as typed in a query names the search `ukraine`.
+            let name = name.strip_prefix('@').unwrap_or(&name);
             let saved = store
-                .save_search(&name, &query, force)
+                .save_search(name, &query, force)
                 .map_err(|err| match err {
                     StoreError::SearchExists(name) => {
                         anyhow::anyhow!(
