@@ -57,6 +57,7 @@ fn unicode_store() -> FakeStore {
         deleted: Default::default(),
         ui: Default::default(),
         feeds: Default::default(),
+        saved: Default::default(),
     }
 }
 

@@ -11,6 +11,7 @@ mod fetch;
 mod import;
 mod list;
 mod manage;
+mod search;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -74,6 +75,9 @@ pub enum Command {
     /// Correct sources: rename one, or merge two.
     #[command(subcommand)]
     Source(manage::SourceCommand),
+    /// Saved searches: save, list, rm, rename; `@NAME` in a query stands for one.
+    #[command(subcommand)]
+    Search(search::SearchCommand),
     /// Print a shell completion script (bash, elvish, fish, powershell, zsh).
     Completions(docs::CompletionsArgs),
     /// Print the man page (roff): `byline man > byline.1`.
@@ -100,6 +104,10 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Deleted(args) => read_only(store_path, |store| manage::deleted(store, args)),
         Command::Restore(args) => manage::restore(&mut open_store(store_path)?, args),
         Command::Source(command) => read_only(store_path, |store| manage::source(store, command)),
+        Command::Search(command @ search::SearchCommand::Save { .. }) => {
+            search::run(&open_store(store_path)?, command)
+        }
+        Command::Search(command) => read_only(store_path, |store| search::run(store, command)),
         Command::Add(args) => add::run(&mut open_store(store_path)?, args),
         Command::Import(args) => import::run(&mut open_store(store_path)?, args),
         Command::Reindex => import::reindex(&mut open_store(store_path)?),

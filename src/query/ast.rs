@@ -45,6 +45,8 @@ pub enum TermKind {
     Date(DateSpec),
     /// `is:unread`, `is:read`, `is:starred`.
     Is(Flag),
+    /// `@NAME`: the saved search of that name, expanded by the store before it compiles.
+    Saved(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -38,6 +38,7 @@ impl Display for TermKind {
             TermKind::Tag(name) => write!(f, "tag:{}", value(name)),
             TermKind::Date(spec) => write!(f, "date:{spec}"),
             TermKind::Is(flag) => write!(f, "is:{flag}"),
+            TermKind::Saved(name) => write!(f, "@{name}"),
         }
     }
 }

@@ -72,6 +72,7 @@ pub fn is_bare_word(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let plain = !chars.is_empty()
         && chars[0] != '-'
+        && chars[0] != '@'
         && !chars.iter().any(|&c| c == '"' || c.is_whitespace());
     plain
         && match field_prefix_len(&chars) {
@@ -106,3 +107,16 @@ pub fn quote(text: &str) -> String {
     quoted.push('"');
     quoted
 }
+
+/// Whether `name` can name a saved search (`@name`): letters, digits, `-` and `_`, at most
+/// [`MAX_SAVED_NAME`] characters.
+pub fn is_saved_name(name: &str) -> bool {
+    let count = name.chars().count();
+    (1..=MAX_SAVED_NAME).contains(&count)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The longest name of a saved search, in characters.
+pub const MAX_SAVED_NAME: usize = 64;

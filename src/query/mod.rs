@@ -14,6 +14,7 @@
 //! | `person:NAME`             | mentions that person (name or alias)                      |
 //! | `date:SPEC`               | published within SPEC (see below)                         |
 //! | `is:unread` `is:read` `is:starred` | by reading state                                 |
+//! | `@NAME`                   | the saved search NAME (`byline search save`), not negatable |
 //! | `-TERM`                   | any term negated: `-source:rferl`, `-word`, `-"a phrase"` |
 //!
 //! - **Quotes.** A `"` may open a phrase (`"keir starmer"`) or a field value
@@ -29,6 +30,10 @@
 //!   URLs can be pasted. Other colons are part of a word (`10:30`, `a1:b`); to search for
 //!   text like `foo:bar`, quote it: `"foo:bar"`. A field value keeps any later colons
 //!   (`source:a:b` is the source `a:b`).
+//! - **Saved searches.** `@NAME` (letters, digits, `-`, `_`) stands for the saved query of that
+//!   name; the store expands it before compiling, refusing an unknown name or a search that
+//!   refers to itself. It cannot be negated. A term opening with `@` is always one (quote
+//!   `"@text"` to search for the text).
 //! - **Dates** (`date:` values, keywords case-insensitive). Each range is inclusive in days:
 //!   - `2025-12-06` a day, `2025-12` a month, `2025` a year (four-digit years; month and
 //!     day may have one or two digits);
@@ -64,4 +69,5 @@ mod tests;
 
 pub use args::from_args;
 pub use ast::{DateBound, DateRange, DateSpec, Flag, Query, Term, TermKind};
+pub use lex::{is_saved_name, MAX_SAVED_NAME};
 pub use parse::{parse, QueryError, MAX_QUERY_BYTES, MAX_QUERY_TERMS};

@@ -124,6 +124,7 @@ fn parse_term(term: &TermText) -> Result<Term, QueryError> {
         }
         Some('-') => return Err(term.term_error("a term can be negated only once")),
         Some('"') => TermKind::Phrase(parse_quoted(term, body, "phrase")?),
+        Some('@') => parse_saved(term, negated, body)?,
         _ => parse_field_or_word(term, body)?,
     };
     let span = term.span.clone();
@@ -194,6 +195,31 @@ fn parse_word(term: &TermText, body: usize) -> Result<TermKind, QueryError> {
         return Err(misplaced_quote(term));
     }
     Ok(TermKind::Word(term.text(range)))
+}
+
+/// `@NAME`: a saved search. It cannot be negated (its terms are ANDed, and a negated AND is
+/// not a condition the store compiles); to search for text starting with `@`, quote it.
+fn parse_saved(term: &TermText, negated: bool, body: usize) -> Result<TermKind, QueryError> {
+    let name = term.text(body + 1..term.span.end);
+    if negated {
+        return Err(term.term_error("a saved search cannot be negated"));
+    }
+    if name.is_empty() {
+        return Err(term.term_error(
+            "`@` must be followed by the name of a saved search (quote \"@\" to search for it)",
+        ));
+    }
+    if !lex::is_saved_name(&name) {
+        return Err(term.error(
+            body + 1..term.span.end,
+            format!(
+                "a saved search's name holds only letters, digits, - and _ (at most {} of them; \
+                 quote the term to search for the text)",
+                lex::MAX_SAVED_NAME
+            ),
+        ));
+    }
+    Ok(TermKind::Saved(name))
 }
 
 fn misplaced_quote(term: &TermText) -> QueryError {

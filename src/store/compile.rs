@@ -146,6 +146,8 @@ impl Compiler {
                 )
             }
             TermKind::Tag(name) => self.tag(store, neg, name)?,
+            // Expanded before compiling (`Store::expand`): one left over names nothing.
+            TermKind::Saved(_) => Condition::new(Cost::Column, NOTHING.to_string()),
             TermKind::Date(spec) => {
                 match spec.range(today) {
                     // `date:none`: an unknown date is stored as NULL; negated, the NOT below

@@ -19,6 +19,7 @@ mod plan;
 mod read;
 mod reindex;
 mod safety;
+mod saved;
 mod schema;
 mod search;
 mod settled;
@@ -37,6 +38,7 @@ pub use names::source_key;
 pub use read::{ArticleRow, StoredArticle, StoredPerson};
 pub use reindex::{RewriteTx, StoredRaw};
 pub use safety::explain;
+pub use saved::{SavedCount, SavedSearch};
 pub use schema::SCHEMA_VERSION;
 pub use settled::Settled;
 pub use sort::Sort;
@@ -93,6 +95,17 @@ pub enum StoreError {
     AmbiguousSource { name: String, matches: String },
     #[error("a source is already called {0:?}: `byline source merge` joins two sources")]
     SourceExists(String),
+    /// A query the store cannot run: an unknown `@name`, a saved search that refers to itself.
+    #[error("invalid query: {0}")]
+    Query(#[from] crate::query::QueryError),
+    #[error("a saved search is already called {0:?}: choose another name")]
+    SearchExists(String),
+    #[error("no saved search is called {0:?}: `byline search list` lists them")]
+    NoSuchSearch(String),
+    #[error("{0:?} cannot name a saved search: use letters, digits, - and _ (at most 64)")]
+    BadSearchName(String),
+    #[error("the saved search {name:?} is used by {users}: change or remove those first")]
+    SearchInUse { name: String, users: String },
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

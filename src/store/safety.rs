@@ -32,6 +32,7 @@ const TABLES_BY_VERSION: &[&[&str]] = &[
     &["feeds", "article_tags"],
     &["deleted", "source_renamed"],
     &[], // columns only: a feed's full-text setting and each item's page state
+    &["saved_searches"],
 ];
 const _: () = assert!(TABLES_BY_VERSION.len() as i64 == super::schema::SCHEMA_VERSION);
 

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -188,6 +188,15 @@ ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0; -- fetch each
 -- is the feed's summary (what `fetch --full-text-retry` tries again)
 ALTER TABLE articles ADD COLUMN page_text INTEGER;
 CREATE INDEX articles_page ON articles(feed_id, page_text) WHERE page_text IS NOT NULL;
+";
+
+/// Saved searches: named queries, used as `@name` in other queries.
+const V6: &str = "
+CREATE TABLE saved_searches (
+    name       TEXT PRIMARY KEY COLLATE NOCASE, -- letters, digits, '-' and '_'
+    query      TEXT NOT NULL,                   -- the query as printed (canonical form)
+    created_at INTEGER NOT NULL                 -- unix seconds
+) WITHOUT ROWID;
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.

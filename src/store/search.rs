@@ -152,7 +152,8 @@ impl Store {
                 return Ok(kept.filter.clone());
             }
         }
-        let filter = self.plan(query, today)?;
+        // `@name` read from the store here: a changed saved search changes the stamp.
+        let filter = self.plan(&self.expand(query)?, today)?;
         *self.compiled.borrow_mut() = Some(Compiled {
             query: query.clone(),
             today,

@@ -5,6 +5,7 @@ mod manage;
 mod people;
 mod plan_choice;
 mod plans;
+mod saved;
 mod settled;
 mod sorts;
 mod versions;

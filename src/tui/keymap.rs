@@ -60,6 +60,8 @@ actions! {
     PickSource = "pick_source": "pick a source",
     PickPerson = "pick_person": "pick a person mentioned",
     PickDate = "pick_date": "pick a date or range",
+    PickSaved = "pick_saved": "pick a saved search (Enter filters by it alone)",
+    SaveSearch = "save_search": "save the filter as a search: type its name, Enter",
     ToggleRead = "toggle_read": "toggle read",
     ToggleStar = "toggle_star": "toggle star",
     CopyUrl = "copy_url": "copy the URL (OSC 52)",

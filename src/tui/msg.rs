@@ -86,6 +86,8 @@ pub enum FacetKind {
     Sources,
     People,
     Months,
+    /// The saved searches (the query is not used): articles and unread counts.
+    Saved,
 }
 
 /// A request to the worker that owns the store.
@@ -143,6 +145,16 @@ pub enum Request {
     MarkFeedRead {
         feed_id: i64,
     },
+    /// `query` with its `@name`s expanded, for the reading pane's highlights.
+    Expand {
+        gen: u64,
+        query: Query,
+    },
+    /// Saves `query` as the saved search `name` (an existing name is refused).
+    SaveSearch {
+        name: String,
+        query: Query,
+    },
     /// A change to many articles (or the undoing of one).
     Apply {
         change: Bulk,
@@ -182,6 +194,8 @@ impl Request {
             Request::Feeds => "feeds",
             Request::MarkFeedRead { .. } => "mark-feed-read",
             Request::Apply { .. } => "apply",
+            Request::SaveSearch { .. } => "save-search",
+            Request::Expand { .. } => "expand",
         }
     }
 
@@ -191,7 +205,8 @@ impl Request {
             Request::Query { gen, .. }
             | Request::Page { gen, .. }
             | Request::Facets { gen, .. }
-            | Request::Histogram { gen, .. } => Some(*gen),
+            | Request::Histogram { gen, .. }
+            | Request::Expand { gen, .. } => Some(*gen),
             _ => None,
         }
     }
@@ -203,6 +218,8 @@ pub struct FacetItem {
     pub label: String,
     pub aliases: Vec<String>,
     pub count: u64,
+    /// How many of them are unread, where the picker shows it (saved searches).
+    pub unread: Option<u64>,
 }
 
 /// An answer from the worker, tagged with the generation of the query it answers.
@@ -268,6 +285,20 @@ pub enum Response {
         count: u64,
         total: u64,
         undoing: bool,
+    },
+    /// Generation `gen`'s query with its `@name`s expanded.
+    Expanded {
+        gen: u64,
+        query: Query,
+    },
+    /// The query was saved as `@name`.
+    SearchSaved {
+        name: String,
+    },
+    /// The store refused generation `gen`'s query (an unknown `@name`): where and why.
+    QueryRefused {
+        gen: u64,
+        error: crate::query::QueryError,
     },
     /// How a background fetch goes.
     Fetch(FetchEvent),

@@ -70,6 +70,9 @@ pub struct FilterBar {
     pub query: Query,
     /// Why the text being edited does not parse.
     pub error: Option<QueryError>,
+    /// The query in force with its `@name`s expanded, once the worker has read them: what the
+    /// reading pane highlights. `None` while unknown or when it has no `@name`.
+    pub expanded: Option<Query>,
 }
 
 impl FilterBar {
@@ -117,6 +120,9 @@ pub enum PickerKind {
     Source,
     Person,
     Date,
+    Saved,
+    /// Naming a new saved search: the input is the name, the items the names taken.
+    SaveAs,
 }
 
 /// One choice of a picker and the query term it adds.
@@ -125,6 +131,7 @@ pub struct PickItem {
     pub label: String,
     pub aliases: Vec<String>,
     pub count: Option<u64>,
+    pub unread: Option<u64>,
     pub term: String,
 }
 
@@ -278,6 +285,7 @@ impl App {
                 applied: String::new(),
                 query: Query::default(),
                 error: None,
+                expanded: None,
             },
             gen: 0,
             keep_id: None,

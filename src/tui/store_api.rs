@@ -67,6 +67,14 @@ pub trait StoreApi {
     fn apply(&self, _change: &Bulk, _today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
         anyhow::bail!("this store cannot change articles in bulk")
     }
+    /// `q` with its `@name`s replaced by the saved queries' terms (fakes keep it as it is).
+    fn expand(&self, q: &Query) -> anyhow::Result<Query> {
+        Ok(q.clone())
+    }
+    /// Saves `q` as the saved search `name` (refusing an existing name); the name as stored.
+    fn save_search(&self, _name: &str, _q: &Query) -> anyhow::Result<String> {
+        anyhow::bail!("this store cannot save searches")
+    }
     /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
     fn data_version(&self) -> anyhow::Result<i64> {
         Ok(0)
@@ -138,8 +146,10 @@ impl StoreApi for Store {
             label,
             aliases,
             count,
+            unread: None,
         };
         Ok(match kind {
+            FacetKind::Saved => saved_items(self.saved_counts(today)?),
             FacetKind::Sources => self
                 .source_counts(q, today)?
                 .into_iter()
@@ -175,6 +185,13 @@ impl StoreApi for Store {
     }
     fn ui_value(&self, key: &str) -> anyhow::Result<Option<String>> {
         Ok(Store::ui_value(self, key)?)
+    }
+    fn expand(&self, q: &Query) -> anyhow::Result<Query> {
+        Ok(Store::expand(self, q)?)
+    }
+    fn save_search(&self, name: &str, q: &Query) -> anyhow::Result<String> {
+        let saved = Store::save_search(self, name, q, false).map_err(|e| self.explain(e))?;
+        Ok(saved.name)
     }
     fn apply(&self, change: &Bulk, today: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
         let explain = |e| self.explain(e);
@@ -238,6 +255,20 @@ impl StoreApi for Store {
         let canceller = Store::canceller(self);
         Some(Box::new(move || canceller.cancel()))
     }
+}
+
+/// The saved searches as picker entries: the name, the query (matched too), the counts; one
+/// that cannot run (it uses a search that is gone) counts nothing.
+fn saved_items(counts: Vec<crate::store::SavedCount>) -> Vec<FacetItem> {
+    counts
+        .into_iter()
+        .map(|c| FacetItem {
+            label: c.search.name,
+            aliases: vec![c.search.query],
+            count: c.articles.unwrap_or(0),
+            unread: c.unread,
+        })
+        .collect()
 }
 
 #[cfg(test)]

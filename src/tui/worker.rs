@@ -59,6 +59,16 @@ fn interrupted(err: &anyhow::Error) -> bool {
         .is_some_and(StoreError::is_interrupted)
 }
 
+/// A query the store refused (an unknown `@name`, a saved search that refers to itself):
+/// answered so the filter bar shows where, like a query that does not parse.
+fn refused(gen: u64, err: anyhow::Error) -> anyhow::Result<Option<Response>> {
+    match err.downcast::<StoreError>() {
+        Ok(StoreError::Query(error)) => Ok(Some(Response::QueryRefused { gen, error })),
+        Ok(other) => Err(other.into()),
+        Err(err) => Err(err),
+    }
+}
+
 /// The store's answer to one request, errors included.
 fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<Option<Response>> {
     match req {
@@ -68,7 +78,7 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
             query,
             sort,
             keep_id,
-        } => results(api, today, gen, (&query, sort), keep_id),
+        } => results(api, today, gen, (&query, sort), keep_id).or_else(|err| refused(gen, err)),
         Request::Page {
             gen,
             query,
@@ -111,6 +121,14 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::MarkFeedRead { feed_id } => api
             .mark_feed_read(feed_id)
             .map(|count| Some(Response::FeedMarked { feed_id, count })),
+        // An expansion that fails is the query's own error, answered with the query.
+        Request::Expand { gen, query } => Ok(api
+            .expand(&query)
+            .ok()
+            .map(|query| Response::Expanded { gen, query })),
+        Request::SaveSearch { name, query } => api
+            .save_search(&name, &query)
+            .map(|name| Some(Response::SearchSaved { name })),
         Request::Apply { change, undoing } => {
             let (count, undo) = api.apply(&change, today)?;
             Ok(Some(Response::Applied {

@@ -1,4 +1,5 @@
-//! Tests of the worker thread: `date:today` follows the clock past midnight.
+//! Tests of the worker thread: `date:today` follows the clock past midnight, and a query the
+//! store refuses (an unknown `@name`) is answered as a query error.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::mpsc;
@@ -67,4 +68,25 @@ fn date_today_follows_the_clock_past_midnight() {
     assert_eq!(count(2), 0, "a new day, nothing yet");
     drop(req_tx);
     worker.join().unwrap();
+}
+
+#[test]
+fn an_unknown_saved_search_is_answered_as_a_query_error_with_its_column() {
+    let store = Store::open_in_memory().unwrap();
+    let query = crate::query::parse("talks @nobody").unwrap();
+    let answer = super::handle(
+        &store,
+        clock(),
+        Request::Query {
+            gen: 7,
+            query,
+            sort: crate::store::Sort::Newest,
+            keep_id: None,
+        },
+    );
+    let Some(Response::QueryRefused { gen: 7, error }) = answer else {
+        panic!("not refused: {answer:?}");
+    };
+    assert_eq!(error.column, 7);
+    assert!(error.message.contains("@nobody"), "{error}");
 }

@@ -95,6 +95,8 @@ pub struct FakeStore {
     pub ui: Arc<Mutex<Vec<(String, String)>>>,
     /// Subscriptions; their articles are those whose source is the feed's name.
     pub feeds: RefCell<Vec<Feed>>,
+    /// Saved searches, `(name, query)`: `@name` stands for the query (one level deep).
+    pub saved: RefCell<Vec<(String, String)>>,
 }
 
 impl FakeStore {
@@ -104,10 +106,12 @@ impl FakeStore {
             deleted: RefCell::default(),
             ui: Arc::default(),
             feeds: RefCell::default(),
+            saved: RefCell::default(),
         }
     }
 
     fn matching(&self, q: &Query) -> Vec<StoredArticle> {
+        let q = &self.expand(q);
         self.articles
             .borrow()
             .iter()
@@ -136,6 +140,7 @@ fn matches(a: &StoredArticle, q: &Query) -> bool {
             TermKind::Is(Flag::Starred) => a.row.starred,
             TermKind::Date(_) => true,
             TermKind::Tag(_) => false, // the fixture's articles come from no feed
+            TermKind::Saved(_) => false, // expanded before matching
         };
         hit != t.negated
     })
@@ -150,6 +155,7 @@ fn counted(names: impl Iterator<Item = (String, Vec<String>)>) -> Vec<FacetItem>
                 label,
                 aliases,
                 count: 1,
+                unread: None,
             }),
         }
     }
@@ -159,6 +165,8 @@ fn counted(names: impl Iterator<Item = (String, Vec<String>)>) -> Vec<FacetItem>
 
 #[path = "fake_bulk.rs"]
 mod fake_bulk;
+#[path = "fake_saved.rs"]
+mod fake_saved;
 
 impl StoreApi for FakeStore {
     fn apply(&self, change: &Bulk, _: NaiveDate) -> anyhow::Result<(u64, Bulk)> {
@@ -217,6 +225,7 @@ impl StoreApi for FakeStore {
     fn facets(&self, q: &Query, _: NaiveDate, kind: FacetKind) -> anyhow::Result<Vec<FacetItem>> {
         let found = self.matching(q);
         Ok(match kind {
+            FacetKind::Saved => self.saved_items(),
             FacetKind::Sources => counted(
                 found
                     .iter()
@@ -236,6 +245,7 @@ impl StoreApi for FakeStore {
                         label,
                         aliases: vec![],
                         count,
+                        unread: None,
                     })
                     .collect()
             }
@@ -275,6 +285,12 @@ impl StoreApi for FakeStore {
     fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()> {
         self.ui.lock().unwrap().push((key.into(), value.into()));
         Ok(())
+    }
+    fn expand(&self, q: &Query) -> anyhow::Result<Query> {
+        Ok(FakeStore::expand(self, q))
+    }
+    fn save_search(&self, name: &str, q: &Query) -> anyhow::Result<String> {
+        self.save(name, q)
     }
     fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
         Ok(self.feeds.borrow().clone())

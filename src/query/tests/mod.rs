@@ -4,6 +4,7 @@ mod dates;
 mod display;
 mod errors;
 mod props;
+mod saved;
 mod terms;
 
 use chrono::NaiveDate;

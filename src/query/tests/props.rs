@@ -18,6 +18,7 @@ fn query_like_text() -> impl Strategy<Value = String> {
         Just("source:".to_string()),
         Just("date:".to_string()),
         Just("is:".to_string()),
+        Just("@".to_string()),
         "[a-z0-9é日🙂]{1,4}",
         any::<char>().prop_map(String::from),
     ];
@@ -75,11 +76,16 @@ fn term_kind() -> impl Strategy<Value = TermKind> {
         non_blank().prop_map(TermKind::Person),
         date_spec().prop_map(TermKind::Date),
         prop::sample::select(Flag::ALL.to_vec()).prop_map(TermKind::Is),
+        "[a-zA-Z0-9_é-]{1,12}".prop_map(TermKind::Saved),
     ]
 }
 
 fn query() -> impl Strategy<Value = Query> {
-    let term = (any::<bool>(), term_kind()).prop_map(|(negated, kind)| Term::new(negated, kind));
+    // `-@name` is refused: a saved search is never negated.
+    let term = (any::<bool>(), term_kind()).prop_map(|(negated, kind)| {
+        let negated = negated && !matches!(kind, TermKind::Saved(_));
+        Term::new(negated, kind)
+    });
     prop::collection::vec(term, 0..6).prop_map(|terms| Query { terms })
 }
 

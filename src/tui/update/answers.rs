@@ -30,6 +30,18 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
         }
         Response::Results { gen, count, pages } if gen == app.gen => results(app, count, pages),
         Response::Results { .. } => Vec::new(),
+        Response::QueryRefused { gen, error } if gen == app.gen => {
+            app.filter.error = Some(error);
+            Vec::new()
+        }
+        Response::QueryRefused { .. } => Vec::new(),
+        Response::Expanded { gen, query } if gen == app.gen => {
+            app.filter.expanded = Some(query);
+            super::nav::rewrap(app, true);
+            Vec::new()
+        }
+        Response::Expanded { .. } => Vec::new(),
+        Response::SearchSaved { name } => super::saved::saved(app, &name),
         Response::Page { gen, page, rows } => {
             if gen != app.gen {
                 return Vec::new();

@@ -92,9 +92,14 @@ pub fn new_query(app: &mut App) -> Vec<Command> {
     if app.keep_id.is_none() {
         app.keep_id = app.results.selected_row().map(|r| r.id);
     }
+    app.filter.expanded = None;
     nav::rewrap(app, true);
     let query = app.filter.query.clone();
-    vec![
+    let saved = query
+        .terms
+        .iter()
+        .any(|t| matches!(t.kind, crate::query::TermKind::Saved(_)));
+    let mut commands = vec![
         Command::Request(Request::Query {
             gen: app.gen,
             query: query.clone(),
@@ -103,7 +108,15 @@ pub fn new_query(app: &mut App) -> Vec<Command> {
         }),
         Command::Request(Request::Histogram {
             gen: app.gen,
-            query,
+            query: query.clone(),
         }),
-    ]
+    ];
+    if saved {
+        // The reading pane highlights the saved searches' words once the worker has read them.
+        commands.push(Command::Request(Request::Expand {
+            gen: app.gen,
+            query,
+        }));
+    }
+    commands
 }

@@ -10,6 +10,7 @@ mod moves;
 mod nav;
 mod picker;
 mod reading;
+mod saved;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -145,6 +146,8 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::PickSource => picker::open(app, PickerKind::Source),
         Action::PickPerson => picker::open(app, PickerKind::Person),
         Action::PickDate => picker::open(app, PickerKind::Date),
+        Action::PickSaved => picker::open(app, PickerKind::Saved),
+        Action::SaveSearch => saved::open(app),
         Action::ToggleRead => nav::toggle(app, false),
         Action::ToggleStar => nav::toggle(app, true),
         Action::CopyUrl => nav::copy_url(app, None),

@@ -114,7 +114,8 @@ pub fn rewrap(app: &mut App, force: bool) {
         .as_ref()
         .is_none_or(|d| d.id != article.row.id || d.width != width);
     if stale || force {
-        let needles = Needles::from_query(&app.filter.query, article);
+        let query = app.filter.expanded.as_ref().unwrap_or(&app.filter.query);
+        let needles = Needles::from_query(query, article);
         app.reader.doc = Some(doc::build(article, width, &needles));
         clamp_scroll(app);
     }

@@ -1,5 +1,6 @@
-//! The source, people and date pickers: counts under the current filter from the worker,
-//! fuzzy-matched with nucleo-matcher; Enter adds the chosen term to the query.
+//! The source, people, date and saved-search pickers: counts under the current filter (the
+//! saved searches' own counts) from the worker, fuzzy-matched with nucleo-matcher; Enter adds
+//! the chosen term to the query, or makes a saved search's `@name` the whole query.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -17,9 +18,11 @@ fn facet_of(kind: PickerKind) -> FacetKind {
         PickerKind::Source => FacetKind::Sources,
         PickerKind::Person => FacetKind::People,
         PickerKind::Date => FacetKind::Months,
+        PickerKind::Saved | PickerKind::SaveAs => FacetKind::Saved,
     }
 }
 
+/// Opens a picker of `kind` and asks the worker for its counts.
 pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
     let facet = facet_of(kind);
     let mut picker = Picker {
@@ -59,6 +62,7 @@ fn fixed_dates(app: &App) -> Vec<PickItem> {
         label: label.into(),
         aliases: vec![],
         count: None,
+        unread: None,
         term,
     })
     .collect()
@@ -77,12 +81,14 @@ pub fn fill(app: &mut App, kind: FacetKind, items: Vec<FacetItem>) {
         FacetKind::People => Term::new(false, TermKind::Person(label.into())).to_string(),
         FacetKind::Months if label == UNKNOWN_DATE => "date:none".to_string(),
         FacetKind::Months => format!("date:{label}"),
+        FacetKind::Saved => Term::new(false, TermKind::Saved(label.into())).to_string(),
     };
     let items = items.into_iter().map(|i| PickItem {
         term: term(&i.label),
         label: i.label,
         aliases: i.aliases,
         count: Some(i.count),
+        unread: i.unread,
     });
     picker.items.extend(items);
     picker.loading = false;
@@ -112,9 +118,16 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
                 .shown
                 .get(picker.selected)
                 .map(|i| picker.items[*i].term.clone());
+            let kind = picker.kind;
+            if kind == PickerKind::SaveAs {
+                return super::saved::save(app);
+            }
             app.picker = None;
-            if let Some(term) = term {
-                return add_term(app, &term);
+            match term {
+                // A saved search is a whole query: it replaces the filter.
+                Some(term) if kind == PickerKind::Saved => return filter::set_text(app, &term),
+                Some(term) => return add_term(app, &term),
+                None => {}
             }
         }
         KeyCode::Down | KeyCode::Tab => {
@@ -204,6 +217,7 @@ pub fn refilter(picker: &mut Picker) {
                 label: format!("typed: {term}"),
                 aliases: vec![],
                 count: None,
+                unread: None,
                 term,
             },
         );

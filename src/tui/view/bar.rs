@@ -92,6 +92,7 @@ pub fn chips(frame: &mut Frame, area: Rect, app: &App) {
             TermKind::Tag(_) => "tag",
             TermKind::Date(_) => "date",
             TermKind::Is(_) => "is",
+            TermKind::Saved(_) => "saved",
         };
         push_chip(&mut spans, &mut used, w, app, label, &value, term.negated);
     }

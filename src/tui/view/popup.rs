@@ -22,6 +22,8 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         (PickerKind::Source, None) => " Sources (Ctrl-R renames) ",
         (PickerKind::Person, None) => " People mentioned ",
         (PickerKind::Date, None) => " Dates ",
+        (PickerKind::Saved, None) => " Saved searches ",
+        (PickerKind::SaveAs, None) => " Save the filter as: type a name, Enter (Esc cancels) ",
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(pane(app, title, popup.width, true), popup);
@@ -44,9 +46,12 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let first = picker.selected.saturating_sub(rows.saturating_sub(1));
     for (n, index) in picker.shown.iter().enumerate().skip(first).take(rows) {
         let item = &picker.items[*index];
-        let count = item.count.map(thousands).unwrap_or_default();
+        let mut count = item.count.map(thousands).unwrap_or_default();
+        if let Some(unread) = item.unread {
+            count = format!("{count} · {} unread", thousands(unread));
+        }
         let label_w = w.saturating_sub(width(&count) + 1);
-        let text = format!("{} {count}", fit(&item.label, label_w));
+        let text = format!("{} {count}", fit(&label(picker.kind, item), label_w));
         let style = if n == picker.selected {
             t.selected
         } else {
@@ -63,6 +68,16 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         lines.push(Line::from(Span::styled(truncate(msg, w), t.hint)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What a picker's entry shows: a saved search as `@name  its query`, others their label.
+fn label(kind: PickerKind, item: &crate::tui::state::PickItem) -> String {
+    match (kind, item.aliases.first()) {
+        (PickerKind::Saved | PickerKind::SaveAs, Some(query)) => {
+            format!("{}  {}", item.term, crate::text::sanitize_line(query))
+        }
+        _ => item.label.clone(),
+    }
 }
 
 /// Every key: the configurable actions, then the filter bar and picker keys; above them, the
@@ -99,7 +114,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     ));
     rows.push((
         "query".into(),
-        "source:X person:\"A B\" date:7d date:2025-12 is:unread -word".into(),
+        "source:X person:\"A B\" date:7d is:unread -word @saved".into(),
     ));
     let popup = layout::popup(area, HELP_WIDTH, rows.len() as u16 + 3);
     frame.render_widget(Clear, popup);
