@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::compile::id_list;
 use super::reindex::StoredRaw;
+use super::sql_parts::id_list;
 use super::{NewArticle, Result, Settled, Store};
 use crate::query::Query;
 

@@ -25,6 +25,7 @@ mod search;
 mod settled;
 mod sort;
 mod source_edit;
+mod sql_parts;
 mod state;
 mod wordset;
 

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 
-use super::compile::{fts_rowids, people_articles};
+use super::sql_parts::{fts_rowids, people_articles};
 use super::wordset::COMMON;
 use super::{Result, Store};
 use crate::query::Query;
