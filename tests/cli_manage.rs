@@ -92,3 +92,16 @@ fn a_renamed_source_survives_reindex_and_answers_to_its_old_name() {
     assert_eq!(code, 0);
     assert_eq!(count(&dir, &["source:\"harbor press\""]), 24);
 }
+
+#[test]
+fn author_finds_a_wire_story_by_its_reporter_and_survives_reindex() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ingest");
+    let (code, _, err) = run(&dir, &["import", fixtures]);
+    assert!(code == 0 || code == 1, "{err}");
+    let found = |dir: &TempDir| count(dir, &["author:abernathy"]);
+    assert_eq!(found(&dir), 1);
+    assert_eq!(count(&dir, &["author:\"Felix Abernathy\""]), 1);
+    assert_eq!(run(&dir, &["reindex"]).0, 0);
+    assert_eq!(found(&dir), 1, "reindex keeps the authors");
+}

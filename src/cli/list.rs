@@ -12,7 +12,7 @@ use byline::store::{ArticleRow, Sort, Store, StoredArticle};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// A query: words, "phrases", source:, person:, date:, is:, -negation; several arguments
+    /// A query: words, "phrases", source:, person:, author:, date:, is:, -negation; several arguments
     /// are one query (`byline list person:blair source:bbc`, or `-source:rferl`).
     #[arg(allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Vec<String>,

@@ -39,6 +39,9 @@ pub enum TermKind {
     Source(String),
     /// `person:NAME`: canonical name or alias, ignoring case and accents.
     Person(String),
+    /// `author:NAME`: a name its byline, feed item or page gives as its author, folded as
+    /// `person:` is (a surname alone finds every author of that surname).
+    Author(String),
     /// `tag:NAME`: articles of the feeds tagged NAME, ignoring case.
     Tag(String),
     /// `date:SPEC`.

@@ -35,6 +35,7 @@ impl Display for TermKind {
             TermKind::Word(text) | TermKind::Phrase(text) => f.write_str(&quote(text)),
             TermKind::Source(name) => write!(f, "source:{}", value(name)),
             TermKind::Person(name) => write!(f, "person:{}", value(name)),
+            TermKind::Author(name) => write!(f, "author:{}", value(name)),
             TermKind::Tag(name) => write!(f, "tag:{}", value(name)),
             TermKind::Date(spec) => write!(f, "date:{spec}"),
             TermKind::Is(flag) => write!(f, "is:{flag}"),

@@ -2,7 +2,7 @@
 //! quoted strings and their escapes, and what counts as a field prefix or a bare word.
 
 /// The fields the parser knows, in the order error messages list them.
-pub const FIELDS: [&str; 5] = ["source", "person", "tag", "date", "is"];
+pub const FIELDS: [&str; 6] = ["source", "person", "author", "tag", "date", "is"];
 
 /// A quoted string read from the input.
 pub struct Quoted {

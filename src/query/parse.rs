@@ -168,6 +168,7 @@ fn parse_field_or_word(term: &TermText, body: usize) -> Result<TermKind, QueryEr
     match name.as_str() {
         "source" => Ok(TermKind::Source(value)),
         "person" => Ok(TermKind::Person(value)),
+        "author" => Ok(TermKind::Author(value)),
         "tag" => Ok(TermKind::Tag(value)),
         "date" => parse_date(&value)
             .map(TermKind::Date)

@@ -138,6 +138,17 @@ impl Compiler {
                 )
             }
             TermKind::Tag(name) => self.tag(store, neg, name)?,
+            TermKind::Author(name) => {
+                let ids = super::authors::resolve_author(&store.conn, name)?;
+                self.matches_nothing |= !neg && ids.is_empty();
+                Condition::new(
+                    Cost::Set,
+                    format!(
+                        "a.id IN (SELECT article_id FROM article_authors WHERE author_id IN ({}))",
+                        id_list(&ids)
+                    ),
+                )
+            }
             // Expanded before compiling (`Store::expand`): one left over names nothing.
             TermKind::Saved(_) => Condition::new(Cost::Column, NOTHING.to_string()),
             TermKind::Date(spec) => {

@@ -4,6 +4,7 @@ use chrono::Utc;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
+use super::authors::write_authors;
 use super::codec::compress;
 use super::feed_items::{kept_first_seen, url_owner, write_page_text, write_tags, FeedItem};
 use super::identity::{find, Table};
@@ -219,6 +220,7 @@ fn upsert(
     write_raw(tx, id, item)?;
     let fresh = existing.is_none();
     write_mentions(tx, id, &item.article, settled, fresh)?;
+    write_authors(tx, id, item.article.parsed.author.as_deref(), fresh)?;
     if let Some(feed) = item.feed {
         write_tags(tx, id, &item.tags, fresh)?;
         write_page_text(tx, id, feed.page_text)?;

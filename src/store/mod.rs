@@ -1,5 +1,6 @@
 //! The article store: SQLite (WAL, FTS5) holding articles, sources, people, mentions and read state.
 
+mod authors;
 mod checkpoint;
 mod clean;
 mod codec;
@@ -29,6 +30,7 @@ mod sql_parts;
 mod state;
 mod wordset;
 
+pub use authors::author_names;
 pub use checkpoint::{Checkpointer, WAL_LIMIT_BYTES};
 pub use delete::{DeletedOriginal, DeletedRow, Mark};
 pub use facets::{Granularity, NameCount, PersonCount};

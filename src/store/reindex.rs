@@ -105,6 +105,8 @@ impl RewriteTx<'_> {
             return Ok(false);
         }
         write_mentions(&self.tx, id, &item.article, &mut self.settled, false)?;
+        let author = item.article.parsed.author.as_deref();
+        super::authors::write_authors(&self.tx, id, author, false)?;
         if let Some(feed) = item.feed {
             write_tags(&self.tx, id, &item.tags, false)?;
             write_page_text(&self.tx, id, feed.page_text)?;

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -197,6 +197,26 @@ CREATE TABLE saved_searches (
     query      TEXT NOT NULL,                   -- the query as printed (canonical form)
     created_at INTEGER NOT NULL                 -- unix seconds
 ) WITHOUT ROWID;
+";
+
+/// Authors apart from the people an article mentions: one row per author name (folded like a
+/// person's), linked to each article whose byline, feed item or page metadata names them.
+/// Articles stored before this step get theirs from `byline reindex`.
+const V7: &str = "
+CREATE TABLE authors (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    key  TEXT NOT NULL,          -- people::person_key(name)
+    surname_key TEXT NOT NULL    -- people::surname_key(name)
+);
+CREATE INDEX authors_key ON authors(key);
+CREATE INDEX authors_surname ON authors(surname_key);
+CREATE TABLE article_authors (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    author_id  INTEGER NOT NULL REFERENCES authors(id) ON DELETE CASCADE,
+    PRIMARY KEY (author_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_authors_article ON article_authors(article_id);
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.

@@ -1,5 +1,6 @@
 //! Store tests on hand-built articles: idempotent import, updates, marks, resolution, migration.
 
+mod authors;
 mod checkpoint;
 mod manage;
 mod people;

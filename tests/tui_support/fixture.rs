@@ -126,6 +126,7 @@ fn matches(a: &StoredArticle, q: &Query) -> bool {
         let eq = |x: &str, y: &str| x.to_lowercase() == y.to_lowercase();
         let hit = match &t.kind {
             TermKind::Source(s) => a.row.source.as_deref().is_some_and(|x| eq(x, s)),
+            TermKind::Author(name) => a.author.as_deref().is_some_and(|x| eq(x, name)),
             TermKind::Person(p) => a
                 .people
                 .iter()

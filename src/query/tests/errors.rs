@@ -73,7 +73,7 @@ fn unknown_fields_name_the_valid_ones() {
     let error = error("keir -x foo:bar");
     assert_eq!(
         error.to_string(),
-        "column 9: unknown field \"foo\" (fields: source, person, tag, date, is) in `foo:bar`"
+        "column 9: unknown field \"foo\" (fields: source, person, author, tag, date, is) in `foo:bar`"
     );
     assert_error("Foo:bar", 0..7, "Foo:bar", "\"foo\"");
     assert_error("-src:x", 0..6, "-src:x", "unknown field");

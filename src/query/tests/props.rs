@@ -74,6 +74,7 @@ fn term_kind() -> impl Strategy<Value = TermKind> {
         non_blank().prop_map(TermKind::Phrase),
         non_blank().prop_map(TermKind::Source),
         non_blank().prop_map(TermKind::Person),
+        non_blank().prop_map(TermKind::Author),
         date_spec().prop_map(TermKind::Date),
         prop::sample::select(Flag::ALL.to_vec()).prop_map(TermKind::Is),
         "[a-zA-Z0-9_é-]{1,12}".prop_map(TermKind::Saved),

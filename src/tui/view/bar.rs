@@ -89,6 +89,7 @@ pub fn chips(frame: &mut Frame, area: Rect, app: &App) {
             }
             TermKind::Source(_) => "source",
             TermKind::Person(_) => "person",
+            TermKind::Author(_) => "author",
             TermKind::Tag(_) => "tag",
             TermKind::Date(_) => "date",
             TermKind::Is(_) => "is",
