@@ -105,3 +105,66 @@ fn author_finds_a_wire_story_by_its_reporter_and_survives_reindex() {
     assert_eq!(run(&dir, &["reindex"]).0, 0);
     assert_eq!(found(&dir), 1, "reindex keeps the authors");
 }
+
+fn people(dir: &TempDir) -> String {
+    let (code, out, err) = run(dir, &["people", "--limit", "200"]);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+#[test]
+fn person_corrections_hold_across_reindex_and_reimport() {
+    let dir = samples();
+    let renshaw = count(&dir, &["person:renshaw"]);
+    let (code, out, err) = run(
+        &dir,
+        &["person", "rename", "Alba Renshaw", "Alba M. Renshaw"],
+    );
+    assert_eq!(
+        (code, out.trim()),
+        (0, "renamed Alba Renshaw to Alba M. Renshaw"),
+        "{err}"
+    );
+    run(&dir, &["person", "alias", "Dmytro Kovalenskyy", "Dima"]);
+    let dima = count(&dir, &["person:dima"]);
+    assert_eq!(dima, count(&dir, &["person:kovalenskyy"]));
+    let drobny = count(&dir, &["person:\"Viktor Drobny\""]);
+    assert!(drobny > 0);
+    let (code, out, _) = run(&dir, &["person", "not-a-person", "Viktor Drobny"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(&format!("removed from {drobny} articles")),
+        "{out}"
+    );
+    let (code, _, _) = run(
+        &dir,
+        &["person", "merge", "Aurelio Fenwick", "Harold Whitcombe"],
+    );
+    assert_eq!(code, 0);
+    for pass in ["now", "after reindex", "after a delete and restore"] {
+        match pass {
+            "after reindex" => assert_eq!(run(&dir, &["reindex"]).0, 0),
+            // Every article derived again through the importer, as new ones.
+            "after a delete and restore" => {
+                assert_eq!(run(&dir, &["rm", "-date:none", "--yes"]).0, 0);
+                assert_eq!(run(&dir, &["rm", "date:none", "--yes"]).0, 0);
+                assert_eq!(count(&dir, &[]), 0);
+                assert_eq!(run(&dir, &["restore", "--all"]).0, 0);
+            }
+            _ => {}
+        }
+        let listed = people(&dir);
+        assert!(listed.contains("Alba M. Renshaw"), "{pass}: {listed}");
+        assert!(!listed.contains("Alba Renshaw\n"), "{pass}");
+        assert!(!listed.contains("Viktor Drobny"), "{pass}: {listed}");
+        assert!(!listed.contains("Aurelio Fenwick"), "{pass}: {listed}");
+        assert_eq!(count(&dir, &["person:renshaw"]), renshaw, "{pass}");
+        assert_eq!(count(&dir, &["person:dima"]), dima, "{pass}");
+        assert_eq!(count(&dir, &["person:\"Viktor Drobny\""]), 0, "{pass}");
+        let fenwick = count(&dir, &["person:\"Aurelio Fenwick\""]);
+        assert!(fenwick > 0, "{pass}: the old full name finds Whitcombe");
+    }
+    let (code, _, err) = run(&dir, &["person", "rename", "Nobody Here", "X"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no person is called"), "{err}");
+}

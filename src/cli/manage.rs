@@ -66,6 +66,44 @@ pub enum SourceCommand {
     Merge { from: String, into: String },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Rename a person (the old name stays an alias); a NEW that is another person merges them.
+    Rename { name: String, new: String },
+    /// Another name for a person: `person:ALIAS` finds them and mentions written so join them.
+    Alias { name: String, alias: String },
+    /// Merge person FROM into INTO: mentions, aliases and name.
+    Merge { from: String, into: String },
+    /// NAME is not a person: its mentions go, and no later import or reindex stores it.
+    NotAPerson { name: String },
+}
+
+pub fn person(store: &Store, command: PersonCommand) -> Result<ExitCode> {
+    let said = match command {
+        PersonCommand::Rename { name, new } => {
+            let now = store.rename_person(&name, &new)?;
+            format!("renamed {} to {}", super::safe(&name), super::safe(&now))
+        }
+        PersonCommand::Alias { name, alias } => {
+            let who = store.alias_person(&name, &alias)?;
+            format!("{} is now also {}", super::safe(&who), super::safe(&alias))
+        }
+        PersonCommand::Merge { from, into } => {
+            let who = store.merge_people(&from, &into)?;
+            format!("merged {} into {}", super::safe(&from), super::safe(&who))
+        }
+        PersonCommand::NotAPerson { name } => {
+            let articles = store.not_a_person(&name)?;
+            format!(
+                "{} is not a person: removed from {articles} articles, and left out of later imports",
+                super::safe(&name)
+            )
+        }
+    };
+    println!("{said}");
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn mark(store: &Store, args: MarkArgs) -> Result<ExitCode> {
     let query = super::parse_query(&byline::query::from_args(&args.query))?;
     let ids = store.matching_ids(&query, super::today())?;

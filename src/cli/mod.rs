@@ -75,6 +75,9 @@ pub enum Command {
     /// Correct sources: rename one, or merge two.
     #[command(subcommand)]
     Source(manage::SourceCommand),
+    /// Correct people: rename, alias, merge, not-a-person (kept for later imports and reindex).
+    #[command(subcommand)]
+    Person(manage::PersonCommand),
     /// Saved searches: save, list, rm, rename; `@NAME` in a query stands for one.
     #[command(subcommand)]
     Search(search::SearchCommand),
@@ -104,6 +107,7 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Deleted(args) => read_only(store_path, |store| manage::deleted(store, args)),
         Command::Restore(args) => manage::restore(&mut open_store(store_path)?, args),
         Command::Source(command) => read_only(store_path, |store| manage::source(store, command)),
+        Command::Person(command) => read_only(store_path, |store| manage::person(store, command)),
         Command::Search(command @ search::SearchCommand::Save { .. }) => {
             search::run(&open_store(store_path)?, command)
         }

@@ -29,7 +29,14 @@ pub(super) fn write_mentions(
             first_pos = min(first_pos, excluded.first_pos),
             aliases = aliases || char(10) || excluded.aliases",
     )?;
+    let mut refused =
+        tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM not_people WHERE key = ?1)")?;
     for person in &article.people {
+        // The user said this name is not a person (`byline person not-a-person`).
+        let key = crate::people::person_key(&person.name);
+        if refused.query_row([&key], |r| r.get::<_, bool>(0))? {
+            continue;
+        }
         let person_id = match people.person(&person.name, &person.aliases) {
             Some(id) => id,
             None => {

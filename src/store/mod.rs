@@ -16,6 +16,7 @@ mod mentions;
 mod names;
 mod outcome;
 mod pages;
+mod person_edit;
 mod plan;
 mod read;
 mod reindex;
@@ -109,6 +110,10 @@ pub enum StoreError {
     BadSearchName(String),
     #[error("the saved search {name:?} is used by {users}: change or remove those first")]
     SearchInUse { name: String, users: String },
+    #[error("no person is called {0:?}: `byline people` lists them")]
+    NoSuchPerson(String),
+    #[error("{name:?} names several people ({matches}): give the whole name")]
+    AmbiguousPerson { name: String, matches: String },
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

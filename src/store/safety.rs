@@ -33,7 +33,7 @@ const TABLES_BY_VERSION: &[&[&str]] = &[
     &["deleted", "source_renamed"],
     &[], // columns only: a feed's full-text setting and each item's page state
     &["saved_searches"],
-    &["authors", "article_authors"],
+    &["authors", "article_authors", "not_people"],
 ];
 const _: () = assert!(TABLES_BY_VERSION.len() as i64 == super::schema::SCHEMA_VERSION);
 

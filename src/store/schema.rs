@@ -199,7 +199,7 @@ CREATE TABLE saved_searches (
 ) WITHOUT ROWID;
 ";
 
-/// Authors apart from the people an article mentions: one row per author name (folded like a
+/// The user's person corrections, and authors apart from the people an article mentions: one row per author name (folded like a
 /// person's), linked to each article whose byline, feed item or page metadata names them.
 /// Articles stored before this step get theirs from `byline reindex`.
 const V7: &str = "
@@ -217,6 +217,11 @@ CREATE TABLE article_authors (
     PRIMARY KEY (author_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_authors_article ON article_authors(article_id);
+
+-- Names the user said are not people (`byline person not-a-person`): never stored as mentions.
+CREATE TABLE not_people (
+    key TEXT PRIMARY KEY        -- people::person_key(name)
+) WITHOUT ROWID;
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.
