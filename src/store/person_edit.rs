@@ -39,7 +39,7 @@ impl Store {
     pub fn alias_person(&self, name: &str, alias: &str) -> Result<String> {
         let id = person_named(&self.conn, name)?;
         add_alias(&self.conn, id, alias.trim())?;
-        Ok(person_name(&self.conn, id)?)
+        person_name(&self.conn, id)
     }
 
     /// Merges person `from` into `into`: mentions, aliases and name. The merged person's name.
