@@ -110,6 +110,8 @@ pub enum StoreError {
     BadSearchName(String),
     #[error("the saved search {name:?} is used by {users}: change or remove those first")]
     SearchInUse { name: String, users: String },
+    #[error("a person is already called {0:?}: `byline person merge` joins two people")]
+    PersonExists(String),
     #[error("no person is called {0:?}: `byline people` lists them")]
     NoSuchPerson(String),
     #[error("{name:?} names several people ({matches}): give the whole name")]

@@ -35,6 +35,21 @@ impl Store {
         Ok(new.to_string())
     }
 
+    /// Renames a person, refusing a name another person has (a merge cannot be undone by
+    /// renaming back). The name after the change.
+    pub fn rename_person_only(&self, name: &str, new: &str) -> Result<String> {
+        let id = person_named(&self.conn, name)?;
+        let taken: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM people WHERE key = ?1 AND id != ?2)",
+            params![person_key(new.trim()), id],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(StoreError::PersonExists(new.trim().to_string()));
+        }
+        self.rename_person(name, new)
+    }
+
     /// Another name for a person: `person:ALIAS` finds them, and a mention written so joins them.
     pub fn alias_person(&self, name: &str, alias: &str) -> Result<String> {
         let id = person_named(&self.conn, name)?;

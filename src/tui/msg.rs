@@ -175,6 +175,8 @@ pub enum Bulk {
     Restore { deleted: Vec<i64> },
     /// A source renamed (its old name kept as an alias); never onto another source's name.
     RenameSource { from: String, to: String },
+    /// A person renamed (the old name kept as an alias); never onto another person's name.
+    RenamePerson { from: String, to: String },
 }
 
 impl Request {

@@ -79,6 +79,22 @@ pub fn apply(
             };
             (renamed, undo)
         }
+        Bulk::RenamePerson { from, to } => {
+            let mut renamed = 0;
+            for a in articles.iter_mut() {
+                let mut named = false;
+                for p in a.people.iter_mut().filter(|p| p.name == *from) {
+                    p.name = to.clone();
+                    named = true;
+                }
+                renamed += usize::from(named);
+            }
+            let undo = Bulk::RenamePerson {
+                from: to.clone(),
+                to: from.clone(),
+            };
+            (renamed, undo)
+        }
         Bulk::Restore { deleted: wanted } => {
             let mut deleted = deleted.borrow_mut();
             let mut back = Vec::new();

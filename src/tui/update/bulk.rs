@@ -122,6 +122,9 @@ fn done(undo: &Bulk, count: u64) -> String {
         Bulk::MarkQuery { .. } => format!("marked {count} {articles}"),
         Bulk::Restore { .. } => format!("deleted {count} {articles}"),
         Bulk::Delete { .. } => format!("restored {count} {articles}"),
+        Bulk::RenamePerson { from, to } => {
+            format!("renamed {to} to {from} ({count} {articles})")
+        }
         Bulk::RenameSource { from, to } => {
             // The undo renames back: `to` is the old name, `from` the new.
             format!("renamed the source {to} to {from} ({count} {articles})")

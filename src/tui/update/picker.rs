@@ -103,7 +103,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     if picker.rename.is_some() {
         return rename_key(app, key, ctrl);
     }
-    if ctrl && key.code == KeyCode::Char('r') && picker.kind == PickerKind::Source {
+    let renames = matches!(picker.kind, PickerKind::Source | PickerKind::Person);
+    if ctrl && key.code == KeyCode::Char('r') && renames {
         if let Some(item) = picker.shown.get(picker.selected).map(|i| &picker.items[*i]) {
             picker.input = item.label.clone();
             picker.rename = Some(item.label.clone());
@@ -157,7 +158,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     Vec::new()
 }
 
-/// Typing a source's new name: Enter renames it (undone by `u`), Esc goes back to picking.
+/// Typing a source's or person's new name: Enter renames it (undone by `u`), Esc goes back to
+/// picking.
 fn rename_key(app: &mut App, key: KeyEvent, ctrl: bool) -> Vec<Command> {
     let Some(picker) = app.picker.as_mut() else {
         return Vec::new();
@@ -171,9 +173,14 @@ fn rename_key(app: &mut App, key: KeyEvent, ctrl: bool) -> Vec<Command> {
         KeyCode::Enter => {
             let from = picker.rename.take().unwrap_or_default();
             let to = picker.input.trim().to_string();
+            let person = picker.kind == PickerKind::Person;
             app.picker = None;
             if !to.is_empty() && to != from {
-                let change = Bulk::RenameSource { from, to };
+                let change = if person {
+                    Bulk::RenamePerson { from, to }
+                } else {
+                    Bulk::RenameSource { from, to }
+                };
                 return vec![Command::Request(Request::Apply {
                     change,
                     undoing: false,

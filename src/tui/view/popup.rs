@@ -18,9 +18,10 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let rows = (picker.shown.len() as u16).saturating_add(3).clamp(8, 22);
     let popup = layout::popup(area, 60, rows);
     let title = match (picker.kind, &picker.rename) {
+        (PickerKind::Person, Some(_)) => " Rename the person (Enter renames, Esc goes back) ",
         (_, Some(_)) => " Rename the source (Enter renames, Esc goes back) ",
         (PickerKind::Source, None) => " Sources (Ctrl-R renames) ",
-        (PickerKind::Person, None) => " People mentioned ",
+        (PickerKind::Person, None) => " People mentioned (Ctrl-R renames) ",
         (PickerKind::Date, None) => " Dates ",
         (PickerKind::Saved, None) => " Saved searches ",
         (PickerKind::SaveAs, None) => " Save the filter as: type a name, Enter (Esc cancels) ",
