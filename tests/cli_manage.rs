@@ -1,28 +1,11 @@
 //! `byline mark`, `rm`, `deleted`, `restore` and `source rename|merge` end to end.
 
-use std::process::Command;
+#[path = "cli_support/run.rs"]
+mod cli_run;
+
+use cli_run::{run, samples};
 
 use tempfile::TempDir;
-
-fn run(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .env("BYLINE_STORE", dir.path().join("store.db"))
-        .env("BYLINE_CONFIG", dir.path().join("config.toml"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn samples() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    assert_eq!(run(&dir, &["import", "--samples"]).0, 0);
-    dir
-}
 
 fn count(dir: &TempDir, query: &[&str]) -> usize {
     let mut args = vec!["list"];

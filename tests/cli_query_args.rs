@@ -1,34 +1,12 @@
 //! The command line's query arguments and output: several arguments are one query, options may
 //! follow the query, and output piped to a reader that stops (`byline list | head`) ends quietly.
 
-use std::process::{Command, Stdio};
+#[path = "cli_support/run.rs"]
+mod cli_run;
 
-use tempfile::TempDir;
+use cli_run::{byline, run, samples};
 
-fn byline(dir: &TempDir, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
-    cmd.env("BYLINE_STORE", dir.path().join("store.db"))
-        .env("BYLINE_CONFIG", dir.path().join("config.toml"))
-        .args(args);
-    cmd
-}
-
-/// A store of the bundled samples.
-fn samples() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = byline(&dir, &["import", "--samples"]).output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    dir
-}
-
-fn run(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
-    let out = byline(dir, args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use std::process::Stdio;
 
 #[test]
 fn several_arguments_are_one_query_and_options_may_follow_it() {

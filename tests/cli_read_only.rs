@@ -1,18 +1,14 @@
 //! Read-only commands never create a store, `show --json` gives the whole article in the list's
 //! shape, and the completions and man page come from the command line's definitions.
 
-use std::process::Command;
+#[path = "cli_support/run.rs"]
+mod cli_run;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
 fn byline(dir: &TempDir, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .env("BYLINE_STORE", dir.path().join("store.db"))
-        .env("BYLINE_CONFIG", dir.path().join("config.toml"))
-        .args(args)
-        .output()
-        .unwrap()
+    cli_run::byline(dir, args).output().unwrap()
 }
 
 #[test]

@@ -1,29 +1,11 @@
 //! `byline search save|list|rm|rename` and `@name` in `byline list`, end to end.
 
-use std::process::Command;
+#[path = "cli_support/run.rs"]
+mod cli_run;
+
+use cli_run::{run, samples};
 
 use tempfile::TempDir;
-
-fn run(dir: &TempDir, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .env("BYLINE_STORE", dir.path().join("store.db"))
-        .env("BYLINE_CONFIG", dir.path().join("config.toml"))
-        .env("BYLINE_TODAY", "2025-12-10")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn samples() -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    assert_eq!(run(&dir, &["import", "--samples"]).0, 0);
-    dir
-}
 
 fn listed(dir: &TempDir, query: &[&str]) -> String {
     let mut args = vec!["list"];
