@@ -49,6 +49,31 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Authors with their article counts under `query`, most first, at most `limit`.
+    pub fn author_counts(
+        &self,
+        query: &Query,
+        today: NaiveDate,
+        limit: u64,
+    ) -> Result<Vec<NameCount>> {
+        let filter = self.filter(query, today)?;
+        let sql = format!(
+            "SELECT au.name, count(*) AS n
+             FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+             WHERE aa.article_id IN (SELECT a.id {})
+             GROUP BY au.id ORDER BY n DESC, au.name LIMIT {limit}",
+            filter.matching_articles("")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
+            Ok(NameCount {
+                name: text(r, 0)?,
+                articles: r.get::<_, i64>(1)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The names a source answers to besides its own (domains included).
     pub fn source_aliases(&self, name: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(

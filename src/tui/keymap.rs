@@ -59,6 +59,7 @@ actions! {
     ClearFilter = "clear_filter": "clear all filters",
     PickSource = "pick_source": "pick a source",
     PickPerson = "pick_person": "pick a person mentioned",
+    PickAuthor = "pick_author": "pick an author (byline, credit line)",
     PickDate = "pick_date": "pick a date or range",
     PickSaved = "pick_saved": "pick a saved search (Enter filters by it alone)",
     SaveSearch = "save_search": "save the filter as a search: type its name, Enter",

@@ -86,6 +86,7 @@ pub enum FacetKind {
     Sources,
     People,
     Months,
+    Authors,
     /// The saved searches (the query is not used): articles and unread counts.
     Saved,
 }

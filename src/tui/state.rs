@@ -119,6 +119,7 @@ impl Reader {
 pub enum PickerKind {
     Source,
     Person,
+    Author,
     Date,
     Saved,
     /// Naming a new saved search: the input is the name, the items the names taken.

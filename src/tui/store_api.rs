@@ -150,6 +150,11 @@ impl StoreApi for Store {
         };
         Ok(match kind {
             FacetKind::Saved => saved_items(self.saved_counts(today)?),
+            FacetKind::Authors => self
+                .author_counts(q, today, 5000)?
+                .into_iter()
+                .map(|n| item(n.name, vec![], n.articles))
+                .collect(),
             FacetKind::Sources => self
                 .source_counts(q, today)?
                 .into_iter()

@@ -232,6 +232,11 @@ impl StoreApi for FakeStore {
                     .iter()
                     .map(|a| (a.row.source.clone().unwrap_or_default(), vec![])),
             ),
+            FacetKind::Authors => counted(
+                found
+                    .iter()
+                    .filter_map(|a| a.author.clone().map(|name| (name, vec![]))),
+            ),
             FacetKind::People => counted(
                 found
                     .iter()

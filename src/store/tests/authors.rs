@@ -62,3 +62,22 @@ fn author_finds_by_reporter_by_name_surname_and_spelling_but_not_by_mention() {
     assert!(found(&store, "author:varga").is_empty());
     assert_eq!(found(&store, "author:dee"), ["Storm"]);
 }
+
+#[test]
+fn author_counts_follow_the_filter() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            by("Pier", Some("Ann Bee and Cy Dee"), &[]),
+            by("Storm", Some("Ann Bee"), &[]),
+            by("Ferry", None, &[]),
+        ])
+        .unwrap();
+    let counts = |text: &str| -> Vec<(String, u64)> {
+        let q = crate::query::parse(text).unwrap();
+        let rows = store.author_counts(&q, today(), 10).unwrap();
+        rows.into_iter().map(|n| (n.name, n.articles)).collect()
+    };
+    assert_eq!(counts(""), [("Ann Bee".into(), 2), ("Cy Dee".into(), 1)]);
+    assert_eq!(counts("storm"), [("Ann Bee".to_string(), 1)]);
+}

@@ -147,6 +147,7 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::PickPerson => picker::open(app, PickerKind::Person),
         Action::PickDate => picker::open(app, PickerKind::Date),
         Action::PickSaved => picker::open(app, PickerKind::Saved),
+        Action::PickAuthor => picker::open(app, PickerKind::Author),
         Action::SaveSearch => saved::open(app),
         Action::ToggleRead => nav::toggle(app, false),
         Action::ToggleStar => nav::toggle(app, true),

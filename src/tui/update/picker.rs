@@ -17,6 +17,7 @@ fn facet_of(kind: PickerKind) -> FacetKind {
     match kind {
         PickerKind::Source => FacetKind::Sources,
         PickerKind::Person => FacetKind::People,
+        PickerKind::Author => FacetKind::Authors,
         PickerKind::Date => FacetKind::Months,
         PickerKind::Saved | PickerKind::SaveAs => FacetKind::Saved,
     }
@@ -79,6 +80,7 @@ pub fn fill(app: &mut App, kind: FacetKind, items: Vec<FacetItem>) {
     let term = |label: &str| match kind {
         FacetKind::Sources => Term::new(false, TermKind::Source(label.into())).to_string(),
         FacetKind::People => Term::new(false, TermKind::Person(label.into())).to_string(),
+        FacetKind::Authors => Term::new(false, TermKind::Author(label.into())).to_string(),
         FacetKind::Months if label == UNKNOWN_DATE => "date:none".to_string(),
         FacetKind::Months => format!("date:{label}"),
         FacetKind::Saved => Term::new(false, TermKind::Saved(label.into())).to_string(),

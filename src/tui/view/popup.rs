@@ -24,6 +24,7 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         (PickerKind::Person, None) => " People mentioned (Ctrl-R renames) ",
         (PickerKind::Date, None) => " Dates ",
         (PickerKind::Saved, None) => " Saved searches ",
+        (PickerKind::Author, None) => " Authors ",
         (PickerKind::SaveAs, None) => " Save the filter as: type a name, Enter (Esc cancels) ",
     };
     frame.render_widget(Clear, popup);
