@@ -39,14 +39,7 @@ impl Store {
             "SELECT s.name, count(*) AS n {} GROUP BY s.id ORDER BY n DESC, s.name",
             filter.matching_articles("JOIN sources s ON s.id = a.source_id")
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
-            Ok(NameCount {
-                name: text(r, 0)?,
-                articles: r.get::<_, i64>(1)? as u64,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.name_counts(&sql, filter.params)
     }
 
     /// Authors with their article counts under `query`, most first, at most `limit`.
@@ -64,8 +57,17 @@ impl Store {
              GROUP BY au.id ORDER BY n DESC, au.name LIMIT {limit}",
             filter.matching_articles("")
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(filter.params), |r| {
+        self.name_counts(&sql, filter.params)
+    }
+
+    /// Rows of (name, article count) that `sql` gives with `params` bound.
+    fn name_counts(
+        &self,
+        sql: &str,
+        params: Vec<rusqlite::types::Value>,
+    ) -> Result<Vec<NameCount>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok(NameCount {
                 name: text(r, 0)?,
                 articles: r.get::<_, i64>(1)? as u64,
