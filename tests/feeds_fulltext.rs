@@ -116,18 +116,7 @@ fn a_refetch_asks_only_for_new_items_and_changed_links() {
 
 #[test]
 fn a_retry_asks_only_for_the_failed_pages() {
-    let server = FeedServer::start();
-    let link = |p: &str| server.url(p);
-    server.route(
-        "/feed",
-        feed(&[
-            ("a", "Ferry deal", "Short summary a.", link("/a")),
-            ("m", "Missing page", "Short summary m.", link("/missing")),
-        ]),
-    );
-    server.route("/a", article("Anna Keller"));
-    let (_dir, mut store) = full_text_store(&server);
-    fetch(&mut store);
+    let (server, _dir, mut store) = one_page_found_one_missing();
     assert!(body(&store, "Missing page").1);
     server.route("/missing", article("Tomas Berg"));
     let feeds = store.feeds().unwrap();
@@ -272,18 +261,7 @@ fn full_text_off_asks_for_no_page_and_keeps_the_pages_it_has() {
 
 #[test]
 fn reindex_gives_the_same_articles_from_the_stored_items() {
-    let server = FeedServer::start();
-    let link = |p: &str| server.url(p);
-    server.route(
-        "/feed",
-        feed(&[
-            ("a", "Ferry deal", "Short summary a.", link("/a")),
-            ("m", "Missing page", "Short summary m.", link("/missing")),
-        ]),
-    );
-    server.route("/a", article("Anna Keller"));
-    let (_dir, mut store) = full_text_store(&server);
-    fetch(&mut store);
+    let (server, _dir, mut store) = one_page_found_one_missing();
     let before = [body(&store, "Ferry deal"), body(&store, "Missing page")];
     let summary = byline::importer::reindex(&mut store, 1, &mut |_| {}).unwrap();
     assert_eq!((summary.articles, summary.failed.len()), (2, 0));
@@ -300,6 +278,24 @@ fn reindex_gives_the_same_articles_from_the_stored_items() {
         [1, 1],
         "nothing asked again"
     );
+}
+
+/// A full-text feed of two items, fetched once: "Ferry deal" got its page, "Missing page"'s
+/// link answered 404 (the server is kept so a test can serve it later).
+fn one_page_found_one_missing() -> (FeedServer, tempfile::TempDir, byline::store::Store) {
+    let server = FeedServer::start();
+    let link = |p: &str| server.url(p);
+    server.route(
+        "/feed",
+        feed(&[
+            ("a", "Ferry deal", "Short summary a.", link("/a")),
+            ("m", "Missing page", "Short summary m.", link("/missing")),
+        ]),
+    );
+    server.route("/a", article("Anna Keller"));
+    let (_dir, mut store) = full_text_store(&server);
+    fetch(&mut store);
+    (server, _dir, store)
 }
 
 /// Why each page of the first feed failed, as stored with its item.
