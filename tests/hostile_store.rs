@@ -168,7 +168,8 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
         // Back to schema v1: what byline 0.1's first release wrote.
         let conn = Connection::open(&store).unwrap();
         conn.execute_batch(
-            "DROP TABLE not_people; DROP TABLE authors; DROP TABLE article_authors; DROP TABLE saved_searches;
+            "DROP TABLE person_forms; ALTER TABLE people DROP COLUMN named_by_user;
+             DROP TABLE not_people; DROP TABLE authors; DROP TABLE article_authors; DROP TABLE saved_searches;
              DROP INDEX articles_page; ALTER TABLE articles DROP COLUMN page_text;
              DROP TABLE deleted; DROP TABLE source_renamed;
              DROP TABLE article_tags; DROP INDEX articles_feed; ALTER TABLE articles DROP COLUMN feed_id;

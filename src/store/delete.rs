@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::person_forms::{forget_article, FormCounts};
 use super::reindex::StoredRaw;
 use super::sql_parts::id_list;
 use super::{NewArticle, Result, Settled, Store};
@@ -88,6 +89,11 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let now = chrono::Utc::now().timestamp();
         let mut kept = Vec::new();
+        let mut forms = FormCounts::default();
+        for &id in ids {
+            forget_article(&tx, id, &mut forms)?;
+        }
+        forms.flush(&tx)?;
         for chunk in ids.chunks(CHUNK) {
             let list = id_list(chunk);
             let sql = format!(

@@ -156,6 +156,7 @@ impl ImportTx<'_> {
         // The full-text rows go last: any later statement that opens a statement savepoint
         // (an upsert, a REPLACE, a foreign-key check) makes FTS5 flush its pending index to
         // disk, which was the importer's main cost when they were interleaved.
+        self.settled.forms.flush(&self.tx)?;
         for (id, replace, title, body) in &self.full_text {
             write_fts(&self.tx, *id, title, body, *replace)?;
         }

@@ -1,8 +1,10 @@
-//! Writing an article's mentions, settling the people they name.
+//! Writing an article's mentions, settling the people they name and counting the names used.
 
 use rusqlite::{params, Transaction};
 
 use super::names::ensure_person;
+use super::person_forms::{aliases_text, forget_article};
+use super::person_join::Around;
 use super::settled::Settled;
 use super::Result;
 use crate::model::Article;
@@ -17,10 +19,15 @@ pub(super) fn write_mentions(
     fresh: bool,
 ) -> Result<()> {
     if !fresh {
+        forget_article(tx, article_id, &mut people.forms)?;
         tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
             .execute([article_id])?;
     }
-    let date = article.parsed.date.map(|d| d.to_string());
+    let around = Around {
+        article_id,
+        date: article.parsed.date,
+    };
+    let date = around.date.map(|d| d.to_string());
     let mut insert = tx.prepare_cached(
         "INSERT INTO mentions (article_id, person_id, mentions, first_pos, aliases, date)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -37,20 +44,26 @@ pub(super) fn write_mentions(
         if refused.query_row([&key], |r| r.get::<_, bool>(0))? {
             continue;
         }
-        let person_id = match people.person(&person.name, &person.aliases) {
+        // A surname said alone is settled article by article: who it is depends on the
+        // article's date and source (person_join.rs).
+        let alone = !key.contains(' ');
+        let person_id = match people.person(&person.name, &person.aliases).filter(|_| !alone) {
             Some(id) => id,
             None => {
-                let id = ensure_person(tx, &person.name, &person.aliases)?;
-                people.settle_person(&person.name, &person.aliases, id);
+                let id = ensure_person(tx, &person.name, &person.aliases, around)?;
+                if !alone {
+                    people.settle_person(&person.name, &person.aliases, id);
+                }
                 id
             }
         };
+        people.forms.count(person_id, &person.name, 1);
         insert.execute(params![
             article_id,
             person_id,
             person.mentions,
             person.first_pos as i64,
-            person.aliases.join("\n"),
+            aliases_text(&person.name, &person.aliases),
             date,
         ])?;
     }

@@ -17,6 +17,8 @@ mod names;
 mod outcome;
 mod pages;
 mod person_edit;
+mod person_forms;
+mod person_join;
 mod plan;
 mod read;
 mod reindex;

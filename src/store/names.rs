@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::person_join::{known_around, Around, Known};
 use super::Result;
 use crate::people::{person_key, same_person, surname_key};
 
@@ -116,29 +117,23 @@ pub fn resolve_source(conn: &Connection, term: &str) -> Result<Vec<i64>> {
 }
 
 /// The id of the stored person this name is, created when nobody matches. The merge is
-/// conservative: the same full-name key or alias key; else the one stored person with the same
+/// conservative: the same full-name key or alias key; for a surname said alone, the one full
+/// name known around the article ([`known_around`]); else the one stored person with the same
 /// surname whose given name agrees ([`crate::people::same_person`]); never a guess between two.
-pub fn ensure_person(conn: &Connection, name: &str, aliases: &[String]) -> Result<i64> {
+pub(super) fn ensure_person(
+    conn: &Connection,
+    name: &str,
+    aliases: &[String],
+    around: Around,
+) -> Result<i64> {
     let key = person_key(name);
-    let exact: Option<i64> = conn
-        .prepare_cached(
-            "SELECT id FROM people WHERE key = ?1
-             UNION SELECT person_id FROM person_aliases WHERE key = ?1 LIMIT 1",
-        )?
-        .query_row([&key], |r| r.get(0))
-        .optional()?;
-    let id = match exact {
+    let id = match settle_by_name(conn, name, &key, around)? {
         Some(id) => id,
-        None => match same_surname_match(conn, name)? {
-            Some(id) => id,
-            None => {
-                conn.prepare_cached(
-                    "INSERT INTO people (name, key, surname_key) VALUES (?1, ?2, ?3)",
-                )?
+        None => {
+            conn.prepare_cached("INSERT INTO people (name, key, surname_key) VALUES (?1, ?2, ?3)")?
                 .execute(params![name, key, surname_key(name)])?;
-                conn.last_insert_rowid()
-            }
-        },
+            conn.last_insert_rowid()
+        }
     };
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO person_aliases (key, person_id, alias) VALUES (?1, ?2, ?3)",
@@ -151,6 +146,39 @@ pub fn ensure_person(conn: &Connection, name: &str, aliases: &[String]) -> Resul
         }
     }
     Ok(id)
+}
+
+/// The stored person `name` already is, if any (see [`ensure_person`]).
+fn settle_by_name(conn: &Connection, name: &str, key: &str, around: Around) -> Result<Option<i64>> {
+    let alias = |sql: &str| -> Result<Option<i64>> {
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    };
+    if key.contains(' ') {
+        let exact = alias(
+            "SELECT id FROM people WHERE key = ?1
+             UNION SELECT person_id FROM person_aliases WHERE key = ?1 LIMIT 1",
+        )?;
+        return match exact {
+            Some(id) => Ok(Some(id)),
+            None => same_surname_match(conn, name),
+        };
+    }
+    // A surname alone: an alias the user gave wins, then the name known around the article.
+    if let Some(id) = alias("SELECT person_id FROM person_aliases WHERE key = ?1 LIMIT 1")? {
+        return Ok(Some(id));
+    }
+    let alone = "SELECT id FROM people WHERE key = ?1 LIMIT 1";
+    match known_around(conn, &surname_key(name), around)? {
+        Known::One(id) => Ok(Some(id)),
+        Known::Several => alias(alone),
+        Known::Nobody => match alias(alone)? {
+            Some(id) => Ok(Some(id)),
+            None => same_surname_match(conn, name),
+        },
+    }
 }
 
 /// The one stored person with this name's surname who can be the same person. A surname-only

@@ -25,8 +25,10 @@ impl Store {
             merge(&tx, id, into)?;
         } else {
             keep_name_as_alias(&tx, id)?;
+            // The user's name is kept: the majority of articles no longer renames them.
             tx.execute(
-                "UPDATE people SET name = ?2, key = ?3, surname_key = ?4 WHERE id = ?1",
+                "UPDATE people SET name = ?2, key = ?3, surname_key = ?4, named_by_user = 1
+                 WHERE id = ?1",
                 params![id, new, person_key(new), surname_key(new)],
             )?;
             add_alias(&tx, id, new)?;
@@ -128,7 +130,8 @@ fn keep_name_as_alias(conn: &Connection, id: i64) -> Result<()> {
     add_alias(conn, id, &name)
 }
 
-/// Moves `from`'s mentions (summed where both are in one article), aliases and name to `into`.
+/// Moves `from`'s mentions (summed where both are in one article), aliases, name and form
+/// counts to `into`, whose name is then the user's.
 fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
     keep_name_as_alias(conn, from)?;
     conn.execute(
@@ -146,6 +149,14 @@ fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
          SELECT key, ?2, alias FROM person_aliases WHERE person_id = ?1",
         params![from, into],
     )?;
+    conn.execute(
+        "INSERT INTO person_forms (person_id, form, articles)
+         SELECT ?2, form, articles FROM person_forms WHERE person_id = ?1 AND true
+         ON CONFLICT (person_id, form) DO UPDATE SET articles = articles + excluded.articles",
+        params![from, into],
+    )?;
     conn.execute("DELETE FROM people WHERE id = ?1", [from])?;
+    // The user named the person to keep: the merged forms' counts never rename them.
+    conn.execute("UPDATE people SET named_by_user = 1 WHERE id = ?1", [into])?;
     Ok(())
 }

@@ -148,7 +148,8 @@ impl RewriteTx<'_> {
     }
 
     /// Indexes the rewritten articles' words (last, as on import) and commits.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
+        self.settled.forms.flush(&self.tx)?;
         for (id, title, body) in &self.full_text {
             write_fts(&self.tx, *id, title, body, true)?;
         }

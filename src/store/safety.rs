@@ -34,6 +34,7 @@ const TABLES_BY_VERSION: &[&[&str]] = &[
     &[], // columns only: a feed's full-text setting and each item's page state
     &["saved_searches"],
     &["authors", "article_authors", "not_people"],
+    &["person_forms"],
 ];
 const _: () = assert!(TABLES_BY_VERSION.len() as i64 == super::schema::SCHEMA_VERSION);
 

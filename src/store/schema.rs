@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Each entry migrates from version `index` to `index + 1`. Append only; never edit a shipped step.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -222,6 +222,23 @@ CREATE INDEX article_authors_article ON article_authors(article_id);
 CREATE TABLE not_people (
     key TEXT PRIMARY KEY        -- people::person_key(name)
 ) WITHOUT ROWID;
+";
+
+/// One identity across the store: how many articles name each person by each full form, so
+/// the canonical name can follow the majority (`person_forms.rs`), and whether the user named
+/// the person (then the majority never renames them). An older store starts with its current
+/// names counted once per article; `byline reindex` counts every form.
+const V8: &str = "
+CREATE TABLE person_forms (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    form      TEXT NOT NULL,        -- a full name as written: 'Volodymyr Zelensky'
+    articles  INTEGER NOT NULL,     -- articles whose own name for the person is this form
+    PRIMARY KEY (person_id, form)
+) WITHOUT ROWID;
+ALTER TABLE people ADD COLUMN named_by_user INTEGER NOT NULL DEFAULT 0;
+INSERT INTO person_forms (person_id, form, articles)
+    SELECT id, name, (SELECT count(*) FROM mentions WHERE person_id = people.id)
+    FROM people WHERE instr(key, ' ') > 0;
 ";
 
 /// Brings the schema up to [`SCHEMA_VERSION`], one transaction per step; refuses a newer file.

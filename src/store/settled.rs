@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::Transaction;
 
+use super::person_forms::FormCounts;
 use super::Result;
 
 /// The stored ids of the people and sources an import has settled. Settling the same person
@@ -23,6 +24,8 @@ pub struct Settled {
     committed_at: Option<i64>,
     /// `data_version` seen by the open transaction.
     open_at: i64,
+    /// The open transaction's changes to how often each person is named by each form.
+    pub(super) forms: FormCounts,
 }
 
 impl Settled {
@@ -35,6 +38,7 @@ impl Settled {
             self.sources.clear();
         }
         self.open_at = version;
+        self.forms.clear();
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 
 mod authors;
 mod checkpoint;
+mod identity;
 mod manage;
 mod people;
 mod plan_choice;

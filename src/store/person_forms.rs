@@ -1,0 +1,156 @@
+//! The canonical name follows the majority: how many articles name each person by each full
+//! form, counted as articles come and go, and the person renamed when another form leads.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::Result;
+use crate::people::{person_key, surname_key};
+
+/// Changes to the form counts not yet written: (person, form as written) → change. Spellings
+/// are counted apart ("Zelensky" and "Zelenskyy" fold to one key): the name is the one most
+/// articles write.
+/// Summed in memory over a transaction and written once at its end, so a person named in
+/// every article of a batch costs one row update, not one per article.
+#[derive(Default)]
+pub(super) struct FormCounts {
+    pending: HashMap<(i64, String), i64>,
+}
+
+impl FormCounts {
+    /// Counts `form` once more (or, with `by` = -1, once less) for `person_id`, when it is a
+    /// full form: a surname alone or an initial ("V. Zelensky") never becomes the name.
+    pub(super) fn count(&mut self, person_id: i64, form: &str, by: i64) {
+        if is_full_form(form) {
+            *self.pending.entry((person_id, form.to_string())).or_default() += by;
+        }
+    }
+
+    /// Forgets the changes of a transaction that did not commit.
+    pub(super) fn clear(&mut self) {
+        self.pending.clear();
+    }
+
+    /// Writes the counts, then renames each person whose leading form changed (unless the user
+    /// named them). Runs inside the transaction that made the changes.
+    pub(super) fn flush(&mut self, conn: &Connection) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut add = conn.prepare_cached(
+            "INSERT INTO person_forms (person_id, form, articles) VALUES (?1, ?2, ?3)
+             ON CONFLICT (person_id, form) DO UPDATE SET articles = articles + ?3",
+        )?;
+        // A form counted out may predate the counts (a store from before them): never below 0.
+        let mut remove = conn.prepare_cached(
+            "UPDATE person_forms SET articles = max(articles + ?3, 0)
+             WHERE person_id = ?1 AND form = ?2",
+        )?;
+        let mut touched: Vec<i64> = Vec::with_capacity(self.pending.len());
+        for ((person_id, form), by) in self.pending.drain() {
+            match by {
+                0 => continue,
+                1.. => add.execute(params![person_id, form, by])?,
+                _ => remove.execute(params![person_id, form, by])?,
+            };
+            touched.push(person_id);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for person_id in touched {
+            follow_majority(conn, person_id)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether a form has a full given name: a surname alone or an initial is never the name.
+fn is_full_form(form: &str) -> bool {
+    let key = person_key(form);
+    key.split_once(' ')
+        .is_some_and(|(given, _)| given.chars().count() > 1)
+}
+
+/// Renames the person to their most frequent full form when it names more articles than the
+/// current name does. Ties keep the current name, so names do not flap; a name another person
+/// already has is left alone (`OR IGNORE`), as is a name the user chose.
+pub(super) fn follow_majority(conn: &Connection, person_id: i64) -> Result<()> {
+    let leader: Option<(String, i64, i64, bool)> = conn
+        .prepare_cached(
+            "SELECT f.form, f.articles,
+                coalesce((SELECT c.articles FROM person_forms c
+                          WHERE c.person_id = p.id AND c.form = p.name), 0),
+                p.named_by_user
+             FROM people p JOIN person_forms f ON f.person_id = p.id
+             WHERE p.id = ?1 AND f.form != p.name
+             ORDER BY f.articles DESC LIMIT 1",
+        )?
+        .query_row([person_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((form, leads_with, current, by_user)) = leader else {
+        return Ok(());
+    };
+    if by_user || leads_with <= current {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "UPDATE OR IGNORE people SET name = ?2, key = ?3, surname_key = ?4 WHERE id = ?1",
+    )?
+    .execute(params![person_id, form, person_key(&form), surname_key(&form)])?;
+    Ok(())
+}
+
+/// Counts out the forms of an article's stored mentions (before they are replaced or the
+/// article deleted): the form each mention was counted under is the first line of its aliases.
+pub(super) fn forget_article(
+    conn: &Connection,
+    article_id: i64,
+    counts: &mut FormCounts,
+) -> Result<()> {
+    let mut stmt =
+        conn.prepare_cached("SELECT person_id, aliases FROM mentions WHERE article_id = ?1")?;
+    let rows = stmt.query_map([article_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (person_id, aliases) = row?;
+        let form = aliases.lines().next().unwrap_or_default();
+        counts.count(person_id, form, -1);
+    }
+    Ok(())
+}
+
+/// The aliases text of a mention: the article's own name for the person first (the form it is
+/// counted under), then its other surface forms.
+pub(super) fn aliases_text(name: &str, aliases: &[String]) -> String {
+    let mut text = name.to_string();
+    for alias in aliases.iter().filter(|a| a.as_str() != name) {
+        text.push('\n');
+        text.push_str(alias);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_full_given_names_are_forms() {
+        assert!(is_full_form("Friedrich Merz"));
+        assert!(!is_full_form("Merz"));
+        assert!(!is_full_form("F. Merz"));
+    }
+
+    #[test]
+    fn the_article_name_comes_first_in_the_aliases() {
+        let aliases = ["Merz".to_string(), "Friedrich Merz".to_string()];
+        assert_eq!(
+            aliases_text("Friedrich Merz", &aliases),
+            "Friedrich Merz\nMerz"
+        );
+    }
+}
