@@ -169,6 +169,7 @@ fn an_older_store_is_backed_up_before_it_is_migrated() {
         let conn = Connection::open(&store).unwrap();
         conn.execute_batch(
             "DROP TABLE person_forms; ALTER TABLE people DROP COLUMN named_by_user;
+             ALTER TABLE person_aliases DROP COLUMN by_user;
              DROP TABLE not_people; DROP TABLE authors; DROP TABLE article_authors; DROP TABLE saved_searches;
              DROP INDEX articles_page; ALTER TABLE articles DROP COLUMN page_text;
              DROP TABLE deleted; DROP TABLE source_renamed;

@@ -112,6 +112,9 @@ pub struct Corpus {
     person_zipf: Cdf,
     word_zipf: Cdf,
     outlets: Cdf,
+    /// The share of an article's people after its lead who are named by surname alone (never
+    /// introduced in full there), so the store must find who they are; 0 unless asked for.
+    alone: f64,
 }
 
 fn capitalize(word: &str) -> String {
@@ -206,7 +209,15 @@ impl Corpus {
             person_zipf: Cdf::zipf(PEOPLE, 1.1),
             word_zipf: Cdf::zipf(INVENTED_WORDS, 1.0),
             outlets: Cdf::from_weights(OUTLETS.iter().map(|o| f64::from(o.2))),
+            alone: 0.0,
         }
+    }
+
+    /// The same corpus, except that `share` of each article's people after its lead are named
+    /// by surname alone ("Solberg said ..."), as wire copy does with the well known.
+    pub fn with_surnames_alone(mut self, share: f64) -> Corpus {
+        self.alone = share;
+        self
     }
 
     /// The person of popularity `rank` (0 = most mentioned).
@@ -348,7 +359,12 @@ impl Corpus {
             }
             let mut sentences = Vec::new();
             if introduced < cast.len() && (paragraph == 0 || rng.chance(0.6)) {
-                sentences.push(self.introduce(rng, cast[introduced]));
+                let who = cast[introduced];
+                if introduced > 0 && self.alone > 0.0 && rng.chance(self.alone) {
+                    sentences.push(self.refer(rng, who));
+                } else {
+                    sentences.push(self.introduce(rng, who));
+                }
                 introduced += 1;
             } else if introduced > 0 && rng.chance(0.6) {
                 let who = cast[rng.below(introduced)];

@@ -47,7 +47,10 @@ pub(super) fn write_mentions(
         // A surname said alone is settled article by article: who it is depends on the
         // article's date and source (person_join.rs).
         let alone = !key.contains(' ');
-        let person_id = match people.person(&person.name, &person.aliases).filter(|_| !alone) {
+        let person_id = match people
+            .person(&person.name, &person.aliases)
+            .filter(|_| !alone)
+        {
             Some(id) => id,
             None => {
                 let id = ensure_person(tx, &person.name, &person.aliases, around)?;

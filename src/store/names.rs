@@ -140,8 +140,9 @@ pub(super) fn ensure_person(
     )?;
     for alias in aliases.iter().map(String::as_str).chain([name]) {
         let alias_key = person_key(alias);
-        // A bare surname is ambiguous across the store: it is matched through surname_key.
-        if alias_key.contains(' ') || alias_key == key {
+        // A bare surname is ambiguous across the store: it is matched through surname_key
+        // and, said alone, settled article by article (person_join.rs).
+        if alias_key.contains(' ') {
             stmt.execute(params![alias_key, id, alias])?;
         }
     }
@@ -167,7 +168,8 @@ fn settle_by_name(conn: &Connection, name: &str, key: &str, around: Around) -> R
         };
     }
     // A surname alone: an alias the user gave wins, then the name known around the article.
-    if let Some(id) = alias("SELECT person_id FROM person_aliases WHERE key = ?1 LIMIT 1")? {
+    let by_user = "SELECT person_id FROM person_aliases WHERE key = ?1 AND by_user = 1 LIMIT 1";
+    if let Some(id) = alias(by_user)? {
         return Ok(Some(id));
     }
     let alone = "SELECT id FROM people WHERE key = ?1 LIMIT 1";

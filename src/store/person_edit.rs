@@ -117,7 +117,8 @@ fn add_alias(conn: &Connection, id: i64, alias: &str) -> Result<()> {
     let key = person_key(alias);
     if !key.is_empty() {
         conn.execute(
-            "INSERT OR REPLACE INTO person_aliases (key, person_id, alias) VALUES (?1, ?2, ?3)",
+            "INSERT OR REPLACE INTO person_aliases (key, person_id, alias, by_user)
+             VALUES (?1, ?2, ?3, 1)",
             params![key, id, alias],
         )?;
         conn.execute("DELETE FROM not_people WHERE key = ?1", [key])?;
@@ -145,8 +146,8 @@ fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
         params![from, into],
     )?;
     conn.execute(
-        "INSERT OR REPLACE INTO person_aliases (key, person_id, alias)
-         SELECT key, ?2, alias FROM person_aliases WHERE person_id = ?1",
+        "INSERT OR REPLACE INTO person_aliases (key, person_id, alias, by_user)
+         SELECT key, ?2, alias, by_user FROM person_aliases WHERE person_id = ?1",
         params![from, into],
     )?;
     conn.execute(

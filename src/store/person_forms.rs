@@ -23,7 +23,10 @@ impl FormCounts {
     /// full form: a surname alone or an initial ("V. Zelensky") never becomes the name.
     pub(super) fn count(&mut self, person_id: i64, form: &str, by: i64) {
         if is_full_form(form) {
-            *self.pending.entry((person_id, form.to_string())).or_default() += by;
+            *self
+                .pending
+                .entry((person_id, form.to_string()))
+                .or_default() += by;
         }
     }
 
@@ -99,7 +102,12 @@ pub(super) fn follow_majority(conn: &Connection, person_id: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE OR IGNORE people SET name = ?2, key = ?3, surname_key = ?4 WHERE id = ?1",
     )?
-    .execute(params![person_id, form, person_key(&form), surname_key(&form)])?;
+    .execute(params![
+        person_id,
+        form,
+        person_key(&form),
+        surname_key(&form)
+    ])?;
     Ok(())
 }
 
@@ -119,6 +127,40 @@ pub(super) fn forget_article(
         let (person_id, aliases) = row?;
         let form = aliases.lines().next().unwrap_or_default();
         counts.count(person_id, form, -1);
+    }
+    Ok(())
+}
+
+/// Counts every form again from the stored mentions (after `reindex`, whose rewrites give every
+/// mention its article's own name first), then lets each person's majority name them.
+pub(super) fn recount(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM person_forms;
+         INSERT INTO person_forms (person_id, form, articles)
+         SELECT person_id, form, count(*) FROM (
+             SELECT person_id, CASE WHEN instr(aliases, char(10)) > 0
+                 THEN substr(aliases, 1, instr(aliases, char(10)) - 1) ELSE aliases END AS form
+             FROM mentions)
+         WHERE instr(form, ' ') > 0 GROUP BY person_id, form;",
+    )?;
+    let mut partial = Vec::new();
+    let mut forms = conn.prepare("SELECT DISTINCT form FROM person_forms")?;
+    for form in forms.query_map([], |r| r.get::<_, String>(0))? {
+        let form = form?;
+        if !is_full_form(&form) {
+            partial.push(form);
+        }
+    }
+    let mut drop = conn.prepare("DELETE FROM person_forms WHERE form = ?1")?;
+    for form in partial {
+        drop.execute([form])?;
+    }
+    let mut people = conn.prepare("SELECT id FROM people WHERE named_by_user = 0")?;
+    let ids = people
+        .query_map([], |r| r.get::<_, i64>(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    for id in ids {
+        follow_majority(conn, id)?;
     }
     Ok(())
 }

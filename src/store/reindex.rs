@@ -75,13 +75,16 @@ impl Store {
         })
     }
 
-    /// After a reindex: forgets the people no article mentions any more, and merges the
-    /// full-text index.
+    /// After a reindex: forgets the people no article mentions any more, counts the names
+    /// articles use afresh, and merges the full-text index.
     pub fn finish_reindex(&mut self) -> Result<()> {
-        self.conn.execute_batch(
-            "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions);
-             INSERT INTO articles_fts(articles_fts) VALUES ('optimize');",
-        )?;
+        self.conn
+            .execute_batch("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM mentions)")?;
+        let tx = self.conn.unchecked_transaction()?;
+        super::person_forms::recount(&tx)?;
+        tx.commit()?;
+        self.conn
+            .execute_batch("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")?;
         Ok(())
     }
 }

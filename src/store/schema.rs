@@ -236,6 +236,12 @@ CREATE TABLE person_forms (
     PRIMARY KEY (person_id, form)
 ) WITHOUT ROWID;
 ALTER TABLE people ADD COLUMN named_by_user INTEGER NOT NULL DEFAULT 0;
+-- A one-word alias the user gave (`person alias`, `rename`) always names its person; one the
+-- importer wrote (a surname once joined to a full name) must not outvote the time window.
+-- Earlier stores did not tell them apart: a one-word alias other than the surname was the user's.
+ALTER TABLE person_aliases ADD COLUMN by_user INTEGER NOT NULL DEFAULT 0;
+UPDATE person_aliases SET by_user = 1 WHERE instr(key, ' ') = 0
+    AND key != (SELECT surname_key FROM people WHERE people.id = person_aliases.person_id);
 INSERT INTO person_forms (person_id, form, articles)
     SELECT id, name, (SELECT count(*) FROM mentions WHERE person_id = people.id)
     FROM people WHERE instr(key, ' ') > 0;

@@ -86,6 +86,37 @@ fn among_two_known_in_the_window_the_article_s_source_decides() {
 }
 
 #[test]
+fn a_surname_joined_once_is_settled_again_in_another_window() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            naming("summit", WIRE, "2025-12-01", "Friedrich Merz"),
+            naming("coalition", WIRE, "2025-12-08", "Merz"),
+            naming("premiere", WIRE, "2027-03-01", "Anna Merz"),
+            naming("review", WIRE, "2027-03-05", "Merz"),
+        ])
+        .unwrap();
+    assert_eq!(titles_of(&store, "Friedrich Merz"), ["coalition", "summit"]);
+    assert_eq!(titles_of(&store, "Anna Merz"), ["premiere", "review"]);
+}
+
+#[test]
+fn a_one_word_alias_the_user_gave_outvotes_the_window() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            naming("summit", WIRE, "2025-12-01", "Friedrich Merz"),
+            naming("court", WIRE, "2025-12-03", "Anna Merz"),
+        ])
+        .unwrap();
+    store.alias_person("Friedrich Merz", "Merz").unwrap();
+    store
+        .import_batch(&[naming("coalition", WIRE, "2025-12-08", "Merz")])
+        .unwrap();
+    assert_eq!(titles_of(&store, "Friedrich Merz"), ["coalition", "summit"]);
+}
+
+#[test]
 fn a_surname_alone_far_from_every_full_name_follows_the_store_wide_rule() {
     let mut store = Store::open_in_memory().unwrap();
     store
@@ -126,7 +157,11 @@ fn a_tie_keeps_the_name_and_deleting_articles_counts_them_out() {
             naming("second", WIRE, "2025-12-02", "Volodymyr Zelenskyy"),
         ])
         .unwrap();
-    assert_eq!(names(&store), ["Volodymyr Zelensky"], "a tie keeps the name");
+    assert_eq!(
+        names(&store),
+        ["Volodymyr Zelensky"],
+        "a tie keeps the name"
+    );
     store
         .import_batch(&[naming("third", WIRE, "2025-12-03", "Volodymyr Zelenskyy")])
         .unwrap();
