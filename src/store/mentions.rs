@@ -53,7 +53,8 @@ pub(super) fn write_mentions(
         {
             Some(id) => id,
             None => {
-                let id = ensure_person(tx, &person.name, &person.aliases, around)?;
+                let id =
+                    ensure_person(tx, &person.name, &person.aliases, around, &mut people.known)?;
                 if !alone {
                     people.settle_person(&person.name, &person.aliases, id);
                 }

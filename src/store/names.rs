@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::person_join::{known_around, Around, Known};
+use super::person_join::{known_around, Around, Known, KnownOnDay};
 use super::Result;
 use crate::people::{person_key, same_person, surname_key};
 
@@ -125,9 +125,10 @@ pub(super) fn ensure_person(
     name: &str,
     aliases: &[String],
     around: Around,
+    known: &mut KnownOnDay,
 ) -> Result<i64> {
     let key = person_key(name);
-    let id = match settle_by_name(conn, name, &key, around)? {
+    let id = match settle_by_name(conn, name, &key, around, known)? {
         Some(id) => id,
         None => {
             conn.prepare_cached("INSERT INTO people (name, key, surname_key) VALUES (?1, ?2, ?3)")?
@@ -150,7 +151,13 @@ pub(super) fn ensure_person(
 }
 
 /// The stored person `name` already is, if any (see [`ensure_person`]).
-fn settle_by_name(conn: &Connection, name: &str, key: &str, around: Around) -> Result<Option<i64>> {
+fn settle_by_name(
+    conn: &Connection,
+    name: &str,
+    key: &str,
+    around: Around,
+    known: &mut KnownOnDay,
+) -> Result<Option<i64>> {
     let alias = |sql: &str| -> Result<Option<i64>> {
         Ok(conn
             .prepare_cached(sql)?
@@ -173,7 +180,7 @@ fn settle_by_name(conn: &Connection, name: &str, key: &str, around: Around) -> R
         return Ok(Some(id));
     }
     let alone = "SELECT id FROM people WHERE key = ?1 LIMIT 1";
-    match known_around(conn, &surname_key(name), around)? {
+    match known_around(conn, &surname_key(name), around, known)? {
         Known::One(id) => Ok(Some(id)),
         Known::Several => alias(alone),
         Known::Nobody => match alias(alone)? {

@@ -10,12 +10,22 @@ use crate::people::{person_key, surname_key};
 
 /// Changes to the form counts not yet written: (person, form as written) → change. Spellings
 /// are counted apart ("Zelensky" and "Zelenskyy" fold to one key): the name is the one most
-/// articles write.
-/// Summed in memory over a transaction and written once at its end, so a person named in
-/// every article of a batch costs one row update, not one per article.
+/// articles write. Summed in memory over a transaction and written once at its end, so a person
+/// named in every article of a batch costs one row update, not one per article.
 #[derive(Default)]
 pub(super) struct FormCounts {
     pending: HashMap<(i64, String), i64>,
+    /// Each person's name and how many articles use it, as last read or written (kept while
+    /// the import's other caches are: see [`super::settled::Settled`]).
+    names: HashMap<i64, Named>,
+}
+
+/// A person's current name, its count, and whether the user chose it.
+#[derive(Clone)]
+struct Named {
+    name: String,
+    articles: i64,
+    by_user: bool,
 }
 
 impl FormCounts {
@@ -30,42 +40,116 @@ impl FormCounts {
         }
     }
 
-    /// Forgets the changes of a transaction that did not commit.
-    pub(super) fn clear(&mut self) {
+    /// Forgets the changes of a transaction that did not commit (`all`: and the names read,
+    /// when another connection may have changed them).
+    pub(super) fn clear(&mut self, all: bool) {
         self.pending.clear();
+        if all {
+            self.names.clear();
+        }
     }
 
     /// Writes the counts, then renames each person whose leading form changed (unless the user
     /// named them). Runs inside the transaction that made the changes.
     pub(super) fn flush(&mut self, conn: &Connection) -> Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
         let mut add = conn.prepare_cached(
             "INSERT INTO person_forms (person_id, form, articles) VALUES (?1, ?2, ?3)
-             ON CONFLICT (person_id, form) DO UPDATE SET articles = articles + ?3",
+             ON CONFLICT (person_id, form) DO UPDATE SET articles = articles + ?3
+             RETURNING articles",
         )?;
         // A form counted out may predate the counts (a store from before them): never below 0.
         let mut remove = conn.prepare_cached(
             "UPDATE person_forms SET articles = max(articles + ?3, 0)
              WHERE person_id = ?1 AND form = ?2",
         )?;
-        let mut touched: Vec<i64> = Vec::with_capacity(self.pending.len());
+        let mut grown: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
+        let mut shrunk: Vec<i64> = Vec::new();
         for ((person_id, form), by) in self.pending.drain() {
             match by {
-                0 => continue,
-                1.. => add.execute(params![person_id, form, by])?,
-                _ => remove.execute(params![person_id, form, by])?,
-            };
-            touched.push(person_id);
+                0 => {}
+                1.. => {
+                    let now: i64 = add.query_row(params![person_id, form, by], |r| r.get(0))?;
+                    grown.entry(person_id).or_default().push((form, now));
+                }
+                _ => {
+                    remove.execute(params![person_id, form, by])?;
+                    shrunk.push(person_id);
+                }
+            }
         }
-        touched.sort_unstable();
-        touched.dedup();
-        for person_id in touched {
+        // A name counted out may lose its lead to a form this batch did not touch.
+        shrunk.sort_unstable();
+        shrunk.dedup();
+        for person_id in shrunk {
+            self.names.remove(&person_id);
+            grown.remove(&person_id);
             follow_majority(conn, person_id)?;
+        }
+        for (person_id, forms) in grown {
+            self.follow_grown(conn, person_id, &forms)?;
         }
         Ok(())
     }
+
+    /// [`follow_majority`] when only these forms grew: the leader is among them or the name.
+    fn follow_grown(
+        &mut self,
+        conn: &Connection,
+        person_id: i64,
+        grown: &[(String, i64)],
+    ) -> Result<()> {
+        let mut named = match self.names.get(&person_id) {
+            Some(named) => named.clone(),
+            None => named(conn, person_id)?,
+        };
+        if let Some((_, now)) = grown.iter().find(|(form, _)| *form == named.name) {
+            named.articles = *now;
+        }
+        let leader = grown
+            .iter()
+            .filter(|(form, now)| *form != named.name && *now > named.articles)
+            .max_by_key(|(_, now)| *now);
+        if let (Some((form, now)), false) = (leader, named.by_user) {
+            if rename(conn, person_id, form)? {
+                named.name = form.clone();
+                named.articles = *now;
+            }
+        }
+        self.names.insert(person_id, named);
+        Ok(())
+    }
+}
+
+/// A person's name as stored, with its count.
+fn named(conn: &Connection, person_id: i64) -> Result<Named> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT p.name, coalesce(f.articles, 0), p.named_by_user FROM people p
+             LEFT JOIN person_forms f ON f.person_id = p.id AND f.form = p.name
+             WHERE p.id = ?1",
+        )?
+        .query_row([person_id], |r| {
+            Ok(Named {
+                name: r.get(0)?,
+                articles: r.get(1)?,
+                by_user: r.get(2)?,
+            })
+        })?)
+}
+
+/// Renames a person to `form`; `false` when another person already has that name.
+fn rename(conn: &Connection, person_id: i64, form: &str) -> Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE OR IGNORE people SET name = ?2, key = ?3, surname_key = ?4 WHERE id = ?1",
+        )?
+        .execute(params![
+            person_id,
+            form,
+            person_key(form),
+            surname_key(form)
+        ])?;
+    Ok(changed == 1)
 }
 
 /// Whether a form has a full given name: a surname alone or an initial is never the name.

@@ -1,6 +1,8 @@
 //! Which known person a surname said alone joins: the one full name the store knows around the
 //! article's date, and among several, the one its source names; never a guess between two.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection};
 
@@ -29,9 +31,26 @@ pub(super) enum Known {
     Nobody,
 }
 
+/// The one person a surname said alone on a date was found to be, kept for the rest of an
+/// import (see [`super::settled::Settled`]): the best known are named so most often, on every
+/// day of the store.
+pub(super) type KnownOnDay = HashMap<(String, NaiveDate), i64>;
+
 /// The full-named people with this surname mentioned within [`WINDOW_DAYS`] of the article.
-pub(super) fn known_around(conn: &Connection, surname_key: &str, around: Around) -> Result<Known> {
-    let Some((from, to)) = around.date.and_then(window) else {
+pub(super) fn known_around(
+    conn: &Connection,
+    surname_key: &str,
+    around: Around,
+    known: &mut KnownOnDay,
+) -> Result<Known> {
+    let Some(date) = around.date else {
+        return Ok(Known::Nobody);
+    };
+    let day_key = (surname_key.to_string(), date);
+    if let Some(id) = known.get(&day_key) {
+        return Ok(Known::One(*id));
+    }
+    let Some((from, to)) = window(date) else {
         return Ok(Known::Nobody);
     };
     let mut stmt = conn.prepare_cached(
@@ -46,7 +65,10 @@ pub(super) fn known_around(conn: &Connection, surname_key: &str, around: Around)
         .collect::<Result<Vec<i64>, _>>()?;
     match nearby.as_slice() {
         [] => Ok(Known::Nobody),
-        [id] => Ok(Known::One(*id)),
+        [id] => {
+            known.insert(day_key, *id);
+            Ok(Known::One(*id))
+        }
         several => in_same_source(conn, several, around.article_id, (&from, &to)),
     }
 }

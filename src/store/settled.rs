@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::Transaction;
 
 use super::person_forms::FormCounts;
+use super::person_join::KnownOnDay;
 use super::Result;
 
 /// The stored ids of the people and sources an import has settled. Settling the same person
@@ -26,6 +27,8 @@ pub struct Settled {
     open_at: i64,
     /// The open transaction's changes to how often each person is named by each form.
     pub(super) forms: FormCounts,
+    /// Whom a surname said alone was found to be, by day (`person_join.rs`).
+    pub(super) known: KnownOnDay,
 }
 
 impl Settled {
@@ -33,12 +36,14 @@ impl Settled {
     /// it ends): forgets the ids unless they are still what the store holds.
     pub(super) fn begin(&mut self, tx: &Transaction) -> Result<()> {
         let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        if self.committed_at.take() != Some(version) {
+        let unchanged = self.committed_at.take() == Some(version);
+        if !unchanged {
             self.people.clear();
             self.sources.clear();
+            self.known.clear();
         }
         self.open_at = version;
-        self.forms.clear();
+        self.forms.clear(!unchanged);
         Ok(())
     }
 
