@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench import -- [N]` (default 10,000); `-- --sample K` prints article K;
 //! `--keep` keeps the generated files and stores (for profiling); `--alone` names 30% of each
-//! article's people after its lead by surname alone, for the store to join to a full name.
+//! article's people after its lead by surname alone, for the store to join to a full name;
+//! `--files-only` writes the files, prints where, and stops.
 //! Reports articles/s (median of 3 runs, each on a fresh store), the child's peak RSS (`wait4`),
 //! and the store size against the raw text.
 
@@ -54,6 +55,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mib(raw_bytes),
         n as f64 / gen
     );
+    if args.flags.iter().any(|f| f == "--files-only") {
+        println!("kept {}", articles.display()); // to import by hand, e.g. A/B at 1,000,000
+        std::mem::forget(scratch);
+        return Ok(());
+    }
 
     let mut runs = Vec::new();
     let mut last_db = None;

@@ -59,6 +59,16 @@ impl Store {
         person_name(&self.conn, id)
     }
 
+    /// Takes an alias back (what undoes [`Store::alias_person`]). The person's name.
+    pub fn unalias_person(&self, name: &str, alias: &str) -> Result<String> {
+        let id = person_named(&self.conn, name)?;
+        self.conn.execute(
+            "DELETE FROM person_aliases WHERE key = ?1 AND person_id = ?2",
+            params![person_key(alias.trim()), id],
+        )?;
+        person_name(&self.conn, id)
+    }
+
     /// Merges person `from` into `into`: mentions, aliases and name. The merged person's name.
     pub fn merge_people(&self, from: &str, into: &str) -> Result<String> {
         let tx = self.conn.unchecked_transaction()?;
@@ -76,21 +86,36 @@ impl Store {
     pub fn not_a_person(&self, name: &str) -> Result<u64> {
         let tx = self.conn.unchecked_transaction()?;
         let id = person_named(&tx, name)?;
-        tx.execute(
-            "INSERT OR IGNORE INTO not_people (key)
-             SELECT key FROM people WHERE id = ?1
-             UNION SELECT key FROM person_aliases WHERE person_id = ?1",
+        let articles: i64 = tx.query_row(
+            "SELECT count(*) FROM mentions WHERE person_id = ?1",
             [id],
+            |r| r.get(0),
         )?;
-        let articles = tx.execute("DELETE FROM mentions WHERE person_id = ?1", [id])?;
-        tx.execute("DELETE FROM people WHERE id = ?1", [id])?;
+        refuse_name(&tx, id)?;
         tx.commit()?;
         Ok(articles as u64)
     }
 }
 
+/// Puts a person's name and aliases on the not-a-person list and deletes them with their
+/// mentions. The keys the list gained.
+pub(super) fn refuse_name(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "INSERT OR IGNORE INTO not_people (key)
+         SELECT key FROM people WHERE id = ?1
+         UNION SELECT key FROM person_aliases WHERE person_id = ?1
+         RETURNING key",
+    )?;
+    let added = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    conn.execute("DELETE FROM mentions WHERE person_id = ?1", [id])?;
+    conn.execute("DELETE FROM people WHERE id = ?1", [id])?;
+    Ok(added)
+}
+
 /// The one person `name` names, as `person:` finds them.
-fn person_named(conn: &Connection, name: &str) -> Result<i64> {
+pub(super) fn person_named(conn: &Connection, name: &str) -> Result<i64> {
     let mut ids = resolve_person(conn, name)?;
     ids.sort_unstable();
     ids.dedup();
@@ -108,7 +133,7 @@ fn person_named(conn: &Connection, name: &str) -> Result<i64> {
     }
 }
 
-fn person_name(conn: &Connection, id: i64) -> Result<String> {
+pub(super) fn person_name(conn: &Connection, id: i64) -> Result<String> {
     Ok(conn.query_row("SELECT name FROM people WHERE id = ?1", [id], |r| r.get(0))?)
 }
 
@@ -133,7 +158,7 @@ fn keep_name_as_alias(conn: &Connection, id: i64) -> Result<()> {
 
 /// Moves `from`'s mentions (summed where both are in one article), aliases, name and form
 /// counts to `into`, whose name is then the user's.
-fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
+pub(super) fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
     keep_name_as_alias(conn, from)?;
     conn.execute(
         "INSERT INTO mentions (article_id, person_id, mentions, first_pos, aliases, date)

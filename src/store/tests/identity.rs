@@ -197,3 +197,61 @@ fn a_name_the_user_chose_outlasts_the_majority() {
         .unwrap();
     assert_eq!(names(&store), ["Volodymyr Zelenskyi"]);
 }
+
+fn with_two(
+    title: &'static str,
+    date: &'static str,
+    a: &'static str,
+    b: &'static str,
+) -> NewArticle {
+    let people: &'static [(&'static str, &'static [&'static str])] =
+        Box::leak(Box::new([(a, &[][..]), (b, &[][..])]));
+    new_article(&Fixture {
+        title,
+        date: Some(date),
+        body: title,
+        people,
+        ..BASE
+    })
+}
+
+#[test]
+fn undoing_a_merge_brings_the_person_back_apart() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            naming("a", WIRE, "2025-12-01", "Aurelio Fenwick"),
+            with_two("b", "2025-12-02", "Aurelio Fenwick", "Harold Whitcombe"),
+            naming("c", WIRE, "2025-12-03", "Harold Whitcombe"),
+        ])
+        .unwrap();
+    let before = names(&store);
+    let snapshot = store
+        .merge_people_undoably("Aurelio Fenwick", "Harold Whitcombe")
+        .unwrap();
+    assert_eq!(names(&store), ["Harold Whitcombe"]);
+    assert_eq!(titles_of(&store, "Harold Whitcombe"), ["a", "b", "c"]);
+    assert_eq!(store.restore_person(&snapshot).unwrap(), 2);
+    assert_eq!(names(&store), before);
+    assert_eq!(titles_of(&store, "Aurelio Fenwick"), ["a", "b"]);
+    assert_eq!(titles_of(&store, "Harold Whitcombe"), ["b", "c"]);
+    let counts = store.person_counts(&Query::default(), today(), 10).unwrap();
+    assert!(counts.iter().all(|p| p.articles == 2), "{counts:?}");
+}
+
+#[test]
+fn undoing_not_a_person_brings_the_mentions_back_and_imports_keep_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[naming("a", WIRE, "2025-12-01", "Harbour Master")])
+        .unwrap();
+    let snapshot = store.not_a_person_undoably("Harbour Master").unwrap();
+    assert!(names(&store).is_empty());
+    store.restore_person(&snapshot).unwrap();
+    assert_eq!(names(&store), ["Harbour Master"]);
+    // No longer refused: a new article naming them keeps the mention.
+    store
+        .import_batch(&[naming("b", WIRE, "2025-12-02", "Harbour Master")])
+        .unwrap();
+    assert_eq!(titles_of(&store, "Harbour Master"), ["a", "b"]);
+}
