@@ -130,7 +130,7 @@ fn ctrl_r_in_the_source_picker_renames_the_source_and_u_renames_it_back() {
         .count();
     h.press(KeyCode::Char('s'));
     h.keys("northfield");
-    assert!(h.screen().contains("Ctrl-R renames"));
+    assert!(h.screen().contains("^R rename"));
     h.ctrl('r');
     assert!(
         h.screen().contains("new name: Northfield Wire"),
@@ -167,7 +167,7 @@ fn ctrl_r_in_the_source_picker_renames_the_source_and_u_renames_it_back() {
     h.press(KeyCode::Char('s'));
     h.ctrl('r');
     h.press(KeyCode::Esc);
-    assert!(h.app.picker.as_ref().is_some_and(|p| p.rename.is_none()));
+    assert!(h.app.picker.as_ref().is_some_and(|p| p.edit.is_none()));
     h.press(KeyCode::Esc);
     assert!(h.app.picker.is_none());
 }

@@ -42,6 +42,30 @@ impl PersonSnapshot {
     pub fn articles(&self) -> u64 {
         self.mentions.len() as u64
     }
+
+    /// A snapshot that names the person (and whom they were merged into) and holds nothing
+    /// else: what a fake store in the reader's tests answers with.
+    #[doc(hidden)]
+    pub fn named(name: &str, into: Option<&str>) -> PersonSnapshot {
+        PersonSnapshot {
+            name: name.to_string(),
+            key: String::new(),
+            surname_key: String::new(),
+            named_by_user: false,
+            aliases: Vec::new(),
+            forms: Vec::new(),
+            mentions: Vec::new(),
+            into: into.map(|into| IntoBefore {
+                id: 0,
+                name: into.to_string(),
+                shared: Vec::new(),
+                alias_keys: Vec::new(),
+                forms: Vec::new(),
+                named_by_user: false,
+            }),
+            refused: Vec::new(),
+        }
+    }
 }
 
 impl Store {

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod log;
 pub mod msg;
 pub mod opener;
+mod person_changes;
 pub mod run;
 pub mod state;
 pub mod store_api;

@@ -5,7 +5,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::query::Query;
-use crate::store::{ArticleRow, Feed, Mark, Sort, StoredArticle};
+use crate::store::{ArticleRow, Feed, Mark, PersonSnapshot, Sort, StoredArticle};
 
 /// Rows per page fetched from the worker.
 pub const PAGE_SIZE: u64 = 200;
@@ -178,6 +178,16 @@ pub enum Bulk {
     RenameSource { from: String, to: String },
     /// A person renamed (the old name kept as an alias); never onto another person's name.
     RenamePerson { from: String, to: String },
+    /// Another name for a person (`person:ALIAS` finds them; a mention so written joins them).
+    AliasPerson { name: String, alias: String },
+    /// An alias taken back.
+    UnaliasPerson { name: String, alias: String },
+    /// One person merged into another.
+    MergePerson { from: String, into: String },
+    /// A name that is not a person: its mentions go, and imports never store it again.
+    NotAPerson { name: String },
+    /// A merged or refused person brought back as they were.
+    RestorePerson { snapshot: Box<PersonSnapshot> },
 }
 
 impl Request {

@@ -146,8 +146,20 @@ pub struct Picker {
     pub selected: usize,
     pub loading: bool,
     pub matcher: Matcher,
-    /// The source being renamed (Ctrl-R in the source picker); `input` holds the new name.
-    pub rename: Option<String>,
+    /// A correction under way (Ctrl-R renames a source or person; Ctrl-O, Ctrl-G name or merge
+    /// a person); `input` holds the new name, or filters the people to merge into.
+    pub edit: Option<NameEdit>,
+}
+
+/// A correction typed in a picker, with the name it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameEdit {
+    /// Ctrl-R: a new name for the source or person.
+    Rename(String),
+    /// Ctrl-O: another name for the person.
+    Alias(String),
+    /// Ctrl-G: the person to merge into (picked from the list).
+    MergeFrom(String),
 }
 
 impl std::fmt::Debug for Picker {

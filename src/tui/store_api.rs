@@ -237,16 +237,13 @@ impl StoreApi for Store {
                 };
                 (articles as usize, undo)
             }
-            Bulk::RenamePerson { from, to } => {
-                let q =
-                    Query::default().with_term(Term::new(false, TermKind::Person(from.clone())));
-                let articles = self.count(&q, today).map_err(explain)?;
-                let name = self.rename_person_only(from, to).map_err(explain)?;
-                let undo = Bulk::RenamePerson {
-                    from: name,
-                    to: from.clone(),
-                };
-                (articles as usize, undo)
+            Bulk::RenamePerson { .. }
+            | Bulk::AliasPerson { .. }
+            | Bulk::UnaliasPerson { .. }
+            | Bulk::MergePerson { .. }
+            | Bulk::NotAPerson { .. }
+            | Bulk::RestorePerson { .. } => {
+                super::person_changes::apply(self, change, today).map_err(explain)?
             }
             Bulk::Restore { deleted } => {
                 let restored = crate::importer::restore(self, deleted).map_err(explain)?;
@@ -346,21 +343,6 @@ mod tests {
             .map(|s| s.name)
             .collect();
         assert!(names.contains(&"NWW".to_string()), "{names:?}");
-        let renshaw = count("person:renshaw");
-        let rename = Bulk::RenamePerson {
-            from: "Alba Renshaw".into(),
-            to: "Alba M. Renshaw".into(),
-        };
-        let (n, undo) = store.apply(&rename, today).unwrap();
-        assert_eq!((n, count("person:\"Alba M. Renshaw\"")), (renshaw, renshaw));
-        assert!(matches!(&undo, Bulk::RenamePerson { to, .. } if to == "Alba Renshaw"));
-        store.apply(&undo, today).unwrap();
-        let onto = Bulk::RenamePerson {
-            from: "Alba Renshaw".into(),
-            to: "Dmytro Kovalenskyy".into(),
-        };
-        let err = store.apply(&onto, today).unwrap_err().to_string();
-        assert!(err.contains("already called"), "{err}");
         let onto = Bulk::RenameSource {
             from: "NWW".into(),
             to: "Harbor Press".into(),

@@ -95,6 +95,11 @@ pub fn apply(
             };
             (renamed, undo)
         }
+        Bulk::AliasPerson { .. }
+        | Bulk::UnaliasPerson { .. }
+        | Bulk::MergePerson { .. }
+        | Bulk::NotAPerson { .. }
+        | Bulk::RestorePerson { .. } => super::fake_corrections::apply(&mut articles, change),
         Bulk::Restore { deleted: wanted } => {
             let mut deleted = deleted.borrow_mut();
             let mut back = Vec::new();

@@ -166,6 +166,8 @@ fn counted(names: impl Iterator<Item = (String, Vec<String>)>) -> Vec<FacetItem>
 
 #[path = "fake_bulk.rs"]
 mod fake_bulk;
+#[path = "fake_corrections.rs"]
+mod fake_corrections;
 #[path = "fake_saved.rs"]
 mod fake_saved;
 

@@ -129,6 +129,17 @@ fn done(undo: &Bulk, count: u64) -> String {
             // The undo renames back: `to` is the old name, `from` the new.
             format!("renamed the source {to} to {from} ({count} {articles})")
         }
+        Bulk::UnaliasPerson { name, alias } => format!("{alias} also names {name}"),
+        Bulk::AliasPerson { name, alias } => format!("{alias} no longer names {name}"),
+        Bulk::RestorePerson { snapshot } => match &snapshot.into {
+            Some(into) => format!(
+                "merged {} into {} ({count} {articles})",
+                snapshot.name, into.name
+            ),
+            None => format!("{} is not a person ({count} {articles})", snapshot.name),
+        },
+        Bulk::MergePerson { from, into } => format!("{from} is apart from {into} again"),
+        Bulk::NotAPerson { name } => format!("{name} is a person again ({count} {articles})"),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod answers;
 mod bulk;
+mod corrections;
 mod feeds;
 mod fetch;
 mod filter;

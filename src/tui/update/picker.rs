@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::filter;
 use crate::query::{Term, TermKind};
-use crate::tui::msg::{Bulk, Command, FacetItem, FacetKind, Request};
+use crate::tui::msg::{Command, FacetItem, FacetKind, Request};
 use crate::tui::state::{App, PickItem, Picker, PickerKind};
 use crate::tui::store_api::UNKNOWN_DATE;
 
@@ -34,7 +34,7 @@ pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
         selected: 0,
         loading: true,
         matcher: Matcher::new(Config::DEFAULT),
-        rename: None,
+        edit: None,
     };
     if kind == PickerKind::Date {
         picker.items = fixed_dates(app);
@@ -102,17 +102,18 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     };
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if picker.rename.is_some() {
-        return rename_key(app, key, ctrl);
-    }
-    let renames = matches!(picker.kind, PickerKind::Source | PickerKind::Person);
-    if ctrl && key.code == KeyCode::Char('r') && renames {
-        if let Some(item) = picker.shown.get(picker.selected).map(|i| &picker.items[*i]) {
-            picker.input = item.label.clone();
-            picker.rename = Some(item.label.clone());
+    if picker.edit.is_some() {
+        if let Some(commands) = super::corrections::edit_key(app, key, ctrl) {
+            return commands;
         }
-        return Vec::new();
+    } else if ctrl {
+        if let Some(commands) = super::corrections::start(app, key.code) {
+            return commands;
+        }
     }
+    let Some(picker) = app.picker.as_mut() else {
+        return Vec::new();
+    };
     let len = picker.shown.len();
     match key.code {
         KeyCode::Esc => app.picker = None,
@@ -155,45 +156,6 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
             picker.input.push(c);
             refilter(picker);
         }
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// Typing a source's or person's new name: Enter renames it (undone by `u`), Esc goes back to
-/// picking.
-fn rename_key(app: &mut App, key: KeyEvent, ctrl: bool) -> Vec<Command> {
-    let Some(picker) = app.picker.as_mut() else {
-        return Vec::new();
-    };
-    match key.code {
-        KeyCode::Esc => {
-            picker.rename = None;
-            picker.input.clear();
-            refilter(picker);
-        }
-        KeyCode::Enter => {
-            let from = picker.rename.take().unwrap_or_default();
-            let to = picker.input.trim().to_string();
-            let person = picker.kind == PickerKind::Person;
-            app.picker = None;
-            if !to.is_empty() && to != from {
-                let change = if person {
-                    Bulk::RenamePerson { from, to }
-                } else {
-                    Bulk::RenameSource { from, to }
-                };
-                return vec![Command::Request(Request::Apply {
-                    change,
-                    undoing: false,
-                })];
-            }
-        }
-        KeyCode::Backspace => {
-            picker.input.pop();
-        }
-        KeyCode::Char('u') if ctrl => picker.input.clear(),
-        KeyCode::Char(c) if !ctrl && !c.is_control() => picker.input.push(c),
         _ => {}
     }
     Vec::new()

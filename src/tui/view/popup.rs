@@ -8,7 +8,7 @@ use ratatui::Frame;
 use super::pane;
 use crate::tui::keymap::Action;
 use crate::tui::layout;
-use crate::tui::state::{App, Picker, PickerKind};
+use crate::tui::state::{App, NameEdit, Picker, PickerKind};
 use crate::tui::text::{fit, thousands, truncate, width};
 
 const HELP_WIDTH: u16 = 78;
@@ -17,11 +17,19 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let t = &app.theme;
     let rows = (picker.shown.len() as u16).saturating_add(3).clamp(8, 22);
     let popup = layout::popup(area, 60, rows);
-    let title = match (picker.kind, &picker.rename) {
-        (PickerKind::Person, Some(_)) => " Rename the person (Enter renames, Esc goes back) ",
-        (_, Some(_)) => " Rename the source (Enter renames, Esc goes back) ",
-        (PickerKind::Source, None) => " Sources (Ctrl-R renames) ",
-        (PickerKind::Person, None) => " People mentioned (Ctrl-R renames) ",
+    let merge_title;
+    let title = match (picker.kind, &picker.edit) {
+        (PickerKind::Person, Some(NameEdit::Rename(_))) => {
+            " Rename the person (Enter renames, Esc goes back) "
+        }
+        (_, Some(NameEdit::Rename(_))) => " Rename the source (Enter renames, Esc goes back) ",
+        (_, Some(NameEdit::Alias(_))) => " Another name for them (Enter adds it, Esc goes back) ",
+        (_, Some(NameEdit::MergeFrom(from))) => {
+            merge_title = format!(" Merge {from} into… (Enter merges, Esc goes back) ");
+            merge_title.as_str()
+        }
+        (PickerKind::Source, None) => " Sources (^R rename) ",
+        (PickerKind::Person, None) => " People mentioned (^R rename ^O alias ^G merge ^X drop) ",
         (PickerKind::Date, None) => " Dates ",
         (PickerKind::Saved, None) => " Saved searches ",
         (PickerKind::Author, None) => " Authors ",
@@ -34,10 +42,10 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         return;
     }
     let w = usize::from(inner.width);
-    let prompt = if picker.rename.is_some() {
-        "new name: "
-    } else {
-        "> "
+    let prompt = match picker.edit {
+        Some(NameEdit::Rename(_)) => "new name: ",
+        Some(NameEdit::Alias(_)) => "also called: ",
+        _ => "> ",
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(prompt, t.border_focus),
@@ -109,6 +117,14 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     rows.push((
         "pickers".into(),
         "type to narrow · ↑/↓ choose · Enter add · Esc close".into(),
+    ));
+    rows.push((
+        "people picker".into(),
+        "^R rename · ^O another name · ^G merge into…".into(),
+    ));
+    rows.push((
+        String::new(),
+        "^X not a person · u undoes each (^R also renames a source)".into(),
     ));
     rows.push((
         "feeds view".into(),
