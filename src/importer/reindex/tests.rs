@@ -85,6 +85,11 @@ fn derived(path: &Path) -> Vec<String> {
     ));
     all.extend(rows(
         &conn,
+        "SELECT p.name, f.form, f.articles FROM person_forms f JOIN people p ON p.id = f.person_id
+         ORDER BY 1, 2",
+    ));
+    all.extend(rows(
+        &conn,
         "SELECT a.origin, t.tag FROM article_tags t JOIN articles a ON a.id = t.article_id
          ORDER BY 1, 2",
     ));
@@ -115,7 +120,7 @@ fn make_stale(path: &Path) {
     conn.execute_batch(
         "UPDATE articles SET title = 'stale', url = NULL, byline = NULL, author = NULL,
                 source_id = NULL;
-         DELETE FROM mentions; DELETE FROM article_tags;
+         DELETE FROM mentions; DELETE FROM article_tags; UPDATE person_forms SET articles = 99;
          DELETE FROM articles_fts;
          INSERT INTO articles_fts (rowid, title, body) SELECT id, 'stale', 'stale' FROM articles;",
     )
@@ -148,6 +153,7 @@ fn reindex_derives_every_column_as_a_fresh_import_of_the_same_files() {
         "Text(\"Transport\")",
         "Text(\"Ferry fares rise\")",
         "Text(\"tunnel\")",
+        "Text(\"Maria Olsen\") | Text(\"Maria Olsen\") | Integer(2)",
     ];
     for expected in covered {
         assert!(
