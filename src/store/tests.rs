@@ -4,6 +4,7 @@ mod authors;
 mod checkpoint;
 mod manage;
 mod people;
+mod person_page;
 mod plan_choice;
 mod plans;
 mod saved;
