@@ -21,7 +21,8 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         (PickerKind::Person, Some(_)) => " Rename the person (Enter renames, Esc goes back) ",
         (_, Some(_)) => " Rename the source (Enter renames, Esc goes back) ",
         (PickerKind::Source, None) => " Sources (Ctrl-R renames) ",
-        (PickerKind::Person, None) => " People mentioned (Ctrl-R renames) ",
+        (PickerKind::Person, None) => " People mentioned (→ their page, Ctrl-R renames) ",
+        (PickerKind::ArticlePeople, _) => " Whose page? (Enter opens it) ",
         (PickerKind::Date, None) => " Dates ",
         (PickerKind::Saved, None) => " Saved searches ",
         (PickerKind::Author, None) => " Authors ",
@@ -109,6 +110,14 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     rows.push((
         "pickers".into(),
         "type to narrow · ↑/↓ choose · Enter add · Esc close".into(),
+    ));
+    rows.push((
+        "people pickers".into(),
+        "→ the person's page: articles per month, who with, sources".into(),
+    ));
+    rows.push((
+        "person page".into(),
+        "↑/↓ choose · Enter articles with both · → their page · Esc".into(),
     ));
     rows.push((
         "feeds view".into(),
