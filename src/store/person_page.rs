@@ -8,8 +8,8 @@ use super::names::resolve_person;
 use super::{Result, Store};
 
 /// The newest articles of a person the co-mentions and sources are counted over. The top person
-/// of the 100,000-article bench store is in 56,000: all of them take about 550 ms, 5,000 about
-/// 40 ms (BENCHMARKS.md, "Person page").
+/// of the 100,000-article bench store is in 56,000: all of them take 340-480 ms, the newest
+/// 5,000 40-70 ms (BENCHMARKS.md, "Person page").
 pub const PAGE_WINDOW: u64 = 5_000;
 
 /// People and sources a page lists, most first.
@@ -46,6 +46,8 @@ impl Store {
     /// counts what `person:"NAME"` finds), `top` people and sources counted over their newest
     /// `window` articles; `None` when no person answers to the name.
     pub fn person_page(&self, name: &str, top: usize, window: u64) -> Result<Option<PersonPage>> {
+        // SQLite's LIMIT is an i64.
+        let window = window.min(i64::MAX as u64);
         let mut ids = resolve_person(&self.conn, name)?;
         if ids.is_empty() {
             return Ok(None);
@@ -60,15 +62,18 @@ impl Store {
             "count(DISTINCT article_id)"
         };
         let (canonical, aliases) = self.page_names(&list, name)?;
-        let articles: i64 = self.conn.query_row(
-            &format!("SELECT {count} FROM mentions WHERE person_id IN ({list})"),
-            [],
-            |r| r.get(0),
-        )?;
         let months = self.pairs(&format!(
             "SELECT substr(date, 1, 7) AS month, {count} FROM mentions
              WHERE person_id IN ({list}) AND date IS NOT NULL GROUP BY month ORDER BY month"
         ))?;
+        // An article has one date: the months and the undated make the total without reading
+        // the index twice.
+        let undated: i64 = self.conn.query_row(
+            &format!("SELECT {count} FROM mentions WHERE person_id IN ({list}) AND date IS NULL"),
+            [],
+            |r| r.get(0),
+        )?;
+        let articles = months.iter().map(|(_, n)| n).sum::<u64>() + undated as u64;
         let newest = if ids.len() == 1 {
             format!(
                 "SELECT article_id FROM mentions WHERE person_id = {list}
@@ -94,7 +99,6 @@ impl Store {
              JOIN sources s ON s.id = a.source_id GROUP BY s.id ORDER BY n DESC, s.name
              LIMIT {top}"
         ))?;
-        let articles = articles as u64;
         Ok(Some(PersonPage {
             name: canonical,
             aliases,
