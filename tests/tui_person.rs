@@ -13,12 +13,17 @@ use byline::tui::worker;
 use byline::tui::worker::StoreApi;
 use fixture::{render, today, FakeStore, Harness};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
 
 const MARA: &str = "Mara Quillfeather";
 
 /// The fixture's articles spread over three years (more of them lately), each with a few more
 /// people, so the page has bars and lists to show.
 fn rich(w: u16, h: u16) -> Harness {
+    rich_with(w, h, false)
+}
+
+fn rich_with(w: u16, h: u16, no_color: bool) -> Harness {
     let store = FakeStore::new(300);
     let extra = [
         "Ines Varga",
@@ -39,7 +44,7 @@ fn rich(w: u16, h: u16) -> Harness {
             }
         }
     }
-    Harness::with(store, w, h, false)
+    Harness::with(store, w, h, no_color)
 }
 
 /// `p`, the person typed, then →.
@@ -174,6 +179,35 @@ fn the_page_draws_at_every_size() {
         let (text, _) = render(&h.app, w, hgt);
         for line in text.lines() {
             assert!(byline::tui::text::width(line) <= usize::from(w), "{line}");
+        }
+    }
+}
+
+/// The bars are shapes (block characters), the chosen person reversed: under `NO_COLOR` no cell
+/// has a colour and the page reads the same; otherwise only the 16 ANSI colours are used.
+#[test]
+fn the_page_reads_in_16_colours_and_without_colour() {
+    for no_color in [true, false] {
+        let mut h = rich_with(80, 24, no_color);
+        open_page(&mut h, "quill");
+        let (text, mods) = render(&h.app, 80, 24);
+        assert!(text.contains('█'), "{text}");
+        let row = text.lines().position(|l| l.contains("Ines Varga")).unwrap();
+        let chosen = mods.lines().nth(row).unwrap();
+        assert!(chosen[1..30].chars().all(|m| m == 'R'), "{chosen}");
+        let backend = ratatui::backend::TestBackend::new(80, 24);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        terminal
+            .draw(|f| byline::tui::view::render(f, &h.app))
+            .unwrap();
+        for cell in terminal.backend().buffer().content() {
+            for c in [cell.fg, cell.bg] {
+                let allowed = match no_color {
+                    true => c == Color::Reset,
+                    false => !matches!(c, Color::Rgb(..) | Color::Indexed(_)),
+                };
+                assert!(allowed, "{c:?} (no_color {no_color})");
+            }
         }
     }
 }
