@@ -165,7 +165,7 @@ fn a_dropped_ssh_connection_loses_nothing() {
     term.wait("the list over ssh", 60, |s, _| s.contains("12 of 12"));
     term.send("p");
     term.wait("the people picker", 10, |s, _| {
-        s.contains("People mentioned") && s.contains("Alba Renshaw")
+        s.contains("^G merge") && s.contains("Alba Renshaw")
     });
     term.send("rensh");
     term.wait("the picker narrowed", 10, |s, _| {

@@ -108,7 +108,7 @@ fn reader_in_a_pseudo_terminal() {
     });
     pty.send("p");
     pty.wait("the people picker", 10, |s, _| {
-        s.contains("People mentioned") && s.contains("Tobias Wrenfield")
+        s.contains("^G merge") && s.contains("Tobias Wrenfield")
     });
     pty.send("wrenf");
     pty.wait("the narrowed picker", 10, |s, _| {
@@ -307,4 +307,12 @@ fn the_worker_answers_from_a_real_store() {
         panic!("article")
     };
     assert_eq!(a.people[0].name, "Tobias Wrenfield");
+    let name = "wrenfield".to_string();
+    let Some(Response::PersonPage {
+        page: Some(page), ..
+    }) = worker::handle(&store, today, Request::PersonPage { name })
+    else {
+        panic!("person page")
+    };
+    assert_eq!((page.name.as_str(), page.articles), ("Tobias Wrenfield", 4));
 }

@@ -170,7 +170,19 @@ fn every_screen_at_every_size() {
         (100, 14),
         (300, 100),
     ];
-    let scripts: [&str; 9] = ["", "l", "s", "pq", "d", "?", "/date:soon", "/x", "F"];
+    let scripts: [&str; 11] = [
+        "",
+        "l",
+        "s",
+        "pq",
+        "d",
+        "?",
+        "/date:soon",
+        "/x",
+        "F",
+        "P",
+        "lP",
+    ];
     for script in scripts {
         for (w, hgt) in sizes {
             let mut h = Harness::new(250, w, hgt);

@@ -129,6 +129,10 @@ fn dispatch(store_path: &Path, command: Command) -> Result<ExitCode> {
         Command::Sources(args) => read_only(store_path, |store| facets::sources(store, args)),
         Command::People(mut args) => {
             take_options(&mut args.query, &mut args.json, &mut args.limit, None)?;
+            if let Some(name) = args.with.take() {
+                let json = args.json;
+                return read_only(store_path, |store| facets::person_page(store, &name, json));
+            }
             let query = parse_query(&byline::query::from_args(&args.query))?;
             read_only(store_path, |store| facets::people(store, &query, args))
         }

@@ -121,7 +121,7 @@ impl Store {
         Ok(people)
     }
 
-    fn person_aliases(&self, id: i64, name: &str) -> Result<Vec<String>> {
+    pub(super) fn person_aliases(&self, id: i64, name: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT alias FROM person_aliases WHERE person_id = ?1 ORDER BY alias",
         )?;

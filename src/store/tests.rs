@@ -5,6 +5,7 @@ mod checkpoint;
 mod identity;
 mod manage;
 mod people;
+mod person_page;
 mod plan_choice;
 mod plans;
 mod saved;

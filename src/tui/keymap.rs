@@ -60,6 +60,7 @@ actions! {
     PickSource = "pick_source": "pick a source",
     PickPerson = "pick_person": "pick a person mentioned",
     PickAuthor = "pick_author": "pick an author (byline, credit line)",
+    PersonPage = "person_page": "a person's page: one of the article's people",
     PickDate = "pick_date": "pick a date or range",
     PickSaved = "pick_saved": "pick a saved search (Enter filters by it alone)",
     SaveSearch = "save_search": "save the filter as a search: type its name, Enter",

@@ -5,7 +5,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::query::Query;
-use crate::store::{ArticleRow, Feed, Mark, PersonSnapshot, Sort, StoredArticle};
+use crate::store::{ArticleRow, Feed, Mark, PersonPage, PersonSnapshot, Sort, StoredArticle};
 
 /// Rows per page fetched from the worker.
 pub const PAGE_SIZE: u64 = 200;
@@ -161,6 +161,10 @@ pub enum Request {
         change: Bulk,
         undoing: bool,
     },
+    /// The page of the person `name` names (`P`, or → in the people picker).
+    PersonPage {
+        name: String,
+    },
 }
 
 /// A change to many articles at once; the worker answers with the change that undoes it.
@@ -209,6 +213,7 @@ impl Request {
             Request::Apply { .. } => "apply",
             Request::SaveSearch { .. } => "save-search",
             Request::Expand { .. } => "expand",
+            Request::PersonPage { .. } => "person-page",
         }
     }
 
@@ -303,6 +308,12 @@ pub enum Response {
     Expanded {
         gen: u64,
         query: Query,
+    },
+    /// The page of the person `name` names; `None` when nobody answers to it. An answer for
+    /// a name other than the page open is stale.
+    PersonPage {
+        name: String,
+        page: Option<Box<PersonPage>>,
     },
     /// The query was saved as `@name`.
     SearchSaved {

@@ -12,7 +12,7 @@ use super::doc::Doc;
 use super::msg::{Bulk, PAGE_SIZE};
 use super::theme::Theme;
 use crate::query::{Query, QueryError};
-use crate::store::{ArticleRow, Feed, Sort, StoredArticle};
+use crate::store::{ArticleRow, Feed, PersonPage, Sort, StoredArticle};
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +122,8 @@ pub enum PickerKind {
     Author,
     Date,
     Saved,
+    /// The open article's people: Enter opens the chosen one's page.
+    ArticlePeople,
     /// Naming a new saved search: the input is the name, the items the names taken.
     SaveAs,
 }
@@ -210,6 +212,19 @@ impl FeedsView {
     }
 }
 
+/// A person's page: asked of the worker for `name`, the counts once they arrive.
+#[derive(Debug, Clone, Default)]
+pub struct PersonView {
+    /// The name asked for; an answer for another name is stale.
+    pub name: String,
+    /// `None` while the worker counts.
+    pub page: Option<PersonPage>,
+    /// Nobody answers to the name (renamed or deleted since).
+    pub missing: bool,
+    /// The person mentioned with them that is chosen (an index into `page.with`).
+    pub selected: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlashKind {
     Info,
@@ -238,6 +253,7 @@ pub struct App {
     pub reader: Reader,
     pub picker: Option<Picker>,
     pub feeds: Option<FeedsView>,
+    pub person: Option<PersonView>,
     /// The background fetch, while one runs.
     pub fetch: Option<Fetching>,
     /// When the automatic fetch starts next (`fetch_interval_minutes`); `None` when off.
@@ -306,6 +322,7 @@ impl App {
             reader: Reader::default(),
             picker: None,
             feeds: None,
+            person: None,
             fetch: None,
             next_fetch: None,
             fetched_total: None,

@@ -8,7 +8,8 @@ use crate::query::{DateSpec, Query, Term, TermKind};
 
 /// The date picker's entry for the articles whose date is not known (`date:none`).
 pub const UNKNOWN_DATE: &str = "unknown date";
-use crate::store::{ArticleRow, Feed, Granularity, Mark, Sort, Store, StoredArticle};
+use crate::store::{ArticleRow, Feed, Granularity, Mark, PersonPage, Sort, Store, StoredArticle};
+use crate::store::{PAGE_TOP, PAGE_WINDOW};
 
 /// What the reader needs of a store.
 pub trait StoreApi {
@@ -74,6 +75,11 @@ pub trait StoreApi {
     /// Saves `q` as the saved search `name` (refusing an existing name); the name as stored.
     fn save_search(&self, _name: &str, _q: &Query) -> anyhow::Result<String> {
         anyhow::bail!("this store cannot save searches")
+    }
+    /// The page of the person `name` names, `None` when nobody answers to it (fakes without
+    /// people: nobody).
+    fn person_page(&self, _name: &str) -> anyhow::Result<Option<PersonPage>> {
+        Ok(None)
     }
     /// Changes when another connection commits (see [`Store::data_version`]); fakes never change.
     fn data_version(&self) -> anyhow::Result<i64> {
@@ -254,6 +260,9 @@ impl StoreApi for Store {
     }
     fn set_ui_value(&self, key: &str, value: &str) -> anyhow::Result<()> {
         Ok(Store::set_ui_value(self, key, value)?)
+    }
+    fn person_page(&self, name: &str) -> anyhow::Result<Option<PersonPage>> {
+        Ok(Store::person_page(self, name, PAGE_TOP, PAGE_WINDOW)?)
     }
     fn data_version(&self) -> anyhow::Result<i64> {
         Ok(Store::data_version(self)?)

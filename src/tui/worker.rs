@@ -129,6 +129,10 @@ fn answer(api: &dyn StoreApi, today: NaiveDate, req: Request) -> anyhow::Result<
         Request::SaveSearch { name, query } => api
             .save_search(&name, &query)
             .map(|name| Some(Response::SearchSaved { name })),
+        Request::PersonPage { name } => api.person_page(&name).map(|page| {
+            let page = page.map(Box::new);
+            Some(Response::PersonPage { name, page })
+        }),
         Request::Apply { change, undoing } => {
             let (count, undo) = api.apply(&change, today)?;
             Ok(Some(Response::Applied {
@@ -285,6 +289,7 @@ pub fn coalesce(batch: Vec<Request>) -> Vec<Request> {
         Request::Histogram { .. } => Some(3),
         Request::Prefetch { .. } => Some(4),
         Request::Feeds => Some(5),
+        Request::PersonPage { .. } => Some(6),
         _ => None,
     };
     let mut keep = Vec::new();

@@ -168,6 +168,8 @@ fn counted(names: impl Iterator<Item = (String, Vec<String>)>) -> Vec<FacetItem>
 mod fake_bulk;
 #[path = "fake_corrections.rs"]
 mod fake_corrections;
+#[path = "fake_people.rs"]
+mod fake_people;
 #[path = "fake_saved.rs"]
 mod fake_saved;
 
@@ -302,6 +304,9 @@ impl StoreApi for FakeStore {
     }
     fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
         Ok(self.feeds.borrow().clone())
+    }
+    fn person_page(&self, name: &str) -> anyhow::Result<Option<byline::store::PersonPage>> {
+        Ok(fake_people::page(&self.articles.borrow(), name))
     }
     fn mark_feed_read(&self, feed_id: i64) -> anyhow::Result<u64> {
         let feeds = self.feeds.borrow();

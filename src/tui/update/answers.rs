@@ -41,6 +41,10 @@ pub fn answer(app: &mut App, answer: Response) -> Vec<Command> {
             Vec::new()
         }
         Response::Expanded { .. } => Vec::new(),
+        Response::PersonPage { name, page } => {
+            super::person::fill(app, &name, page.map(|p| *p));
+            Vec::new()
+        }
         Response::SearchSaved { name } => super::saved::saved(app, &name),
         Response::Page { gen, page, rows } => {
             if gen != app.gen {

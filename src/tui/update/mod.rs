@@ -9,6 +9,7 @@ mod filter;
 mod links;
 mod moves;
 mod nav;
+mod person;
 mod picker;
 mod reading;
 mod saved;
@@ -28,7 +29,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Command> {
             nav::relayout(app)
         }
         Msg::Key(key) => on_key(app, key),
-        Msg::Scroll(rows) if app.picker.is_none() && app.feeds.is_none() && !app.help => {
+        Msg::Scroll(rows)
+            if app.picker.is_none() && app.feeds.is_none() && app.person.is_none() && !app.help =>
+        {
             if app.focus == Focus::Reader {
                 nav::scroll_reader(app, rows);
                 Vec::new()
@@ -86,6 +89,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     }
     if app.feeds.is_some() {
         return feeds::on_key(app, key);
+    }
+    if app.person.is_some() {
+        return person::on_key(app, key);
     }
     if app.picker.is_some() {
         return picker::on_key(app, key);
@@ -149,6 +155,7 @@ fn on_action(app: &mut App, action: Action) -> Vec<Command> {
         Action::PickDate => picker::open(app, PickerKind::Date),
         Action::PickSaved => picker::open(app, PickerKind::Saved),
         Action::PickAuthor => picker::open(app, PickerKind::Author),
+        Action::PersonPage => person::from_article(app),
         Action::SaveSearch => saved::open(app),
         Action::ToggleRead => nav::toggle(app, false),
         Action::ToggleStar => nav::toggle(app, true),

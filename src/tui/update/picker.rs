@@ -1,6 +1,7 @@
 //! The source, people, date and saved-search pickers: counts under the current filter (the
 //! saved searches' own counts) from the worker, fuzzy-matched with nucleo-matcher; Enter adds
-//! the chosen term to the query, or makes a saved search's `@name` the whole query.
+//! the chosen term to the query, or makes a saved search's `@name` the whole query. In the
+//! people pickers (the filter's and the open article's) → opens the person's page.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -16,7 +17,7 @@ use crate::tui::store_api::UNKNOWN_DATE;
 fn facet_of(kind: PickerKind) -> FacetKind {
     match kind {
         PickerKind::Source => FacetKind::Sources,
-        PickerKind::Person => FacetKind::People,
+        PickerKind::Person | PickerKind::ArticlePeople => FacetKind::People,
         PickerKind::Author => FacetKind::Authors,
         PickerKind::Date => FacetKind::Months,
         PickerKind::Saved | PickerKind::SaveAs => FacetKind::Saved,
@@ -26,16 +27,8 @@ fn facet_of(kind: PickerKind) -> FacetKind {
 /// Opens a picker of `kind` and asks the worker for its counts.
 pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
     let facet = facet_of(kind);
-    let mut picker = Picker {
-        kind,
-        input: String::new(),
-        items: Vec::new(),
-        shown: Vec::new(),
-        selected: 0,
-        loading: true,
-        matcher: Matcher::new(Config::DEFAULT),
-        edit: None,
-    };
+    let mut picker = new_picker(kind, Vec::new());
+    picker.loading = true;
     if kind == PickerKind::Date {
         picker.items = fixed_dates(app);
     }
@@ -47,6 +40,22 @@ pub fn open(app: &mut App, kind: PickerKind) -> Vec<Command> {
         query,
         kind: facet,
     })]
+}
+
+/// A picker of `kind` holding `items`, nothing typed yet.
+pub(super) fn new_picker(kind: PickerKind, items: Vec<PickItem>) -> Picker {
+    let mut picker = Picker {
+        kind,
+        input: String::new(),
+        items,
+        shown: Vec::new(),
+        selected: 0,
+        loading: false,
+        matcher: Matcher::new(Config::DEFAULT),
+        edit: None,
+    };
+    refilter(&mut picker);
+    picker
 }
 
 fn fixed_dates(app: &App) -> Vec<PickItem> {
@@ -74,7 +83,7 @@ pub fn fill(app: &mut App, kind: FacetKind, items: Vec<FacetItem>) {
     let Some(picker) = app.picker.as_mut() else {
         return;
     };
-    if kind != facet_of(picker.kind) {
+    if kind != facet_of(picker.kind) || picker.kind == PickerKind::ArticlePeople {
         return;
     }
     let term = |label: &str| match kind {
@@ -115,13 +124,19 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
         return Vec::new();
     };
     let len = picker.shown.len();
+    let chosen = picker.shown.get(picker.selected).map(|i| &picker.items[*i]);
+    let person = chosen.map(|item| item.label.clone());
+    let people = matches!(picker.kind, PickerKind::Person | PickerKind::ArticlePeople);
     match key.code {
         KeyCode::Esc => app.picker = None,
+        KeyCode::Right | KeyCode::Enter if picker.kind == PickerKind::ArticlePeople => {
+            return person.map_or_else(Vec::new, |name| super::person::open(app, &name));
+        }
+        KeyCode::Right if people => {
+            return person.map_or_else(Vec::new, |name| super::person::open(app, &name));
+        }
         KeyCode::Enter => {
-            let term = picker
-                .shown
-                .get(picker.selected)
-                .map(|i| picker.items[*i].term.clone());
+            let term = chosen.map(|item| item.term.clone());
             let kind = picker.kind;
             if kind == PickerKind::SaveAs {
                 return super::saved::save(app);
@@ -130,7 +145,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
             match term {
                 // A saved search is a whole query: it replaces the filter.
                 Some(term) if kind == PickerKind::Saved => return filter::set_text(app, &term),
-                Some(term) => return add_term(app, &term),
+                Some(term) => return add_terms(app, &[term]),
                 None => {}
             }
         }
@@ -161,17 +176,23 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     Vec::new()
 }
 
-/// Adds `term` to the filter text (once) and applies it.
-fn add_term(app: &mut App, term: &str) -> Vec<Command> {
+/// Adds `terms` to the filter text (each once) and applies it.
+pub(super) fn add_terms(app: &mut App, terms: &[String]) -> Vec<Command> {
     let base = if app.filter.error.is_some() {
         app.filter.applied.clone()
     } else {
         app.filter.text().to_string()
     };
-    if base.split_whitespace().any(|t| t == term) {
+    let mut text = base.trim_end().to_string();
+    for term in terms {
+        // A quoted name has spaces: look for the term whole, between spaces.
+        if !format!(" {text} ").contains(&format!(" {term} ")) {
+            text = format!("{text} {term}");
+        }
+    }
+    if text == base.trim_end() {
         return Vec::new();
     }
-    let text = format!("{} {term}", base.trim_end());
     filter::set_text(app, text.trim_start())
 }
 

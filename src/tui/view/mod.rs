@@ -4,6 +4,7 @@ mod bar;
 mod cover;
 mod feeds;
 mod list;
+mod person;
 mod popup;
 mod reader;
 
@@ -38,6 +39,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     if let Some(view) = &app.feeds {
         feeds::render(frame, area, app, view);
+    }
+    if let Some(view) = &app.person {
+        person::render(frame, area, app, view);
     }
     if app.help {
         popup::help(frame, area, app);

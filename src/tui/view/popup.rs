@@ -29,7 +29,8 @@ pub fn picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
             merge_title.as_str()
         }
         (PickerKind::Source, None) => " Sources (^R rename) ",
-        (PickerKind::Person, None) => " People mentioned (^R rename ^O alias ^G merge ^X drop) ",
+        (PickerKind::Person, None) => " People (→ page ^R rename ^O alias ^G merge ^X drop) ",
+        (PickerKind::ArticlePeople, _) => " Whose page? (Enter opens it) ",
         (PickerKind::Date, None) => " Dates ",
         (PickerKind::Saved, None) => " Saved searches ",
         (PickerKind::Author, None) => " Authors ",
@@ -119,8 +120,16 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
         "type to narrow · ↑/↓ choose · Enter add · Esc close".into(),
     ));
     rows.push((
-        "people picker".into(),
-        "^R rename · ^O another name · ^G merge into…".into(),
+        "people pickers".into(),
+        "→ the person's page: articles per month, who with, sources".into(),
+    ));
+    rows.push((
+        "person page".into(),
+        "↑/↓ choose · Enter articles with both · → their page · Esc".into(),
+    ));
+    rows.push((
+        "corrections".into(),
+        "people picker: ^R rename · ^O another name · ^G merge into…".into(),
     ));
     rows.push((
         String::new(),
