@@ -10,6 +10,10 @@ pub(crate) struct Evidence {
     pub title: bool,
     /// A speech verb comes just after ("said", "wrote") or, after a quote, just before.
     pub cue: bool,
+    /// The speech verb after the candidate is followed, within three words, by a personal
+    /// pronoun ("Federer admitted he", "Zendaya told reporters she"): the speaker is a person,
+    /// not a company ("Ericsson said in a statement"). Read only for a sentence's first word.
+    pub cue_then_pronoun: bool,
     /// An apposition follows: ", chief of staff", ", 45,".
     pub apposition: bool,
     /// The first word is a known given name.
@@ -110,6 +114,7 @@ impl Evidence {
             title: title_in_run || title_before(tokens, start) || credit_before(tokens, start),
             cue: cue_after(tokens, end)
                 || (cue_before(tokens, start) && !role_follows(tokens, end)),
+            cue_then_pronoun: first.sentence_start && cue_then_pronoun(tokens, end),
             apposition: apposition_after(tokens, end),
             given_first: first.facts().given(),
             initial_first: first.is_initial() && !first.facts().place(),
@@ -180,6 +185,30 @@ fn cue_after(tokens: &[Token], end: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Personal pronouns that name the speaker of a speech verb as a person.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "i", "my", "me"];
+
+/// "Federer admitted he", "Zendaya told reporters she", `Shakira said: "I ...`: a speech verb right
+/// after the name, then a personal pronoun among the next three words, before any capitalised one.
+fn cue_then_pronoun(tokens: &[Token], end: usize) -> bool {
+    if !tokens
+        .get(end)
+        .is_some_and(|t| t.is_word && t.facts().cue())
+    {
+        return false;
+    }
+    let after = tokens.iter().skip(end + 1).filter(|t| t.is_word).take(3);
+    for t in after {
+        if PERSONAL_PRONOUNS.contains(&t.folded.as_ref()) {
+            return true;
+        }
+        if t.capitalised {
+            return false;
+        }
+    }
+    false
 }
 
 /// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name,

@@ -198,8 +198,12 @@ fn accept_full_names(
         .iter()
         .map(|c| c.name_words > 1 && is_full_name(c, single_keys, lowercase_words))
         .collect();
-    let listable =
-        |c: &Candidate| (2..=3).contains(&c.name_words) && !lexicon().is_place_words(&c.words);
+    let lex = lexicon();
+    let listable = |c: &Candidate| {
+        (2..=3).contains(&c.name_words)
+            && !lex.is_place_words(&c.words)
+            && !lex.is_brand_words(&c.words)
+    };
     for i in 1..candidates.len() {
         if candidates[i].listed_after_previous && accepted[i - 1] && listable(&candidates[i]) {
             accepted[i] = true;
@@ -223,7 +227,9 @@ fn is_full_name(c: &Candidate, single_keys: &SingleKeys, lowercase_words: &Lower
         .words
         .last()
         .is_some_and(|w| single_keys.contains(surname_word_key_of(w, w).as_ref()));
-    !lexicon().is_place_words(&c.words)
+    let lex = lexicon();
+    !lex.is_place_words(&c.words)
+        && !lex.is_brand_words(&c.words)
         && !looks_like_a_team(c)
         && !e.org_before
         && (e.given_first
@@ -326,8 +332,10 @@ fn add_lone_surnames(
                 .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w))
         };
         let e = &c.evidence;
-        // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
-        let vouched = e.title || e.apposition || e.minute_after || (e.cue && !e.sentence_start);
+        // "Officials said", "Ericsson said" open sentences: a word opening one is a speaker with
+        // a speech verb only when a personal pronoun follows ("Zendaya told reporters she").
+        let speaker = !e.sentence_start || e.cue_then_pronoun;
+        let vouched = e.title || e.apposition || e.minute_after || (e.cue && speaker);
         if !known
             && vouched
             && !e.in_org_name
