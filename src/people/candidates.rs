@@ -111,7 +111,33 @@ fn is_name_shaped(t: &Token) -> bool {
     });
     t.is_initial()
         || prefixed
-        || (t.is_capitalised() && !lower_part && !t.is_acronym() && t.text.chars().count() > 1)
+        || (t.is_capitalised()
+            && (!lower_part || is_syllable_pair(t.text))
+            && !t.is_acronym()
+            && t.text.chars().count() > 1)
+}
+
+/// Lowercase second parts that make an English compound, not a name ("Hamas-run", "Covid-era").
+const COMPOUND_TAILS: &[&str] = &[
+    "era", "run", "made", "bound", "free", "wide", "like", "type", "born", "style", "long", "term",
+    "time", "year", "day", "week", "war", "poll", "only", "owned", "up", "out", "off", "on", "all",
+    "old", "new", "rich", "poor", "size", "high", "low", "zone", "area", "hit", "ish", "less",
+    "proof", "fed", "led", "to", "way", "side", "line",
+];
+
+/// "Jae-myung", "Jong-un", "Seong-dong": a hyphenated East Asian given name, its second syllable
+/// in lowercase; two short ASCII parts, the second no English compound's ("Kremlin-backed",
+/// "Hamas-run" are no names).
+fn is_syllable_pair(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    (2..=5).contains(&first.len())
+        && (2..=5).contains(&second.len())
+        && first.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && second.bytes().all(|b| b.is_ascii_lowercase())
+        && !second.ends_with("ed")
+        && !COMPOUND_TAILS.contains(&second)
 }
 
 /// A lone capitalised stopword opening a sentence: never a name, and resolution never counts it.
@@ -221,7 +247,11 @@ fn breaks_run(run: &[Token], i: usize, opens_part: bool) -> bool {
         // followed by another name word, is a name.
         let will_carling = f.given_stopword() && !run[i].sentence_start && i + 1 < run.len();
         let listed = (f.stopword() && !will_carling) || f.title() || f.org_word() || f.demonym();
-        return !is_particle(&run[i]) && (listed || (f.place() && !f.given()));
+        // "Park Ji-hoon": a family name before a hyphenated given name is a name, whatever else
+        // the word is ("park").
+        let family_first =
+            run.get(i + 1).is_some_and(|t| is_syllable_pair(t.text)) && !f.stopword() && !f.title();
+        return !is_particle(&run[i]) && !family_first && (listed || (f.place() && !f.given()));
     }
     let last = i + 1 == run.len();
     (f.title() && !last) || f.org_word() || f.demonym() || (f.region() && !f.given())

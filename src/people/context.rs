@@ -8,6 +8,9 @@ use super::tokens::Token;
 pub(crate) struct Evidence {
     /// A title or role comes just before ("President", "envoy", "Mr.").
     pub title: bool,
+    /// A royal or papal title comes just before ("Prince Charles", "Pope Leo"): the word is that
+    /// person's regnal name, never the given name of someone else in the article.
+    pub royal: bool,
     /// A speech verb comes just after ("said", "wrote") or, after a quote, just before.
     pub cue: bool,
     /// The speech verb after the candidate is followed, within three words, by a personal
@@ -115,6 +118,9 @@ impl Evidence {
             cue: cue_after(tokens, end)
                 || (cue_before(tokens, start) && !role_follows(tokens, end)),
             cue_then_pronoun: first.sentence_start && cue_then_pronoun(tokens, end),
+            royal: start.checked_sub(1).is_some_and(|i| {
+                tokens[i].is_word && ROYAL_TITLES.contains(&tokens[i].folded.as_ref())
+            }),
             apposition: apposition_after(tokens, end),
             given_first: first.facts().given(),
             initial_first: first.is_initial() && !first.facts().place(),
@@ -186,6 +192,11 @@ fn cue_after(tokens: &[Token], end: usize) -> bool {
         _ => false,
     }
 }
+
+/// Titles before a regnal name.
+const ROYAL_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "pope", "emperor", "empress", "tsar", "czar",
+];
 
 /// Personal pronouns that name the speaker of a speech verb as a person.
 const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "i", "my", "me"];

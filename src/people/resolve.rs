@@ -75,6 +75,9 @@ fn is_shouted(text: &str) -> bool {
 pub(super) struct Roster {
     pub(super) people: Vec<Person>,
     pub(super) by_surname: HashMap<String, Vec<usize>, FxBuild>,
+    /// The people of two or more words by the key of their first given name: a word used alone
+    /// may name one by it ("Xi" for "Xi Jinping", "Anwar" for "Anwar Ibrahim").
+    by_given: HashMap<String, Vec<usize>, FxBuild>,
 }
 
 impl Roster {
@@ -84,6 +87,14 @@ impl Roster {
             .entry(person.parts.surname.clone())
             .or_default()
             .push(index);
+        if let Some(given) = person
+            .parts
+            .given
+            .as_ref()
+            .filter(|_| person.canonical_words > 1)
+        {
+            self.by_given.entry(given.clone()).or_default().push(index);
+        }
         self.people.push(person);
         index
     }
@@ -91,6 +102,11 @@ impl Roster {
     /// Indexes of the people with this surname key, first added first.
     pub(super) fn with_surname(&self, key: &str) -> &[usize] {
         self.by_surname.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Indexes of the people whose name opens with this given name key, first added first.
+    fn with_given(&self, key: &str) -> &[usize] {
+        self.by_given.get(key).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -141,7 +157,7 @@ pub(crate) fn resolve(
     }
     add_lone_surnames(&mut people, &single, lowercase_words, places);
     for c in &single {
-        attach_surname(&mut people, c);
+        attach_surname(&mut people, c, places);
     }
     let forms = headline::headline_forms(&people);
     for line in headlines {
@@ -325,7 +341,8 @@ fn add_lone_surnames(
     let lex = lexicon();
     for c in single {
         let key: &str = &c.key;
-        let known = !roster.with_surname(key).is_empty();
+        let known = !roster.with_surname(key).is_empty()
+            || (!c.evidence.royal && !roster.with_given(key).is_empty());
         let listed = || {
             c.words
                 .first()
@@ -352,8 +369,11 @@ fn add_lone_surnames(
 }
 
 /// Counts a lone surname for the person with that surname introduced nearest before it (or else
-/// the first one after it). A listed word opening a sentence ("Such", "May") is not counted.
-fn attach_surname(roster: &mut Roster, c: &Candidate) {
+/// the first one after it). A listed word opening a sentence ("Such", "May") is not counted. A word
+/// that is nobody's surname counts for a person whose name opens with it, unless the article shows
+/// it to be a place: family names come first in "Xi Jinping" and "Lee Jae-myung", and "Anwar" is
+/// how Malaysian copy names Anwar Ibrahim.
+fn attach_surname(roster: &mut Roster, c: &Candidate, places: &PlaceWords) {
     let listed = || {
         c.words
             .first()
@@ -363,7 +383,12 @@ fn attach_surname(roster: &mut Roster, c: &Candidate) {
         return;
     }
     let people = &roster.people;
-    let with_surname = roster.with_surname(&c.key).iter().copied();
+    let mut named = roster.with_surname(&c.key);
+    let may_be_given = !c.evidence.royal && !places.contains(c.key.as_ref());
+    if named.is_empty() && may_be_given && !lexicon().is_place(&c.key) {
+        named = roster.with_given(&c.key);
+    }
+    let with_surname = named.iter().copied();
     let before = with_surname
         .clone()
         .filter(|&i| people[i].first_pos <= c.start)
