@@ -154,7 +154,9 @@ pub(crate) fn is_particle(t: &Token) -> bool {
     t.is_word && PARTICLES.contains(&t.text)
 }
 
-/// End (exclusive) of the run of name words starting at `start`; particles may join two name words.
+/// End (exclusive) of the run of name words starting at `start`; particles may join two name words,
+/// a quoted nickname may stand between two (`Earvin "Magic" Johnson`) and a numeral may end it
+/// ("Charles III", "Thaddeus Okoro III").
 fn run_end(tokens: &[Token], start: usize) -> usize {
     let mut end = start + 1;
     while !tokens[end - 1].possessive {
@@ -162,13 +164,46 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
         while next < tokens.len() && next < end + 2 && is_particle(&tokens[next]) {
             next += 1;
         }
+        if next == end {
+            next += nickname_len(&tokens[end..]);
+        }
         if next < tokens.len() && is_name_like(&tokens[next]) {
             end = next + 1;
         } else {
+            if tokens.get(end).is_some_and(|t| is_numeral(t.text)) {
+                end += 1;
+            }
             break;
         }
     }
     end
+}
+
+/// Roman numerals of monarchs, popes and generations (not "V" or "X", which are also letters).
+const NUMERALS: &[&str] = &[
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+];
+
+fn is_numeral(word: &str) -> bool {
+    word.len() <= 4 && NUMERALS.contains(&word)
+}
+
+/// How many tokens a quoted nickname takes at the start of `tokens` (`"Magic"`, `“Jay”`): an
+/// opening mark, one capitalised word, a closing mark; 0 if there is none.
+fn nickname_len(tokens: &[Token]) -> usize {
+    let quote = |t: &Token, marks: &[char]| !t.is_word && t.text.starts_with(marks);
+    match tokens {
+        [open, word, close, ..]
+            if quote(open, &['"', '“', '\''])
+                && word.is_word
+                && word.capitalised
+                && !word.possessive
+                && quote(close, &['"', '”', '\'', '’']) =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Cuts a run at the words no name contains (titles, places, organisation words, nationalities),
@@ -259,7 +294,8 @@ fn breaks_run(run: &[Token], i: usize, opens_part: bool) -> bool {
 
 fn trim_particles(run: &[Token], r: Range<usize>) -> Option<Range<usize>> {
     let (mut s, mut e) = (r.start, r.end);
-    while s < e && is_particle(&run[s]) {
+    // A numeral opens no name ("World War II" leaves "II").
+    while s < e && (is_particle(&run[s]) || is_numeral(run[s].text) || !run[s].is_word) {
         s += 1;
     }
     while e > s && is_particle(&run[e - 1]) {
@@ -282,7 +318,7 @@ fn candidate<'a>(
     title_in_run: bool,
 ) -> Option<Candidate<'a>> {
     let part = &tokens[start..end];
-    let name_words = part.iter().filter(|t| !is_particle(t)).count();
+    let name_words = part.iter().filter(|t| t.is_word && !is_particle(t)).count();
     if name_words > MAX_NAME_WORDS {
         return None;
     }
@@ -298,7 +334,11 @@ fn candidate<'a>(
         } else {
             Cow::Borrowed("")
         },
-        words: part.iter().map(|t| t.folded.as_ref()).collect(),
+        words: part
+            .iter()
+            .filter(|t| t.is_word)
+            .map(|t| t.folded.as_ref())
+            .collect(),
         name_words,
         start: first.start,
         evidence,
