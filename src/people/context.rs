@@ -1,6 +1,7 @@
 //! What the words around a candidate name say about it: titles, speech verbs, appositions,
 //! brackets and minute marks of results tables, nationalities.
 
+use super::credits::{credit_before, photo_credit};
 use super::tokens::Token;
 
 /// What the context says about a candidate.
@@ -114,7 +115,10 @@ impl Evidence {
     pub fn read(tokens: &[Token], start: usize, end: usize, title_in_run: bool) -> Self {
         let first = &tokens[start];
         Evidence {
-            title: title_in_run || title_before(tokens, start) || credit_before(tokens, start),
+            title: title_in_run
+                || title_before(tokens, start)
+                || credit_before(tokens, start)
+                || photo_credit(tokens, start, end),
             cue: cue_after(tokens, end)
                 || (cue_before(tokens, start) && !role_follows(tokens, end)),
             cue_then_pronoun: first.sentence_start && cue_then_pronoun(tokens, end),
@@ -155,30 +159,6 @@ fn title_before(tokens: &[Token], start: usize) -> bool {
         i -= 1;
     }
     i > 0 && tokens[i - 1].is_word && tokens[i - 1].facts().title()
-}
-
-/// Words of a wire credit line that come before "by" ("Reporting by", "editing by").
-const CREDIT_WORDS: &[&str] = &[
-    "reporting",
-    "writing",
-    "written",
-    "editing",
-    "edited",
-    "compiled",
-];
-/// How far back over a list of names ("by A, B and C") a credit is looked for.
-const MAX_CREDIT_LOOKBACK: usize = 12;
-
-/// A credit line's "Reporting by" / "editing by" before the name, or before a list of names it
-/// stands in ("Reporting by Ana Brisk and Leo Maddox").
-fn credit_before(tokens: &[Token], start: usize) -> bool {
-    let in_list =
-        |t: &Token| (t.is_word && (t.capitalised || t.folded == "and")) || t.is_punct(',');
-    let mut i = start;
-    while i > 0 && start - i < MAX_CREDIT_LOOKBACK && in_list(&tokens[i - 1]) {
-        i -= 1;
-    }
-    i >= 2 && tokens[i - 1].folded == "by" && CREDIT_WORDS.contains(&tokens[i - 2].folded.as_ref())
 }
 
 /// "Smith said", "Smith reportedly said", "Smith told".
