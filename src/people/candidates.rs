@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::context::Evidence;
 use super::key::surname_word_key_of;
 use super::lexicon::{lexicon, Lexicon, MAX_PLACE_WORDS};
+use super::lists;
 use super::tokens::Token;
 
 /// A stretch of running text that may name a person.
@@ -47,6 +48,8 @@ pub(crate) fn find_candidates<'a>(
     let lex = lexicon();
     let mut previous_end = None;
     let mut parts = Vec::new();
+    let first = out.len();
+    let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_like(&tokens[i]) {
@@ -73,10 +76,16 @@ pub(crate) fn find_candidates<'a>(
                 c.listed_after_previous =
                     previous_end.is_some_and(|e| is_list_joint(tokens, e, start));
                 out.push(c);
+                spans.push(start..end);
             }
             previous_end = Some(end);
         }
         i = run_end;
+    }
+    if let Some(found) = out.get_mut(first..) {
+        if found.len() >= 3 {
+            lists::mark_rosters(tokens, found, &spans);
+        }
     }
 }
 

@@ -9,6 +9,9 @@ use super::tokens::Token;
 pub(crate) struct Evidence {
     /// A title or role comes just before ("President", "envoy", "Mr.").
     pub title: bool,
+    /// It stands in a roster: a list of names a squad or team sheet introduces (see
+    /// `super::lists`); set after reading.
+    pub roster: bool,
     /// A royal or papal title comes just before ("Prince Charles", "Pope Leo"): the word is that
     /// person's regnal name, never the given name of someone else in the article.
     pub royal: bool,
@@ -122,6 +125,7 @@ impl Evidence {
             cue: cue_after(tokens, end)
                 || (cue_before(tokens, start) && !role_follows(tokens, end)),
             cue_then_pronoun: first.sentence_start && cue_then_pronoun(tokens, end),
+            roster: false,
             royal: start.checked_sub(1).is_some_and(|i| {
                 tokens[i].is_word && ROYAL_TITLES.contains(&tokens[i].folded.as_ref())
             }),

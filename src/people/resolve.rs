@@ -252,7 +252,11 @@ fn is_full_name(c: &Candidate, single_keys: &SingleKeys, lowercase_words: &Lower
             || e.initial_first
             || e.strong_context()
             || (!has_common_word(c, lowercase_words)
-                && (e.table_after || e.whole_block || e.origin_before || surname_reused)))
+                && (e.table_after
+                    || e.whole_block
+                    || e.origin_before
+                    || e.roster
+                    || surname_reused)))
 }
 
 fn has_common_word(c: &Candidate, lowercase_words: &LowercaseWords) -> bool {
@@ -352,7 +356,7 @@ fn add_lone_surnames(
         // "Officials said", "Ericsson said" open sentences: a word opening one is a speaker with
         // a speech verb only when a personal pronoun follows ("Zendaya told reporters she").
         let speaker = !e.sentence_start || e.cue_then_pronoun;
-        let vouched = e.title || e.apposition || e.minute_after || (e.cue && speaker);
+        let vouched = e.title || e.apposition || e.minute_after || e.roster || (e.cue && speaker);
         if !known
             && vouched
             && !e.in_org_name

@@ -1,0 +1,76 @@
+//! Rosters: lone surnames in a list that a squad or a team sheet introduces ("the squad included
+//! Achterberg, Dembinski and Fairclough", "Kestrel United: Vardakis; Moreau, Osei, Hallett").
+//! Each is a person, as a results table's names are, with no other context.
+
+use std::ops::Range;
+
+use super::candidates::Candidate;
+use super::tokens::Token;
+
+/// Words that introduce a list of players in the same sentence.
+const ROSTER_WORDS: &[&str] = &[
+    "squad",
+    "squads",
+    "lineup",
+    "line-up",
+    "roster",
+    "team",
+    "side",
+    "xi",
+    "substitutes",
+    "subs",
+    "bench",
+    "starters",
+];
+
+/// Fewest names in a roster: two names are a pair, not a list.
+const MIN_ROSTER: usize = 3;
+/// How far back in its sentence a list's roster word is looked for.
+const MAX_LOOKBACK: usize = 12;
+
+/// Marks the candidates of one segment (`found`, each with its token range `spans`) that stand in
+/// a roster: three or more names of at most three words each, joined by ",", ";" or "and", after a
+/// colon ("Kestrel United: ...", "Did not bat: ...") or a roster word in their sentence.
+pub(crate) fn mark_rosters(tokens: &[Token], found: &mut [Candidate], spans: &[Range<usize>]) {
+    let mut i = 0;
+    while i < found.len() {
+        let mut end = i + 1;
+        while end < found.len() && joined(tokens, spans[end - 1].end, spans[end].start) {
+            end += 1;
+        }
+        let short = found[i..end].iter().all(|c| c.name_words <= 3);
+        if end - i >= MIN_ROSTER && short && introduced(tokens, spans[i].start) {
+            for c in &mut found[i..end] {
+                c.evidence.roster = true;
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether only a list joint stands between two names: ",", ";", "and" or "&".
+fn joined(tokens: &[Token], previous_end: usize, start: usize) -> bool {
+    match tokens.get(previous_end..start) {
+        Some([t]) => t.is_punct(',') || t.is_punct(';') || matches!(t.folded.as_ref(), "and" | "&"),
+        _ => false,
+    }
+}
+
+/// A colon right before the list's first name, or a roster word earlier in its sentence.
+fn introduced(tokens: &[Token], first: usize) -> bool {
+    if first > 0 && tokens[first - 1].is_punct(':') {
+        return true;
+    }
+    let before = tokens[first.saturating_sub(MAX_LOOKBACK)..first]
+        .iter()
+        .rev();
+    for t in before {
+        if t.is_punct('.') || t.is_punct('!') || t.is_punct('?') || t.is_punct(';') {
+            return false;
+        }
+        if t.is_word && ROSTER_WORDS.contains(&t.folded.as_ref()) {
+            return true;
+        }
+    }
+    false
+}
