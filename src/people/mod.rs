@@ -21,6 +21,7 @@
 mod candidates;
 mod context;
 mod credits;
+mod found;
 mod headline;
 mod key;
 mod lexicon;
