@@ -22,6 +22,8 @@ pub(crate) struct Candidate<'a> {
     /// How many words are not particles ("Nikolaus van der Pas" has 2).
     pub name_words: usize,
     pub start: usize,
+    /// Its tokens in the segment's tokens.
+    pub tokens: Range<usize>,
     pub evidence: Evidence,
     /// Only ", " or " and " separate it from the previous candidate: the two are list items.
     pub listed_after_previous: bool,
@@ -49,7 +51,6 @@ pub(crate) fn find_candidates<'a>(
     let mut previous_end = None;
     let mut parts = Vec::new();
     let first = out.len();
-    let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_like(&tokens[i]) {
@@ -76,7 +77,6 @@ pub(crate) fn find_candidates<'a>(
                 c.listed_after_previous =
                     previous_end.is_some_and(|e| is_list_joint(tokens, e, start));
                 out.push(c);
-                spans.push(start..end);
             }
             previous_end = Some(end);
         }
@@ -84,7 +84,7 @@ pub(crate) fn find_candidates<'a>(
     }
     if let Some(found) = out.get_mut(first..) {
         if found.len() >= 3 {
-            lists::mark_rosters(tokens, found, &spans);
+            lists::mark_rosters(tokens, found);
         }
     }
 }
@@ -350,6 +350,7 @@ fn candidate<'a>(
             .collect(),
         name_words,
         start: first.start,
+        tokens: start..end,
         evidence,
         listed_after_previous: false,
     })

@@ -28,18 +28,18 @@ const MIN_ROSTER: usize = 3;
 /// How far back in its sentence a list's roster word is looked for.
 const MAX_LOOKBACK: usize = 12;
 
-/// Marks the candidates of one segment (`found`, each with its token range `spans`) that stand in
+/// Marks the candidates of one segment (`found`, with the segment's `tokens`) that stand in
 /// a roster: three or more names of at most three words each, joined by ",", ";" or "and", after a
 /// colon ("Kestrel United: ...", "Did not bat: ...") or a roster word in their sentence.
-pub(crate) fn mark_rosters(tokens: &[Token], found: &mut [Candidate], spans: &[Range<usize>]) {
+pub(crate) fn mark_rosters(tokens: &[Token], found: &mut [Candidate]) {
     let mut i = 0;
     while i < found.len() {
         let mut end = i + 1;
-        while end < found.len() && joined(tokens, spans[end - 1].end, spans[end].start) {
+        while end < found.len() && joined(tokens, &found[end - 1].tokens, &found[end].tokens) {
             end += 1;
         }
         let short = found[i..end].iter().all(|c| c.name_words <= 3);
-        if end - i >= MIN_ROSTER && short && introduced(tokens, spans[i].start) {
+        if end - i >= MIN_ROSTER && short && introduced(tokens, found[i].tokens.start) {
             for c in &mut found[i..end] {
                 c.evidence.roster = true;
             }
@@ -49,8 +49,8 @@ pub(crate) fn mark_rosters(tokens: &[Token], found: &mut [Candidate], spans: &[R
 }
 
 /// Whether only a list joint stands between two names: ",", ";", "and" or "&".
-fn joined(tokens: &[Token], previous_end: usize, start: usize) -> bool {
-    match tokens.get(previous_end..start) {
+fn joined(tokens: &[Token], previous: &Range<usize>, next: &Range<usize>) -> bool {
+    match tokens.get(previous.end..next.start) {
         Some([t]) => t.is_punct(',') || t.is_punct(';') || matches!(t.folded.as_ref(), "and" | "&"),
         _ => false,
     }
