@@ -204,3 +204,18 @@ fn companies_products_greetings_and_institutions_are_not_people() {
     );
     assert_people(&found, &["Priya Natarajan"]);
 }
+
+#[test]
+fn the_new_rules_keep_their_limits() {
+    let found = people(
+        "",
+        &[
+            "Hamas-run media said Kremlin-backed groups met. Veterans of World War II marched.",
+            "Ericsson said in a statement the order was large. Researchers said it was safe.",
+            "Prince Charles met Charles Kennedy, who said the talks went well.",
+            "Clubs included Ajax, Dravik and Kestrel in the draw.",
+        ],
+    );
+    assert_people(&found, &["Charles", "Charles Kennedy"]);
+    assert_eq!(aliases_of(&found, "Charles Kennedy"), ["Charles Kennedy"]);
+}

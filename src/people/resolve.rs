@@ -290,9 +290,12 @@ fn attach_surname(roster: &mut Roster, c: &Candidate, places: &PlaceWords) {
     }
     let people = &roster.people;
     let mut named = roster.with_surname(&c.key);
-    let may_be_given = !c.evidence.royal && !places.contains(c.key.as_ref());
-    if named.is_empty() && may_be_given && !lexicon().is_place(&c.key) {
-        named = roster.with_given(&c.key);
+    if named.is_empty() {
+        let given = roster.with_given(&c.key);
+        let place = || places.contains(c.key.as_ref()) || lexicon().is_place(&c.key);
+        if !given.is_empty() && !c.evidence.royal && !place() {
+            named = given;
+        }
     }
     let with_surname = named.iter().copied();
     let before = with_surname
