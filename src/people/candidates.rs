@@ -131,7 +131,9 @@ const COMPOUND_TAILS: &[&str] = &[
     "era", "run", "made", "bound", "free", "wide", "like", "type", "born", "style", "long", "term",
     "time", "year", "day", "week", "war", "poll", "only", "owned", "up", "out", "off", "on", "all",
     "old", "new", "rich", "poor", "size", "high", "low", "zone", "area", "hit", "ish", "less",
-    "proof", "fed", "led", "to", "way", "side", "line",
+    "proof", "fed", "led", "to", "way", "side", "line", "back", "half", "hand", "arm", "field",
+    "held", "built", "won", "lost", "set", "cut", "shot", "torn", "sent", "kept", "left", "paid",
+    "sold", "told", "hold", "lit", "rich", "dead", "fest", "gate",
 ];
 
 /// "Jae-myung", "Jong-un", "Seong-dong": a hyphenated East Asian given name, its second syllable

@@ -56,10 +56,14 @@ fn joined(tokens: &[Token], previous: &Range<usize>, next: &Range<usize>) -> boo
     }
 }
 
-/// A colon right before the list's first name, or a roster word earlier in its sentence.
+/// A colon right before the list's first name after a team's name or a roster word ("Kestrel
+/// United:", "Subs:", "Did not bat:"; not "three companies:"), or a roster word earlier in its
+/// sentence.
 fn introduced(tokens: &[Token], first: usize) -> bool {
-    if first > 0 && tokens[first - 1].is_punct(':') {
-        return true;
+    if first >= 2 && tokens[first - 1].is_punct(':') {
+        let head = &tokens[first - 2];
+        let roster = ROSTER_WORDS.contains(&head.folded.as_ref()) || head.folded == "bat";
+        return head.is_word && (roster || (head.capitalised && !head.is_acronym()));
     }
     let before = tokens[first.saturating_sub(MAX_LOOKBACK)..first]
         .iter()

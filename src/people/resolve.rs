@@ -293,7 +293,10 @@ fn attach_surname(roster: &mut Roster, c: &Candidate, places: &PlaceWords) {
     if named.is_empty() {
         let given = roster.with_given(&c.key);
         let place = || places.contains(c.key.as_ref()) || lexicon().is_place(&c.key);
-        if !given.is_empty() && !c.evidence.royal && !place() {
+        // A known given name, or a word the context shows to be a person's ("Megawati said"):
+        // "Daewoo" alone is not "Daewoo Information" wrongly taken for a person.
+        let name = || lexicon().is_given(&c.key) || c.evidence.strong_context();
+        if !given.is_empty() && !c.evidence.royal && name() && !place() {
             named = given;
         }
     }
