@@ -65,8 +65,12 @@ const PICTURE_WORDS: &[&str] = &[
 ];
 
 /// A picture credit around the name `tokens[start..end]`: "REUTERS/" or "Photograph:" before it,
-/// or "/AP" after it.
+/// or "/AP" after it. A photographer is credited by full name: one word there is a picture
+/// collection ("Photodisc/Getty Images").
 pub(crate) fn photo_credit(tokens: &[Token], start: usize, end: usize) -> bool {
+    if end - start < 2 {
+        return false;
+    }
     let agency = |t: &Token| t.is_word && PICTURE_AGENCIES.contains(&t.folded.as_ref());
     let before = |k: usize| start.checked_sub(k).map(|i| &tokens[i]);
     let slash_before = before(1).is_some_and(|t| t.is_punct('/')) && before(2).is_some_and(agency);
