@@ -147,7 +147,9 @@ fn is_syllable_pair(word: &str) -> bool {
         && (2..=5).contains(&second.len())
         && first.bytes().skip(1).all(|b| b.is_ascii_lowercase())
         && second.bytes().all(|b| b.is_ascii_lowercase())
-        && !second.ends_with("ed")
+        && !["ed", "er", "ing", "ly", "s"]
+            .iter()
+            .any(|e| second.ends_with(e))
         && !COMPOUND_TAILS.contains(&second)
 }
 
@@ -175,13 +177,21 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
         while next < tokens.len() && next < end + 2 && is_particle(&tokens[next]) {
             next += 1;
         }
-        if next == end {
+        // A capital opening a sentence says nothing, and a participle is no name: "Americanised
+        // "Jimmy" Bond" has no nickname.
+        let before = &tokens[end - 1];
+        let named = !before.sentence_start && !before.folded.ends_with("ed");
+        if next == end && (named || before.facts().given()) {
             next += nickname_len(&tokens[end..]);
         }
         if next < tokens.len() && is_name_like(&tokens[next]) {
             end = next + 1;
         } else {
-            if tokens.get(end).is_some_and(|t| is_numeral(t.text)) {
+            // "Charles III", "Thaddeus Okoro III"; not "Soul II Soul", a name going on.
+            let goes_on = tokens
+                .get(end + 1)
+                .is_some_and(|t| t.is_word && t.capitalised);
+            if !goes_on && tokens.get(end).is_some_and(|t| is_numeral(t.text)) {
                 end += 1;
             }
             break;

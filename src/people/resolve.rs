@@ -256,8 +256,13 @@ fn add_lone_surnames(
         };
         let e = &c.evidence;
         // "Officials said", "Ericsson said" open sentences: a word opening one is a speaker with
-        // a speech verb only when a personal pronoun follows ("Zendaya told reporters she").
-        let speaker = !e.sentence_start || e.cue_then_pronoun;
+        // a speech verb only when a personal pronoun follows ("Zendaya told reporters she"), and
+        // when it is no plural, adverb or contraction ("Prosecutors said he", "Sadly", "I've").
+        let one_word = || {
+            let w = c.surface;
+            !w.contains(['\'', '’']) && !["s", "ly", "ing"].iter().any(|e| w.ends_with(e))
+        };
+        let speaker = !e.sentence_start || (e.cue_then_pronoun && one_word());
         let vouched = e.title || e.apposition || e.minute_after || e.roster || (e.cue && speaker);
         if !known
             && vouched
