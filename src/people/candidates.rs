@@ -179,10 +179,12 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
         }
         // A capital opening a sentence says nothing, and a participle is no name: "Americanised
         // "Jimmy" Bond" has no nickname.
-        let before = &tokens[end - 1];
-        let named = !before.sentence_start && !before.folded.ends_with("ed");
-        if next == end && (named || before.facts().given()) {
-            next += nickname_len(&tokens[end..]);
+        if next == end && tokens.get(end).is_some_and(|t| !t.is_word) {
+            let before = &tokens[end - 1];
+            let named = !before.sentence_start && !before.folded.ends_with("ed");
+            if named || before.facts().given() {
+                next += nickname_len(&tokens[end..]);
+            }
         }
         if next < tokens.len() && is_name_like(&tokens[next]) {
             end = next + 1;
@@ -206,7 +208,9 @@ const NUMERALS: &[&str] = &[
 ];
 
 fn is_numeral(word: &str) -> bool {
-    word.len() <= 4 && NUMERALS.contains(&word)
+    matches!(word.as_bytes(), [b'I' | b'V' | b'X', _, ..])
+        && word.len() <= 4
+        && NUMERALS.contains(&word)
 }
 
 /// How many tokens a quoted nickname takes at the start of `tokens` (`"Magic"`, `“Jay”`): an

@@ -247,8 +247,10 @@ fn add_lone_surnames(
     let lex = lexicon();
     for c in single {
         let key: &str = &c.key;
-        let known = !roster.with_surname(key).is_empty()
-            || (!c.evidence.royal && !roster.with_given(key).is_empty());
+        let known = || {
+            !roster.with_surname(key).is_empty()
+                || (!c.evidence.royal && !roster.with_given(key).is_empty())
+        };
         let listed = || {
             c.words
                 .first()
@@ -264,8 +266,8 @@ fn add_lone_surnames(
         };
         let speaker = !e.sentence_start || (e.cue_then_pronoun && one_word());
         let vouched = e.title || e.apposition || e.minute_after || e.roster || (e.cue && speaker);
-        if !known
-            && vouched
+        if vouched
+            && !known()
             && !e.in_org_name
             && !e.org_before
             && !e.work_title
