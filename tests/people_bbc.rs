@@ -28,10 +28,11 @@ const TOP_30: &[&str] = &[
     "Brian O'Driscoll",
     "Clive Woodward",
     "Mark Oaten",
+    // Counted in sport/480 too, where only "Federer admitted he ..." names him.
+    "Roger Federer",
     "Charlie Hodgson",
     "David Davis",
     "Jose Mourinho",
-    "Roger Federer",
     "Imelda Staunton",
     "Jonny Wilkinson",
     "Kelly Holmes",

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::context::Evidence;
 use super::key::surname_word_key_of;
 use super::lexicon::{lexicon, Lexicon, MAX_PLACE_WORDS};
+use super::lists;
 use super::tokens::Token;
 
 /// A stretch of running text that may name a person.
@@ -21,6 +22,8 @@ pub(crate) struct Candidate<'a> {
     /// How many words are not particles ("Nikolaus van der Pas" has 2).
     pub name_words: usize,
     pub start: usize,
+    /// Its tokens in the segment's tokens.
+    pub tokens: Range<usize>,
     pub evidence: Evidence,
     /// Only ", " or " and " separate it from the previous candidate: the two are list items.
     pub listed_after_previous: bool,
@@ -47,6 +50,7 @@ pub(crate) fn find_candidates<'a>(
     let lex = lexicon();
     let mut previous_end = None;
     let mut parts = Vec::new();
+    let first = out.len();
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_like(&tokens[i]) {
@@ -77,6 +81,11 @@ pub(crate) fn find_candidates<'a>(
             previous_end = Some(end);
         }
         i = run_end;
+    }
+    if let Some(found) = out.get_mut(first..) {
+        if found.len() >= 3 {
+            lists::mark_rosters(tokens, found);
+        }
     }
 }
 
@@ -111,7 +120,37 @@ fn is_name_shaped(t: &Token) -> bool {
     });
     t.is_initial()
         || prefixed
-        || (t.is_capitalised() && !lower_part && !t.is_acronym() && t.text.chars().count() > 1)
+        || (t.is_capitalised()
+            && (!lower_part || is_syllable_pair(t.text))
+            && !t.is_acronym()
+            && t.text.chars().count() > 1)
+}
+
+/// Lowercase second parts that make an English compound, not a name ("Hamas-run", "Covid-era").
+const COMPOUND_TAILS: &[&str] = &[
+    "era", "run", "made", "bound", "free", "wide", "like", "type", "born", "style", "long", "term",
+    "time", "year", "day", "week", "war", "poll", "only", "owned", "up", "out", "off", "on", "all",
+    "old", "new", "rich", "poor", "size", "high", "low", "zone", "area", "hit", "ish", "less",
+    "proof", "fed", "led", "to", "way", "side", "line", "back", "half", "hand", "arm", "field",
+    "held", "built", "won", "lost", "set", "cut", "shot", "torn", "sent", "kept", "left", "paid",
+    "sold", "told", "hold", "lit", "rich", "dead", "fest", "gate",
+];
+
+/// "Jae-myung", "Jong-un", "Seong-dong": a hyphenated East Asian given name, its second syllable
+/// in lowercase; two short ASCII parts, the second no English compound's ("Kremlin-backed",
+/// "Hamas-run" are no names).
+fn is_syllable_pair(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    (2..=5).contains(&first.len())
+        && (2..=5).contains(&second.len())
+        && first.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && second.bytes().all(|b| b.is_ascii_lowercase())
+        && !["ed", "er", "ing", "ly", "s"]
+            .iter()
+            .any(|e| second.ends_with(e))
+        && !COMPOUND_TAILS.contains(&second)
 }
 
 /// A lone capitalised stopword opening a sentence: never a name, and resolution never counts it.
@@ -128,7 +167,9 @@ pub(crate) fn is_particle(t: &Token) -> bool {
     t.is_word && PARTICLES.contains(&t.text)
 }
 
-/// End (exclusive) of the run of name words starting at `start`; particles may join two name words.
+/// End (exclusive) of the run of name words starting at `start`; particles may join two name words,
+/// a quoted nickname may stand between two (`Earvin "Magic" Johnson`) and a numeral may end it
+/// ("Charles III", "Thaddeus Okoro III").
 fn run_end(tokens: &[Token], start: usize) -> usize {
     let mut end = start + 1;
     while !tokens[end - 1].possessive {
@@ -136,13 +177,58 @@ fn run_end(tokens: &[Token], start: usize) -> usize {
         while next < tokens.len() && next < end + 2 && is_particle(&tokens[next]) {
             next += 1;
         }
+        // A capital opening a sentence says nothing, and a participle is no name: "Americanised
+        // "Jimmy" Bond" has no nickname.
+        if next == end && tokens.get(end).is_some_and(|t| !t.is_word) {
+            let before = &tokens[end - 1];
+            let named = !before.sentence_start && !before.folded.ends_with("ed");
+            if named || before.facts().given() {
+                next += nickname_len(&tokens[end..]);
+            }
+        }
         if next < tokens.len() && is_name_like(&tokens[next]) {
             end = next + 1;
         } else {
+            // "Charles III", "Thaddeus Okoro III"; not "Soul II Soul", a name going on.
+            let goes_on = tokens
+                .get(end + 1)
+                .is_some_and(|t| t.is_word && t.capitalised);
+            if !goes_on && tokens.get(end).is_some_and(|t| is_numeral(t.text)) {
+                end += 1;
+            }
             break;
         }
     }
     end
+}
+
+/// Roman numerals of monarchs, popes and generations (not "V" or "X", which are also letters).
+const NUMERALS: &[&str] = &[
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+];
+
+fn is_numeral(word: &str) -> bool {
+    matches!(word.as_bytes(), [b'I' | b'V' | b'X', _, ..])
+        && word.len() <= 4
+        && NUMERALS.contains(&word)
+}
+
+/// How many tokens a quoted nickname takes at the start of `tokens` (`"Magic"`, `“Jay”`): an
+/// opening mark, one capitalised word, a closing mark; 0 if there is none.
+fn nickname_len(tokens: &[Token]) -> usize {
+    let quote = |t: &Token, marks: &[char]| !t.is_word && t.text.starts_with(marks);
+    match tokens {
+        [open, word, close, ..]
+            if quote(open, &['"', '“', '\''])
+                && word.is_word
+                && word.capitalised
+                && !word.possessive
+                && quote(close, &['"', '”', '\'', '’']) =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Cuts a run at the words no name contains (titles, places, organisation words, nationalities),
@@ -221,7 +307,11 @@ fn breaks_run(run: &[Token], i: usize, opens_part: bool) -> bool {
         // followed by another name word, is a name.
         let will_carling = f.given_stopword() && !run[i].sentence_start && i + 1 < run.len();
         let listed = (f.stopword() && !will_carling) || f.title() || f.org_word() || f.demonym();
-        return !is_particle(&run[i]) && (listed || (f.place() && !f.given()));
+        // "Park Ji-hoon": a family name before a hyphenated given name is a name, whatever else
+        // the word is ("park").
+        let family_first =
+            run.get(i + 1).is_some_and(|t| is_syllable_pair(t.text)) && !f.stopword() && !f.title();
+        return !is_particle(&run[i]) && !family_first && (listed || (f.place() && !f.given()));
     }
     let last = i + 1 == run.len();
     (f.title() && !last) || f.org_word() || f.demonym() || (f.region() && !f.given())
@@ -229,7 +319,8 @@ fn breaks_run(run: &[Token], i: usize, opens_part: bool) -> bool {
 
 fn trim_particles(run: &[Token], r: Range<usize>) -> Option<Range<usize>> {
     let (mut s, mut e) = (r.start, r.end);
-    while s < e && is_particle(&run[s]) {
+    // A numeral opens no name ("World War II" leaves "II").
+    while s < e && (is_particle(&run[s]) || is_numeral(run[s].text) || !run[s].is_word) {
         s += 1;
     }
     while e > s && is_particle(&run[e - 1]) {
@@ -252,7 +343,7 @@ fn candidate<'a>(
     title_in_run: bool,
 ) -> Option<Candidate<'a>> {
     let part = &tokens[start..end];
-    let name_words = part.iter().filter(|t| !is_particle(t)).count();
+    let name_words = part.iter().filter(|t| t.is_word && !is_particle(t)).count();
     if name_words > MAX_NAME_WORDS {
         return None;
     }
@@ -268,9 +359,14 @@ fn candidate<'a>(
         } else {
             Cow::Borrowed("")
         },
-        words: part.iter().map(|t| t.folded.as_ref()).collect(),
+        words: part
+            .iter()
+            .filter(|t| t.is_word)
+            .map(|t| t.folded.as_ref())
+            .collect(),
         name_words,
         start: first.start,
+        tokens: start..end,
         evidence,
         listed_after_previous: false,
     })

@@ -1,6 +1,7 @@
 //! What the words around a candidate name say about it: titles, speech verbs, appositions,
 //! brackets and minute marks of results tables, nationalities.
 
+use super::credits::{credit_before, photo_credit};
 use super::tokens::Token;
 
 /// What the context says about a candidate.
@@ -8,8 +9,18 @@ use super::tokens::Token;
 pub(crate) struct Evidence {
     /// A title or role comes just before ("President", "envoy", "Mr.").
     pub title: bool,
+    /// It stands in a roster: a list of names a squad or team sheet introduces (see
+    /// `super::lists`); set after reading.
+    pub roster: bool,
+    /// A royal or papal title comes just before ("Prince Charles", "Pope Leo"): the word is that
+    /// person's regnal name, never the given name of someone else in the article.
+    pub royal: bool,
     /// A speech verb comes just after ("said", "wrote") or, after a quote, just before.
     pub cue: bool,
+    /// The speech verb after the candidate is followed, within three words, by a personal
+    /// pronoun ("Federer admitted he", "Zendaya told reporters she"): the speaker is a person,
+    /// not a company ("Ericsson said in a statement"). Read only for a sentence's first word.
+    pub cue_then_pronoun: bool,
     /// An apposition follows: ", chief of staff", ", 45,".
     pub apposition: bool,
     /// The first word is a known given name.
@@ -107,9 +118,17 @@ impl Evidence {
     pub fn read(tokens: &[Token], start: usize, end: usize, title_in_run: bool) -> Self {
         let first = &tokens[start];
         Evidence {
-            title: title_in_run || title_before(tokens, start) || credit_before(tokens, start),
+            title: title_in_run
+                || title_before(tokens, start)
+                || credit_before(tokens, start)
+                || photo_credit(tokens, start, end),
             cue: cue_after(tokens, end)
                 || (cue_before(tokens, start) && !role_follows(tokens, end)),
+            cue_then_pronoun: first.sentence_start && cue_then_pronoun(tokens, end),
+            roster: false,
+            royal: start.checked_sub(1).is_some_and(|i| {
+                tokens[i].is_word && ROYAL_TITLES.contains(&tokens[i].folded.as_ref())
+            }),
             apposition: apposition_after(tokens, end),
             given_first: first.facts().given(),
             initial_first: first.is_initial() && !first.facts().place(),
@@ -146,30 +165,6 @@ fn title_before(tokens: &[Token], start: usize) -> bool {
     i > 0 && tokens[i - 1].is_word && tokens[i - 1].facts().title()
 }
 
-/// Words of a wire credit line that come before "by" ("Reporting by", "editing by").
-const CREDIT_WORDS: &[&str] = &[
-    "reporting",
-    "writing",
-    "written",
-    "editing",
-    "edited",
-    "compiled",
-];
-/// How far back over a list of names ("by A, B and C") a credit is looked for.
-const MAX_CREDIT_LOOKBACK: usize = 12;
-
-/// A credit line's "Reporting by" / "editing by" before the name, or before a list of names it
-/// stands in ("Reporting by Ana Brisk and Leo Maddox").
-fn credit_before(tokens: &[Token], start: usize) -> bool {
-    let in_list =
-        |t: &Token| (t.is_word && (t.capitalised || t.folded == "and")) || t.is_punct(',');
-    let mut i = start;
-    while i > 0 && start - i < MAX_CREDIT_LOOKBACK && in_list(&tokens[i - 1]) {
-        i -= 1;
-    }
-    i >= 2 && tokens[i - 1].folded == "by" && CREDIT_WORDS.contains(&tokens[i - 2].folded.as_ref())
-}
-
 /// "Smith said", "Smith reportedly said", "Smith told".
 fn cue_after(tokens: &[Token], end: usize) -> bool {
     let word = |i: usize| tokens.get(i).filter(|t| t.is_word);
@@ -180,6 +175,35 @@ fn cue_after(tokens: &[Token], end: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Titles before a regnal name.
+const ROYAL_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "pope", "emperor", "empress", "tsar", "czar",
+];
+
+/// Personal pronouns that name the speaker of a speech verb as a person.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "i", "my", "me"];
+
+/// "Federer admitted he", "Zendaya told reporters she", `Shakira said: "I ...`: a speech verb right
+/// after the name, then a personal pronoun among the next three words, before any capitalised one.
+fn cue_then_pronoun(tokens: &[Token], end: usize) -> bool {
+    if !tokens
+        .get(end)
+        .is_some_and(|t| t.is_word && t.facts().cue())
+    {
+        return false;
+    }
+    let after = tokens.iter().skip(end + 1).filter(|t| t.is_word).take(3);
+    for t in after {
+        if PERSONAL_PRONOUNS.contains(&t.folded.as_ref()) {
+            return true;
+        }
+        if t.capitalised {
+            return false;
+        }
+    }
+    false
 }
 
 /// `..." said Smith` / `..., said Smith`: a speech verb after a quote or comma, then the name,

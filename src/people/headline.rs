@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::found::{Person, Roster};
 use super::key::{is_hyphen, is_suffix_key, person_key};
 use super::lexicon::FxBuild;
-use super::resolve::{Person, Roster};
 use super::tokens::Token;
 
 /// Name keys a headline may spell, with the person each names.

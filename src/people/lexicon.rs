@@ -88,6 +88,10 @@ const REGION: u16 = 1 << 8;
 const CITY: u16 = 1 << 9;
 /// First word of a multi-word place ("new" of "new delhi"): joins are tried only after one.
 const PLACE_OPENER: u16 = 1 << 10;
+/// A company, brand or product made of name-like words ("morgan stanley", see `brands.txt`).
+const BRAND: u16 = 1 << 11;
+/// First word of a brand: the whole run is looked up only after one.
+const BRAND_OPENER: u16 = 1 << 12;
 
 /// What the lists say of one folded word, from one lookup: which lists hold it. The title and
 /// organisation answers are [`Lexicon::facts`]'s (a trailing dot trimmed, a hyphenated title by
@@ -187,6 +191,11 @@ impl Lexicon {
             .chain(&cities)
             .filter_map(|p| p.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
+        let brands = lines(include_str!("../../assets/people/brands.txt"));
+        let brand_openers: WordSet = brands
+            .iter()
+            .filter_map(|b| b.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
         let mut flags = HashMap::default();
         for (set, bit) in [
             (given, GIVEN),
@@ -206,6 +215,8 @@ impl Lexicon {
             (regions, REGION),
             (cities, CITY),
             (place_openers, PLACE_OPENER),
+            (brands, BRAND),
+            (brand_openers, BRAND_OPENER),
         ] {
             for word in set {
                 *flags.entry(word).or_insert(0) |= bit;
@@ -263,6 +274,17 @@ impl Lexicon {
             [first, ..] => {
                 self.flags(first) & PLACE_OPENER != 0 && self.is_place(&folded_words.join(" "))
             }
+        }
+    }
+
+    /// Whether the folded words, joined by spaces, name a company, brand or product ("morgan
+    /// stanley"); joins only when the first word opens one.
+    pub fn is_brand_words(&self, folded_words: &[&str]) -> bool {
+        match folded_words {
+            [first, _, ..] if self.flags(first) & BRAND_OPENER != 0 => {
+                self.flags(&folded_words.join(" ")) & BRAND != 0
+            }
+            _ => false,
         }
     }
 
@@ -333,5 +355,7 @@ mod tests {
         assert!(lex.facts("may").stopword() && !lex.facts("may").given());
         assert_eq!(lex.place_len_at(&["new", "delhi", "on"]), 2);
         assert_eq!(lex.place_len_at(&["steve", "witkoff"]), 0);
+        assert!(lex.is_brand_words(&["morgan", "stanley"]) && !lex.is_brand_words(&["morgan"]));
+        assert!(!lex.is_brand_words(&["morgan", "freeman"]));
     }
 }

@@ -5,7 +5,9 @@
 //! - `candidates` takes runs of capitalised words and cuts them at titles, places, organisation
 //!   words and nationalities ("British Prime Minister Keir Starmer" gives "Keir Starmer");
 //! - `context` reads the words around a candidate: a title or role before it, a speech verb, an
-//!   apposition, a results-table bracket or scoring minute, a nationality;
+//!   apposition, a results-table bracket or scoring minute, a nationality; `credits` a wire credit
+//!   line or a picture credit ("Reporting by", "REUTERS/Name");
+//! - `lists` marks the names of a roster (a squad's or a team sheet's list);
 //! - `resolve` accepts a run of two or more name words when a given name, an initial, the context,
 //!   a list it stands in or a later use of its surname vouches for it; counts a lone surname for the
 //!   person introduced with it (nearest before, else first after), or as a person of its own with
@@ -18,9 +20,12 @@
 
 mod candidates;
 mod context;
+mod credits;
+mod found;
 mod headline;
 mod key;
 mod lexicon;
+mod lists;
 mod merge;
 mod resolve;
 mod tokens;

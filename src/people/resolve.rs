@@ -1,98 +1,16 @@
 //! From candidates to people: accepting full names, attaching surnames and headline mentions to
 //! them, and counting.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::candidates::{is_particle_word, Candidate};
+use super::found::{Person, Roster};
 use super::headline;
 use super::key::{person_key, surname_word_key_of};
 use super::lexicon::{lexicon, FxBuild};
 use super::merge::NameParts;
 use super::tokens::Token;
 use crate::model::PersonMention;
-
-/// A person being assembled from an article's mentions.
-pub(super) struct Person {
-    pub(super) canonical: String,
-    canonical_words: usize,
-    pub(super) parts: NameParts,
-    /// Surface forms with where each was first seen; forms differing only in case are one.
-    pub(super) aliases: Vec<(String, usize)>,
-    mentions: u32,
-    first_pos: usize,
-}
-
-impl Person {
-    fn new(surface: &str, name_words: usize, pos: usize) -> Self {
-        Person {
-            canonical: surface.to_string(),
-            canonical_words: name_words,
-            parts: NameParts::of(surface),
-            aliases: Vec::new(),
-            mentions: 0,
-            first_pos: pos,
-        }
-    }
-
-    pub(super) fn mention(&mut self, surface: &str, pos: usize) {
-        self.mentions += 1;
-        self.first_pos = self.first_pos.min(pos);
-        let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
-        let same_form = |a: &String| {
-            a.len() == surface.len()
-                && (a.eq_ignore_ascii_case(surface)
-                    || (!(a.is_ascii() && surface.is_ascii()) && lower(a) == lower(surface)))
-        };
-        match self.aliases.iter_mut().find(|(a, _)| same_form(a)) {
-            Some((form, seen)) => {
-                // Keep the earliest position, and a mixed-case spelling over a shouted one.
-                if is_shouted(form) && !is_shouted(surface) {
-                    *form = surface.to_string();
-                }
-                *seen = (*seen).min(pos);
-            }
-            None => self.aliases.push((surface.to_string(), pos)),
-        }
-    }
-
-    fn into_mention(mut self) -> PersonMention {
-        self.aliases.sort_by_key(|(_, pos)| *pos);
-        PersonMention {
-            name: self.canonical,
-            aliases: self.aliases.into_iter().map(|(form, _)| form).collect(),
-            mentions: self.mentions,
-            first_pos: self.first_pos,
-        }
-    }
-}
-
-fn is_shouted(text: &str) -> bool {
-    !text.chars().any(char::is_lowercase)
-}
-
-/// The people found so far, indexed by surname key so that matching stays linear in long tables.
-#[derive(Default)]
-pub(super) struct Roster {
-    pub(super) people: Vec<Person>,
-    pub(super) by_surname: HashMap<String, Vec<usize>, FxBuild>,
-}
-
-impl Roster {
-    fn add(&mut self, person: Person) -> usize {
-        let index = self.people.len();
-        self.by_surname
-            .entry(person.parts.surname.clone())
-            .or_default()
-            .push(index);
-        self.people.push(person);
-        index
-    }
-
-    /// Indexes of the people with this surname key, first added first.
-    pub(super) fn with_surname(&self, key: &str) -> &[usize] {
-        self.by_surname.get(key).map_or(&[], Vec::as_slice)
-    }
-}
 
 /// People of an article from its running-text candidates and its headline lines' tokens.
 /// Words an article writes in lowercase somewhere.
@@ -141,7 +59,7 @@ pub(crate) fn resolve(
     }
     add_lone_surnames(&mut people, &single, lowercase_words, places);
     for c in &single {
-        attach_surname(&mut people, c);
+        attach_surname(&mut people, c, places);
     }
     let forms = headline::headline_forms(&people);
     for line in headlines {
@@ -198,8 +116,12 @@ fn accept_full_names(
         .iter()
         .map(|c| c.name_words > 1 && is_full_name(c, single_keys, lowercase_words))
         .collect();
-    let listable =
-        |c: &Candidate| (2..=3).contains(&c.name_words) && !lexicon().is_place_words(&c.words);
+    let lex = lexicon();
+    let listable = |c: &Candidate| {
+        (2..=3).contains(&c.name_words)
+            && !lex.is_place_words(&c.words)
+            && !lex.is_brand_words(&c.words)
+    };
     for i in 1..candidates.len() {
         if candidates[i].listed_after_previous && accepted[i - 1] && listable(&candidates[i]) {
             accepted[i] = true;
@@ -223,14 +145,20 @@ fn is_full_name(c: &Candidate, single_keys: &SingleKeys, lowercase_words: &Lower
         .words
         .last()
         .is_some_and(|w| single_keys.contains(surname_word_key_of(w, w).as_ref()));
-    !lexicon().is_place_words(&c.words)
+    let lex = lexicon();
+    !lex.is_place_words(&c.words)
+        && !lex.is_brand_words(&c.words)
         && !looks_like_a_team(c)
         && !e.org_before
         && (e.given_first
             || e.initial_first
             || e.strong_context()
             || (!has_common_word(c, lowercase_words)
-                && (e.table_after || e.whole_block || e.origin_before || surname_reused)))
+                && (e.table_after
+                    || e.whole_block
+                    || e.origin_before
+                    || e.roster
+                    || surname_reused)))
 }
 
 fn has_common_word(c: &Candidate, lowercase_words: &LowercaseWords) -> bool {
@@ -319,17 +247,27 @@ fn add_lone_surnames(
     let lex = lexicon();
     for c in single {
         let key: &str = &c.key;
-        let known = !roster.with_surname(key).is_empty();
+        let known = || {
+            !roster.with_surname(key).is_empty()
+                || (!c.evidence.royal && !roster.with_given(key).is_empty())
+        };
         let listed = || {
             c.words
                 .first()
                 .is_some_and(|w| lex.is_never_a_name(w) || lowercase_words.contains(w))
         };
         let e = &c.evidence;
-        // "Officials said" opens sentences; a surname opening one needs more than a speech verb.
-        let vouched = e.title || e.apposition || e.minute_after || (e.cue && !e.sentence_start);
-        if !known
-            && vouched
+        // "Officials said", "Ericsson said" open sentences: a word opening one is a speaker with
+        // a speech verb only when a personal pronoun follows ("Zendaya told reporters she"), and
+        // when it is no plural, adverb or contraction ("Prosecutors said he", "Sadly", "I've").
+        let one_word = || {
+            let w = c.surface;
+            !w.contains(['\'', '’']) && !["s", "ly", "ing"].iter().any(|e| w.ends_with(e))
+        };
+        let speaker = !e.sentence_start || (e.cue_then_pronoun && one_word());
+        let vouched = e.title || e.apposition || e.minute_after || e.roster || (e.cue && speaker);
+        if vouched
+            && !known()
             && !e.in_org_name
             && !e.org_before
             && !e.work_title
@@ -344,8 +282,11 @@ fn add_lone_surnames(
 }
 
 /// Counts a lone surname for the person with that surname introduced nearest before it (or else
-/// the first one after it). A listed word opening a sentence ("Such", "May") is not counted.
-fn attach_surname(roster: &mut Roster, c: &Candidate) {
+/// the first one after it). A listed word opening a sentence ("Such", "May") is not counted. A word
+/// that is nobody's surname counts for a person whose name opens with it, unless the article shows
+/// it to be a place: family names come first in "Xi Jinping" and "Lee Jae-myung", and "Anwar" is
+/// how Malaysian copy names Anwar Ibrahim.
+fn attach_surname(roster: &mut Roster, c: &Candidate, places: &PlaceWords) {
     let listed = || {
         c.words
             .first()
@@ -355,7 +296,18 @@ fn attach_surname(roster: &mut Roster, c: &Candidate) {
         return;
     }
     let people = &roster.people;
-    let with_surname = roster.with_surname(&c.key).iter().copied();
+    let mut named = roster.with_surname(&c.key);
+    if named.is_empty() {
+        let given = roster.with_given(&c.key);
+        let place = || places.contains(c.key.as_ref()) || lexicon().is_place(&c.key);
+        // A known given name, or a word the context shows to be a person's ("Megawati said"):
+        // "Daewoo" alone is not "Daewoo Information" wrongly taken for a person.
+        let name = || lexicon().is_given(&c.key) || c.evidence.strong_context();
+        if !given.is_empty() && !c.evidence.royal && name() && !place() {
+            named = given;
+        }
+    }
+    let with_surname = named.iter().copied();
     let before = with_surname
         .clone()
         .filter(|&i| people[i].first_pos <= c.start)
