@@ -9,14 +9,6 @@ use byline::tui::msg::{Bulk, Request};
 use fixture::Harness;
 use ratatui::crossterm::event::KeyCode;
 
-fn flash(h: &Harness) -> String {
-    h.app
-        .flash
-        .as_ref()
-        .map(|f| f.0.clone())
-        .unwrap_or_default()
-}
-
 fn named(h: &Harness, name: &str) -> usize {
     h.store
         .articles
@@ -58,14 +50,14 @@ fn ctrl_o_gives_a_person_another_name_and_u_takes_it_back() {
         alias: "Mara Q".into(),
     };
     assert_eq!(last_change(&h), Some((alias, false)));
-    assert_eq!(flash(&h), "Mara Q also names Mara Quillfeather (u undoes)");
+    assert_eq!(h.flash(), "Mara Q also names Mara Quillfeather (u undoes)");
     h.press(KeyCode::Char('u'));
     assert!(matches!(
         last_change(&h),
         Some((Bulk::UnaliasPerson { .. }, true))
     ));
     assert_eq!(
-        flash(&h),
+        h.flash(),
         "undone: Mara Q no longer names Mara Quillfeather"
     );
 }
@@ -87,7 +79,7 @@ fn ctrl_g_merges_into_the_person_picked_next_and_u_brings_them_back() {
     h.keys("quillfeather");
     h.press(KeyCode::Enter);
     assert!(h.app.picker.is_some());
-    assert_eq!(flash(&h), format!("pick the person to merge {from} into"));
+    assert_eq!(h.flash(), format!("pick the person to merge {from} into"));
     h.ctrl('u');
     let surname = into.rsplit(' ').next().unwrap_or(into).to_lowercase();
     h.keys(&surname);
@@ -100,7 +92,7 @@ fn ctrl_g_merges_into_the_person_picked_next_and_u_brings_them_back() {
     assert_eq!(last_change(&h), Some((merge, false)));
     assert_eq!(named(&h, from), 0);
     assert_eq!(
-        flash(&h),
+        h.flash(),
         format!("merged {from} into {into} ({moved} articles) (u undoes)")
     );
     h.press(KeyCode::Char('u'));
@@ -109,7 +101,7 @@ fn ctrl_g_merges_into_the_person_picked_next_and_u_brings_them_back() {
         Some((Bulk::RestorePerson { snapshot }, true)) if snapshot.name == from
     ));
     assert_eq!(
-        flash(&h),
+        h.flash(),
         format!("undone: {from} is apart from {into} again")
     );
 }
@@ -126,7 +118,7 @@ fn ctrl_x_says_a_name_is_not_a_person_and_u_makes_them_one_again() {
     assert_eq!(last_change(&h), Some((refuse, false)));
     assert_eq!(named(&h, from), 0);
     assert_eq!(
-        flash(&h),
+        h.flash(),
         format!("{from} is not a person ({before} articles) (u undoes)")
     );
     h.press(KeyCode::Char('u'));

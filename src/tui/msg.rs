@@ -194,6 +194,20 @@ pub enum Bulk {
     RestorePerson { snapshot: Box<PersonSnapshot> },
 }
 
+impl Bulk {
+    /// What undoes bringing this person back: the merge or the not-a-person again.
+    pub fn again(snapshot: &PersonSnapshot) -> Bulk {
+        let name = snapshot.name.clone();
+        match &snapshot.into {
+            Some(into) => Bulk::MergePerson {
+                from: name,
+                into: into.name.clone(),
+            },
+            None => Bulk::NotAPerson { name },
+        }
+    }
+}
+
 impl Request {
     /// What the request asks for, in one word (for the log).
     pub fn kind(&self) -> &'static str {

@@ -65,15 +65,7 @@ pub(super) fn apply(
         }
         Bulk::RestorePerson { snapshot } => {
             let count = store.restore_person(snapshot)?;
-            let name = snapshot.name.clone();
-            let undo = match &snapshot.into {
-                Some(into) => Bulk::MergePerson {
-                    from: name,
-                    into: into.name.clone(),
-                },
-                None => Bulk::NotAPerson { name },
-            };
-            (count as usize, undo)
+            (count as usize, Bulk::again(snapshot))
         }
         other => unreachable!("not a person correction: {other:?}"),
     })

@@ -75,17 +75,7 @@ pub fn apply(articles: &mut [StoredArticle], change: &Bulk) -> (usize, Bulk) {
                 },
             )
         }
-        Bulk::RestorePerson { snapshot } => {
-            let name = snapshot.name.clone();
-            let undo = match &snapshot.into {
-                Some(into) => Bulk::MergePerson {
-                    from: name,
-                    into: into.name.clone(),
-                },
-                None => Bulk::NotAPerson { name },
-            };
-            (0, undo)
-        }
+        Bulk::RestorePerson { snapshot } => (0, Bulk::again(snapshot)),
         other => unreachable!("not a person correction: {other:?}"),
     }
 }

@@ -406,6 +406,15 @@ impl Harness {
         self.app.results.selected_row().map(|r| r.id)
     }
 
+    /// The status line's message, if any.
+    pub fn flash(&self) -> String {
+        self.app
+            .flash
+            .as_ref()
+            .map(|f| f.0.clone())
+            .unwrap_or_default()
+    }
+
     pub fn screen(&mut self) -> String {
         let (w, h) = self.app.size;
         render(&self.app, w, h).0

@@ -22,16 +22,7 @@ fn naming(
     })
 }
 
-fn names(store: &Store) -> Vec<String> {
-    let mut names: Vec<String> = store
-        .person_counts(&Query::default(), today(), 100)
-        .unwrap()
-        .into_iter()
-        .map(|p| p.name)
-        .collect();
-    names.sort();
-    names
-}
+use super::people::stored_people as names;
 
 fn titles_of(store: &Store, person: &str) -> Vec<String> {
     let mut found = titles(store, &query(vec![TermKind::Person(person.into())]));

@@ -20,7 +20,8 @@ fn renshaw_articles(items: &[(&'static str, Option<&'static str>)]) -> Vec<NewAr
         .collect()
 }
 
-fn stored_people(store: &Store) -> Vec<String> {
+/// Every stored person's name, sorted.
+pub(super) fn stored_people(store: &Store) -> Vec<String> {
     let mut names: Vec<String> = store
         .person_counts(&Query::default(), today(), 100)
         .unwrap()
