@@ -1,6 +1,7 @@
 //! A person's page: → in the people picker and `P` on an article open it, the worker's answer
 //! fills it (an answer for another person is dropped), Enter on a person mentioned with them
-//! narrows the list to articles with both, Esc closes it; snapshots at 80x24 and 120x40.
+//! narrows the list to articles with both, → and ← go to their page and back, Esc closes it;
+//! snapshots at 80x24 and 120x40.
 
 #[path = "tui_support/fixture.rs"]
 mod fixture;
@@ -124,6 +125,28 @@ fn enter_on_a_person_mentioned_with_them_narrows_the_list_to_both() {
         Some(h.store.count(&both, today()).unwrap())
     );
     assert!(h.app.results.count.unwrap() > 0);
+}
+
+#[test]
+fn right_opens_a_co_mentioned_persons_page_and_left_comes_back() {
+    let mut h = rich(80, 24);
+    open_page(&mut h, "quill");
+    let page = h.app.person.as_ref().unwrap().page.clone().unwrap();
+    let (other, _) = page.with[0].clone();
+    h.press(KeyCode::Right);
+    let view = h.app.person.as_ref().unwrap();
+    assert_eq!(
+        view.page.as_ref().map(|p| p.name.as_str()),
+        Some(other.as_str())
+    );
+    assert!(h.screen().contains("← back"), "{}", h.screen());
+    h.press(KeyCode::Left);
+    let view = h.app.person.as_ref().unwrap();
+    assert_eq!(view.page.as_ref().map(|p| p.name.as_str()), Some(MARA));
+    assert!(view.back.is_empty());
+    // With nothing to go back to, ← closes the page, as it leaves the reading pane.
+    h.press(KeyCode::Left);
+    assert!(h.app.person.is_none());
 }
 
 #[test]

@@ -223,6 +223,8 @@ pub struct PersonView {
     pub missing: bool,
     /// The person mentioned with them that is chosen (an index into `page.with`).
     pub selected: usize,
+    /// The pages `→` left, the latest last: `←` goes back to it.
+    pub back: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! A person's page: opened from the people picker (→) or for one of the open article's people
 //! (`P`, a chooser when it names several); the worker counts it and an answer for another name
-//! is dropped. Enter on a person mentioned with them narrows the list to articles with both.
+//! is dropped. Enter on a person mentioned with them narrows the list to articles with both;
+//! → opens their page and ← goes back.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -72,11 +73,25 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     let last = with.len().saturating_sub(1);
     let chosen = with.get(view.selected).map(|(name, _)| name.clone());
     match (key.code, app.config.keymap.action(&key)) {
+        // ← goes back to the page → left; on the first page it closes, as Back does.
+        (KeyCode::Left | KeyCode::Backspace, _) if !view.back.is_empty() => {
+            let mut back = std::mem::take(&mut view.back);
+            let previous = back.pop().unwrap_or_default();
+            return reopen(app, &previous, back);
+        }
         (KeyCode::Esc | KeyCode::Char('q'), _) | (_, Some(Action::Quit | Action::Back)) => {
             app.person = None
         }
         (KeyCode::Enter, _) => return chosen.map_or_else(Vec::new, |other| both(app, &other)),
-        (KeyCode::Right, _) => return chosen.map_or_else(Vec::new, |other| open(app, &other)),
+        (KeyCode::Right, _) => {
+            let Some(other) = chosen else {
+                return Vec::new();
+            };
+            let mut back = std::mem::take(&mut view.back);
+            back.push(view.name.clone());
+            return reopen(app, &other, back);
+        }
+
         (KeyCode::Down | KeyCode::Tab, _) | (_, Some(Action::Down)) => {
             view.selected = (view.selected + 1).min(last)
         }
@@ -88,6 +103,15 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Opens the page of `name` with these pages to go back to.
+fn reopen(app: &mut App, name: &str, back: Vec<String>) -> Vec<Command> {
+    let commands = open(app, name);
+    if let Some(view) = app.person.as_mut() {
+        view.back = back;
+    }
+    commands
 }
 
 /// Closes the page and adds `person:"A" person:"B"` (the page's person and `other`) to the

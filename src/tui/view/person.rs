@@ -171,7 +171,10 @@ fn lists(frame: &mut Frame, app: &App, view: &PersonView, page: &PersonPage, are
         ]));
     }
     lines.resize(usize::from(area.height.saturating_sub(1)), Line::default());
-    let keys = "Enter: articles with both · ↑/↓ choose · → their page · Esc close";
+    let keys = match view.back.is_empty() {
+        true => "Enter: articles with both · ↑/↓ choose · → their page · Esc close",
+        false => "Enter: articles with both · ↑/↓ · → their page · ← back · Esc close",
+    };
     lines.push(Line::styled(truncate(keys, w), t.hint));
     frame.render_widget(Paragraph::new(lines), area);
 }

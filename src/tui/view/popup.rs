@@ -125,7 +125,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App) {
     ));
     rows.push((
         "person page".into(),
-        "↑/↓ choose · Enter articles with both · → their page · Esc".into(),
+        "↑/↓ choose · Enter articles with both · → their page · ← back".into(),
     ));
     rows.push((
         "corrections".into(),
