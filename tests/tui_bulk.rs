@@ -8,14 +8,6 @@ use byline::tui::msg::{Bulk, Request};
 use fixture::{FakeStore, Harness};
 use ratatui::crossterm::event::KeyCode;
 
-fn flash(h: &Harness) -> String {
-    h.app
-        .flash
-        .as_ref()
-        .map(|f| f.0.clone())
-        .unwrap_or_default()
-}
-
 fn unread(h: &Harness) -> usize {
     h.store
         .articles
@@ -40,18 +32,18 @@ fn mark_all_read_marks_the_filter_only_and_u_undoes_it() {
     h.press(KeyCode::Char('A'));
     assert_eq!(unread(&h), before - in_filter as usize);
     assert_eq!(
-        flash(&h),
+        h.flash(),
         format!("marked {in_filter} articles read (u undoes)")
     );
     assert_eq!(listed(&h), 0, "the list was queried again");
     h.press(KeyCode::Char('u'));
     assert_eq!(unread(&h), before);
     assert_eq!(
-        flash(&h),
+        h.flash(),
         format!("undone: marked {in_filter} articles unread")
     );
     h.press(KeyCode::Char('u'));
-    assert_eq!(flash(&h), "nothing to undo");
+    assert_eq!(h.flash(), "nothing to undo");
 }
 
 #[test]
@@ -59,10 +51,10 @@ fn above_the_threshold_mark_all_read_asks_and_only_y_does_it() {
     let mut h = Harness::with(FakeStore::new(150), 80, 24, false);
     let before = unread(&h);
     h.press(KeyCode::Char('A'));
-    assert_eq!(flash(&h), "mark all 150 articles read? y/n");
+    assert_eq!(h.flash(), "mark all 150 articles read? y/n");
     assert_eq!(unread(&h), before, "nothing before the answer");
     h.press(KeyCode::Char('n'));
-    assert_eq!(flash(&h), "nothing marked");
+    assert_eq!(h.flash(), "nothing marked");
     assert_eq!(unread(&h), before);
     h.press(KeyCode::Char('A'));
     h.press(KeyCode::Char('y'));
@@ -90,7 +82,7 @@ fn delete_removes_the_selected_article_selects_the_next_and_u_brings_it_back() {
     let doomed = h.selected_id().unwrap();
     h.press(KeyCode::Char('D'));
     assert_eq!(listed(&h), 11);
-    assert_eq!(flash(&h), "deleted 1 article (u undoes)");
+    assert_eq!(h.flash(), "deleted 1 article (u undoes)");
     assert_ne!(h.selected_id(), Some(doomed));
     assert_eq!(
         h.selected_id(),
@@ -100,7 +92,7 @@ fn delete_removes_the_selected_article_selects_the_next_and_u_brings_it_back() {
     assert!(!h.screen().contains(&format!("Story {doomed} ")));
     h.press(KeyCode::Char('u'));
     assert_eq!(listed(&h), 12);
-    assert_eq!(flash(&h), "undone: restored 1 article");
+    assert_eq!(h.flash(), "undone: restored 1 article");
 }
 
 #[test]
@@ -142,7 +134,7 @@ fn ctrl_r_in_the_source_picker_renames_the_source_and_u_renames_it_back() {
     h.press(KeyCode::Enter);
     assert!(h.app.picker.is_none());
     assert_eq!(
-        flash(&h),
+        h.flash(),
         format!(
             "renamed the source Northfield Wire to Northfield Times ({wire} articles) (u undoes)"
         )
@@ -162,7 +154,9 @@ fn ctrl_r_in_the_source_picker_renames_the_source_and_u_renames_it_back() {
             .count(),
         wire
     );
-    assert!(flash(&h).starts_with("undone: renamed the source Northfield Times to Northfield Wire"));
+    assert!(h
+        .flash()
+        .starts_with("undone: renamed the source Northfield Times to Northfield Wire"));
     // Esc while renaming goes back to picking; Esc again closes.
     h.press(KeyCode::Char('s'));
     h.ctrl('r');
@@ -194,7 +188,7 @@ fn ctrl_r_in_the_person_picker_renames_the_person_and_u_renames_them_back() {
     h.press(KeyCode::Enter);
     assert_eq!(named(&h, "Mara J. Quillfeather"), before);
     assert_eq!(
-        flash(&h),
+        h.flash(),
         format!("renamed Mara Quillfeather to Mara J. Quillfeather ({before} articles) (u undoes)")
     );
     h.press(KeyCode::Char('u'));

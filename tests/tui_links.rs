@@ -30,19 +30,11 @@ fn harness() -> Harness {
     h
 }
 
-fn flash(h: &Harness) -> String {
-    h.app
-        .flash
-        .as_ref()
-        .map(|f| f.0.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn a_number_then_y_or_o_copies_or_opens_that_link() {
     let mut h = harness();
     h.keys("2");
-    assert!(flash(&h).contains("link [2]"), "{}", flash(&h));
+    assert!(h.flash().contains("link [2]"), "{}", h.flash());
     h.keys("y");
     assert_eq!(h.effects.last(), Some(&Command::Copy(MAP.into())));
     h.keys("1o");
@@ -61,7 +53,7 @@ fn over_ssh_a_numbered_link_is_copied_not_opened() {
     h.app.remote = true;
     h.keys("2o");
     assert_eq!(h.effects.last(), Some(&Command::Copy(MAP.into())));
-    assert!(flash(&h).contains(MAP), "{}", flash(&h));
+    assert!(h.flash().contains(MAP), "{}", h.flash());
 }
 
 #[test]
@@ -70,12 +62,12 @@ fn a_number_past_the_last_link_says_which_there_are() {
     let before = h.effects.len();
     h.keys("12o");
     assert_eq!(h.effects.len(), before, "nothing opened");
-    assert_eq!(flash(&h), "no link [12]: the article has [1] to [2]");
+    assert_eq!(h.flash(), "no link [12]: the article has [1] to [2]");
     // An article without numbered links says so.
     h.keys("j");
     assert_eq!(h.selected_id(), Some(2));
     h.keys("1y");
-    assert_eq!(flash(&h), "this article has no numbered links");
+    assert_eq!(h.flash(), "this article has no numbered links");
 }
 
 #[test]

@@ -20,14 +20,6 @@ fn marked_read(h: &Harness) -> Vec<i64> {
         .collect()
 }
 
-fn flash(h: &Harness) -> String {
-    h.app
-        .flash
-        .as_ref()
-        .map(|f| f.0.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn at_80x24_an_article_opens_full_screen_and_esc_brings_the_list_back() {
     let mut h = Harness::new(12, 80, 24);
@@ -97,7 +89,7 @@ fn space_at_an_articles_end_opens_the_next_unread_one() {
         h.keys(" ");
     }
     assert_eq!(h.selected_id(), Some(11), "12 was read already");
-    assert_eq!(flash(&h), "no unread article after this one");
+    assert_eq!(h.flash(), "no unread article after this one");
 }
 
 #[test]
@@ -110,7 +102,7 @@ fn ctrl_n_and_ctrl_p_move_between_articles_while_reading() {
     h.ctrl('n');
     h.ctrl('n');
     assert_eq!(h.selected_id(), Some(3));
-    assert_eq!(flash(&h), "this is the last article");
+    assert_eq!(h.flash(), "this is the last article");
     h.ctrl('p');
     assert_eq!(h.selected_id(), Some(2));
     assert_eq!(marked_read(&h), [1, 2, 3]);

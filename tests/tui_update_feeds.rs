@@ -36,14 +36,6 @@ fn fetches(h: &Harness) -> Vec<Option<i64>> {
         .collect()
 }
 
-fn flash(h: &Harness) -> String {
-    h.app
-        .flash
-        .as_ref()
-        .map(|f| f.0.clone())
-        .unwrap_or_default()
-}
-
 /// Five articles newer than the fixture's, as a fetch stores them.
 fn five_new_on_top(h: &Harness) {
     let mut all = fixture::articles(5);
@@ -129,7 +121,7 @@ fn a_second_r_while_fetching_is_refused() {
     let cmds = h.send(Msg::Key(key('R')));
     assert!(cmds.is_empty(), "{cmds:?}");
     assert_eq!(fetches(&h), [None], "one fetch only");
-    assert_eq!(flash(&h), "already fetching 12/40");
+    assert_eq!(h.flash(), "already fetching 12/40");
 }
 
 #[test]
@@ -137,7 +129,7 @@ fn r_without_feeds_says_how_to_add_one_and_nothing_due_says_when() {
     let mut h = Harness::new(30, 120, 40);
     h.keys("R");
     assert_eq!(h.app.fetch, None);
-    assert!(flash(&h).contains("byline feed add URL"), "{}", flash(&h));
+    assert!(h.flash().contains("byline feed add URL"), "{}", h.flash());
     let mut h = with_feeds(30);
     h.keys("R");
     let soon = chrono::Utc::now().timestamp() + 20 * 60 + 30;
@@ -149,7 +141,7 @@ fn r_without_feeds_says_how_to_add_one_and_nothing_due_says_when() {
     );
     assert_eq!(h.app.fetch, None);
     assert_eq!(
-        flash(&h),
+        h.flash(),
         "no feed is due (the next in 20 min); F then r fetches one now"
     );
 }
@@ -161,7 +153,7 @@ fn a_stopped_fetch_warns_and_still_shows_what_was_stored() {
     let gen = h.app.gen;
     fetch_event(&mut h, FetchEvent::Stopped("database is locked".into()));
     assert_eq!(h.app.fetch, None);
-    assert_eq!(flash(&h), "fetch stopped: database is locked");
+    assert_eq!(h.flash(), "fetch stopped: database is locked");
     assert_eq!(h.app.gen, gen + 1);
 }
 
@@ -230,7 +222,7 @@ fn the_feeds_view_fetches_one_feed_and_marks_one_read_then_closes() {
     );
     h.keys("kA");
     assert!(h.requests.contains(&Request::MarkFeedRead { feed_id: 1 }));
-    assert!(flash(&h).starts_with("marked ") && flash(&h).ends_with(" of Harbour Gazette read"));
+    assert!(h.flash().starts_with("marked ") && h.flash().ends_with(" of Harbour Gazette read"));
     let unread = h
         .store
         .articles
