@@ -92,6 +92,9 @@ const PLACE_OPENER: u16 = 1 << 10;
 const BRAND: u16 = 1 << 11;
 /// First word of a brand: the whole run is looked up only after one.
 const BRAND_OPENER: u16 = 1 << 12;
+/// A given name of the US census list (not the international one, which holds family names
+/// written first, "Xi" and "Wang").
+const CENSUS_GIVEN: u16 = 1 << 13;
 
 /// What the lists say of one folded word, from one lookup: which lists hold it. The title and
 /// organisation answers are [`Lexicon::facts`]'s (a trailing dot trimmed, a hyphenated title by
@@ -171,7 +174,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn load() -> Self {
-        let mut given = words(include_str!("../../assets/people/given_names_census.txt"));
+        let census_given = words(include_str!("../../assets/people/given_names_census.txt"));
+        let mut given = census_given.clone();
         given.extend(words(include_str!(
             "../../assets/people/given_names_intl.txt"
         )));
@@ -199,6 +203,7 @@ impl Lexicon {
         let mut flags = HashMap::default();
         for (set, bit) in [
             (given, GIVEN),
+            (census_given, CENSUS_GIVEN),
             (given_stopwords, GIVEN_STOPWORD),
             (
                 words(include_str!("../../assets/people/surnames_census.txt")),
@@ -253,6 +258,11 @@ impl Lexicon {
     /// All lookups take a folded word (see [`fold`]).
     pub fn is_given(&self, folded: &str) -> bool {
         self.flags(folded) & GIVEN != 0
+    }
+
+    /// A given name of the US census list.
+    pub fn is_census_given(&self, folded: &str) -> bool {
+        self.flags(folded) & CENSUS_GIVEN != 0
     }
 
     /// A common (US census) surname.

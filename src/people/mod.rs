@@ -34,6 +34,15 @@ mod words;
 pub use key::{person_key, surname_key, term_names};
 pub use merge::same_person;
 
+/// Whether a word said alone may be a family name written first ("Xi" for Xi Jinping, "Nguyen"
+/// for Nguyen Phu Trong): it is neither a given name of the US census list ("Donald" alone is
+/// nobody's) nor a place. The store then looks for a full name opening with it.
+pub fn may_be_family_name_first(word: &str) -> bool {
+    let folded = key::fold(word);
+    let lexicon = lexicon::lexicon();
+    !folded.is_empty() && !lexicon.is_census_given(&folded) && !lexicon.is_place(&folded)
+}
+
 use std::ops::Range;
 
 use crate::model::{Block, BlockKind, PersonMention};

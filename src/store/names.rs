@@ -180,7 +180,7 @@ fn settle_by_name(
         return Ok(Some(id));
     }
     let alone = "SELECT id FROM people WHERE key = ?1 LIMIT 1";
-    match known_around(conn, &surname_key(name), around, known)? {
+    match known_around(conn, key, &surname_key(name), around, known)? {
         Known::One(id) => Ok(Some(id)),
         Known::Several => alias(alone),
         Known::Nobody => match alias(alone)? {

@@ -1,5 +1,6 @@
 //! Which known person a surname said alone joins: the one full name the store knows around the
-//! article's date, and among several, the one its source names; never a guess between two.
+//! article's date (by surname, or for a family name written first, by the name's first word),
+//! and among several, the one its source names; never a guess between two.
 
 use std::collections::HashMap;
 
@@ -36,9 +37,11 @@ pub(super) enum Known {
 /// day of the store.
 pub(super) type KnownOnDay = HashMap<(String, NaiveDate), i64>;
 
-/// The full-named people with this surname mentioned within [`WINDOW_DAYS`] of the article.
+/// The full-named people with this surname (`word_key` being the word said alone, folded as a
+/// person's key) mentioned within [`WINDOW_DAYS`] of the article.
 pub(super) fn known_around(
     conn: &Connection,
+    word_key: &str,
     surname_key: &str,
     around: Around,
     known: &mut KnownOnDay,
@@ -60,9 +63,12 @@ pub(super) fn known_around(
                        WHERE m.person_id = p.id AND m.date BETWEEN ?2 AND ?3)
          LIMIT 16",
     )?;
-    let nearby = stmt
+    let mut nearby = stmt
         .query_map(params![surname_key, from, to], |r| r.get::<_, i64>(0))?
         .collect::<Result<Vec<i64>, _>>()?;
+    if nearby.is_empty() && crate::people::may_be_family_name_first(word_key) {
+        nearby = opening_with(conn, word_key, (&from, &to))?;
+    }
     match nearby.as_slice() {
         [] => Ok(Known::Nobody),
         [id] => {
@@ -71,6 +77,25 @@ pub(super) fn known_around(
         }
         several => in_same_source(conn, several, around.article_id, (&from, &to)),
     }
+}
+
+/// The full-named people whose name opens with `word`, mentioned in the window: "Xi" said alone
+/// and the "Xi Jinping" whose surname key is "jinping". A range of the `people_key` index.
+fn opening_with(conn: &Connection, word: &str, (from, to): (&str, &str)) -> Result<Vec<i64>> {
+    // Keys are lowercase words joined by single spaces: "xi " up to "xi!" holds every key
+    // whose first word is "xi".
+    let (low, high) = (format!("{word} "), format!("{word}!"));
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id FROM people p
+         WHERE p.key >= ?1 AND p.key < ?2
+           AND EXISTS (SELECT 1 FROM mentions m
+                       WHERE m.person_id = p.id AND m.date BETWEEN ?3 AND ?4)
+         LIMIT 16",
+    )?;
+    let ids = stmt
+        .query_map(params![low, high, from, to], |r| r.get::<_, i64>(0))?
+        .collect::<Result<Vec<i64>, _>>()?;
+    Ok(ids)
 }
 
 /// Among several people known around the article, the one its own source names in the window.

@@ -108,6 +108,22 @@ fn a_one_word_alias_the_user_gave_outvotes_the_window() {
 }
 
 #[test]
+fn a_family_name_said_alone_joins_the_full_name_it_opens() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .import_batch(&[
+            naming("visit", WIRE, "2025-12-01", "Xi Jinping"),
+            naming("talks", GAZETTE, "2025-12-04", "Xi"),
+            // A given name said alone is nobody's: "Donald" does not join Donald Tusk.
+            naming("summit", WIRE, "2025-12-01", "Donald Tusk"),
+            naming("aside", WIRE, "2025-12-02", "Donald"),
+        ])
+        .unwrap();
+    assert_eq!(titles_of(&store, "Xi Jinping"), ["talks", "visit"]);
+    assert_eq!(names(&store), ["Donald", "Donald Tusk", "Xi Jinping"]);
+}
+
+#[test]
 fn a_surname_alone_far_from_every_full_name_follows_the_store_wide_rule() {
     let mut store = Store::open_in_memory().unwrap();
     store
