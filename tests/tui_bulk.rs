@@ -169,15 +169,7 @@ fn ctrl_r_in_the_source_picker_renames_the_source_and_u_renames_it_back() {
 #[test]
 fn ctrl_r_in_the_person_picker_renames_the_person_and_u_renames_them_back() {
     let mut h = Harness::new(12, 80, 24);
-    let named = |h: &Harness, name: &str| -> usize {
-        h.store
-            .articles
-            .borrow()
-            .iter()
-            .filter(|a| a.people.iter().any(|p| p.name == name))
-            .count()
-    };
-    let before = named(&h, "Mara Quillfeather");
+    let before = h.articles_naming("Mara Quillfeather");
     assert!(before > 0);
     h.press(KeyCode::Char('p'));
     h.keys("quillfeather");
@@ -186,11 +178,11 @@ fn ctrl_r_in_the_person_picker_renames_the_person_and_u_renames_them_back() {
     h.ctrl('u');
     h.keys("Mara J. Quillfeather");
     h.press(KeyCode::Enter);
-    assert_eq!(named(&h, "Mara J. Quillfeather"), before);
+    assert_eq!(h.articles_naming("Mara J. Quillfeather"), before);
     assert_eq!(
         h.flash(),
         format!("renamed Mara Quillfeather to Mara J. Quillfeather ({before} articles) (u undoes)")
     );
     h.press(KeyCode::Char('u'));
-    assert_eq!(named(&h, "Mara Quillfeather"), before);
+    assert_eq!(h.articles_naming("Mara Quillfeather"), before);
 }

@@ -9,15 +9,6 @@ use byline::tui::msg::{Bulk, Request};
 use fixture::Harness;
 use ratatui::crossterm::event::KeyCode;
 
-fn named(h: &Harness, name: &str) -> usize {
-    h.store
-        .articles
-        .borrow()
-        .iter()
-        .filter(|a| a.people.iter().any(|p| p.name == name))
-        .count()
-}
-
 /// The last change the reader asked the worker to make.
 fn last_change(h: &Harness) -> Option<(Bulk, bool)> {
     h.requests.iter().rev().find_map(|r| match r {
@@ -66,7 +57,7 @@ fn ctrl_o_gives_a_person_another_name_and_u_takes_it_back() {
 fn ctrl_g_merges_into_the_person_picked_next_and_u_brings_them_back() {
     let mut h = Harness::new(12, 80, 24);
     let (from, into) = (fixture::PEOPLE[0].0, fixture::PEOPLE[1].0);
-    let moved = named(&h, from);
+    let moved = h.articles_naming(from);
     assert!(moved > 0);
     pick(&mut h, "quillfeather");
     h.ctrl('g');
@@ -90,7 +81,7 @@ fn ctrl_g_merges_into_the_person_picked_next_and_u_brings_them_back() {
         into: into.into(),
     };
     assert_eq!(last_change(&h), Some((merge, false)));
-    assert_eq!(named(&h, from), 0);
+    assert_eq!(h.articles_naming(from), 0);
     assert_eq!(
         h.flash(),
         format!("merged {from} into {into} ({moved} articles) (u undoes)")
@@ -110,13 +101,13 @@ fn ctrl_g_merges_into_the_person_picked_next_and_u_brings_them_back() {
 fn ctrl_x_says_a_name_is_not_a_person_and_u_makes_them_one_again() {
     let mut h = Harness::new(12, 80, 24);
     let from = fixture::PEOPLE[0].0;
-    let before = named(&h, from);
+    let before = h.articles_naming(from);
     pick(&mut h, "quillfeather");
     h.ctrl('x');
     assert!(h.app.picker.is_none());
     let refuse = Bulk::NotAPerson { name: from.into() };
     assert_eq!(last_change(&h), Some((refuse, false)));
-    assert_eq!(named(&h, from), 0);
+    assert_eq!(h.articles_naming(from), 0);
     assert_eq!(
         h.flash(),
         format!("{from} is not a person ({before} articles) (u undoes)")

@@ -406,6 +406,16 @@ impl Harness {
         self.app.results.selected_row().map(|r| r.id)
     }
 
+    /// How many of the fake store's articles name the person `name`.
+    pub fn articles_naming(&self, name: &str) -> usize {
+        self.store
+            .articles
+            .borrow()
+            .iter()
+            .filter(|a| a.people.iter().any(|p| p.name == name))
+            .count()
+    }
+
     /// The status line's message, if any.
     pub fn flash(&self) -> String {
         self.app
